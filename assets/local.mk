@@ -1,0 +1,1 @@
+## assets/local.mk — build rules for assets (filled in by its owner).

@@ -1,0 +1,1 @@
+## builders/local.mk — build rules for builders (filled in by its owner).

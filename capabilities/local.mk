@@ -1,0 +1,1 @@
+## capabilities/local.mk — build rules for capabilities (filled in by its owner).

@@ -1,0 +1,31 @@
+## libtck/local.mk — the library's core: what a test program calls.
+
+noinst_LTLIBRARIES += libtck/libtck-core.la
+libtck_libtck_core_la_SOURCES += \
+	libtck/error.c \
+	libtck/config.c \
+	libtck/tap-writer.c \
+	libtck/tap-writer.h \
+	libtck/test.c \
+	libtck/test-private.h \
+	libtck/checks.c \
+	libtck/ledger.c \
+	libtck/generic-domain.c \
+	libtck/guest-ready.c
+libtck_libtck_core_la_LIBADD = $(TCK_DEP_LIBS)
+
+## The installed shared library: the same objects, for vendors' own tests.
+lib_LTLIBRARIES += libtck/libtck.la
+libtck_libtck_la_SOURCES =
+nodist_EXTRA_libtck_libtck_la_SOURCES = libtck/dummy.c
+libtck_libtck_la_LIBADD = libtck/libtck-core.la
+libtck_libtck_la_LDFLAGS = -version-info 0:0:0 $(AM_LDFLAGS)
+
+tckinclude_HEADERS += \
+	libtck/tck/tck.h \
+	libtck/tck/error.h \
+	libtck/tck/config.h \
+	libtck/tck/test.h \
+	libtck/tck/checks.h \
+	libtck/tck/ledger.h \
+	libtck/tck/guest.h

@@ -1,0 +1,48 @@
+/*
+ * guest.h — the generic guest of a test, and proof that it really runs.
+ *
+ * The guest plan comes from the connection's capabilities; the payload
+ * (kernel + initrd, ISO, rootfs, template) from the asset cache that
+ * libvirt-tck-prepare filled.  The guest prints "TCK-GUEST-READY <token>"
+ * when its init runs; the token is unique per test and guest.
+ */
+#pragma once
+
+#include <glib.h>
+#include <libvirt/libvirt.h>
+#include <tck/test.h>
+
+G_BEGIN_DECLS
+
+/**
+ * tck_generic_domain_xml:
+ * @t: the test
+ * @suffix: what the guest is for; its name is tck_name(t, suffix)
+ *
+ * Chooses (once per test) the guest plan from the connection's
+ * capabilities and the config, finds the assets it needs, records the
+ * domain in the ledger, and builds the minimal guest that boots on this
+ * host.  Missing assets skip the test, naming the prepare command to run;
+ * an impossible forced plan bails out.
+ *
+ * Returns: (transfer full): the domain XML.
+ */
+char *tck_generic_domain_xml(TckTest *t, const char *suffix);
+
+/* TRUE when the plan's guests really run something (not the test driver). */
+gboolean tck_guest_boots(TckTest *t);
+
+/**
+ * tck_wait_guest_ready:
+ * @t: the test
+ * @dom: a running domain built by tck_generic_domain_xml()
+ * @timeout_s: how long to wait
+ *
+ * Waits for this guest's "TCK-GUEST-READY <token>" marker on its console
+ * log.  Diagnostics say what was seen when it times out.
+ *
+ * Returns: TRUE when the marker appeared in time.
+ */
+gboolean tck_wait_guest_ready(TckTest *t, virDomainPtr dom, guint timeout_s);
+
+G_END_DECLS

@@ -1,0 +1,1 @@
+## prepare/local.mk — build rules for prepare (filled in by its owner).

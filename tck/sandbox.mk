@@ -1,0 +1,1 @@
+## tck/sandbox.mk — build rules for tck (filled in by its owner).

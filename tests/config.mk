@@ -1,0 +1,1 @@
+## tests/config.mk — build rules for tests (filled in by its owner).

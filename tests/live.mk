@@ -1,0 +1,1 @@
+## tests/live.mk — build rules for tests (filled in by its owner).

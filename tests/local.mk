@@ -1,0 +1,1 @@
+## tests/local.mk — our own tests of libtck's core and the harness.

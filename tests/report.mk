@@ -1,0 +1,1 @@
+## tests/report.mk — build rules for tests (filled in by its owner).
