@@ -4,6 +4,7 @@
 bin_PROGRAMS += tck/libvirt-tck
 tck_libvirt_tck_SOURCES += \
 	tck/main.c \
+	tck/cmd-run.c \
 	tck/exit-codes.c \
 	tck/exit-codes.h \
 	tck/cli.h \

@@ -1,0 +1,1 @@
+## tck/capabilities.mk — the 'libvirt-tck capabilities' subcommand.
