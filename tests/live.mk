@@ -28,7 +28,10 @@ dist_noinst_SCRIPTS += \
 	tests/live/domain-inner.sh \
 	tests/live/safety-inner.sh \
 	tests/live/fake-daemon \
-	tests/live/guest-init
+	tests/live/guest-init \
+	bench/live-boot.sh \
+	bench/live-bench-inner.sh \
+	bench/live-suite.sh
 EXTRA_DIST += \
 	tests/live/qemu-domain.xml \
 	tests/live/lxc-domain.xml \
