@@ -36,4 +36,5 @@ EXTRA_DIST += \
 	tests/live/qemu-domain.xml \
 	tests/live/lxc-domain.xml \
 	tests/live/net.xml \
-	tests/live/pool.xml
+	tests/live/pool.xml \
+	tests/live/qemu-iso-domain.xml
