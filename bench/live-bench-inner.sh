@@ -19,7 +19,7 @@ direct() {    # direct FIXTURE SOURCE CMDLINE-EXTRA: seconds from virsh create t
     tok=bench-$$-$i
     log=$D/$tok.log
     sed -e "s|@DIR@/@NAME@.log|$log|" -e "s|@LOG@|$log|" -e "s|@NAME@|tck-bench|g" \
-        -e "s|@TOKEN@|$tok|g" -e "s|@DIR@|$2|g" -e "s|quiet panic=-1|$3 panic=-1|" \
+        -e "s|@TOKEN@|$tok|g" -e "s|@TYPE@|qemu|g" -e "s|@DIR@|$2|g" -e "s|quiet panic=-1|$3 panic=-1|" \
         "$S/tests/live/$1" >"$D/bench.xml"
     t0=$(date +%s.%N)
     virsh -q -c qemu:///system create "$D/bench.xml" >/dev/null || return
