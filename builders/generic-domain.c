@@ -28,6 +28,20 @@ tck_need(const char *path, const char *what, const TckGuestPlan *plan, GError **
     return FALSE;
 }
 
+/* A UUID derived from the name (SHA-256, RFC 4122 version/variant bits), so
+ * that the same guest always has the same identity: a test can create it,
+ * then define the very same XML as its persistent config. */
+static char *
+tck_name_uuid(const char *name)
+{
+    g_autofree char *hex = g_compute_checksum_for_string(G_CHECKSUM_SHA256, name, -1);
+    static const char variant[] = "89ab";
+
+    hex[12] = '4';
+    hex[16] = variant[g_ascii_xdigit_value(hex[16]) & 3];
+    return g_strdup_printf("%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16, hex + 20);
+}
+
 static char *
 tck_target_name(const char *prefix, char letter)
 {
@@ -68,6 +82,11 @@ tck_generic_domain(const TckGuestPlan *plan, const TckGuestAssets *assets, const
     }
 
     b = tck_domain_builder_new(plan->domain_type, name);
+    if (name) {
+        g_autofree char *uuid = tck_name_uuid(name);
+
+        tck_domain_builder_set_uuid(b, uuid);
+    }
     tck_domain_builder_set_memory(b, TCK_GENERIC_MEMORY_KIB);
     tck_domain_builder_set_vcpus(b, 1);
     tck_domain_builder_add_metadata(b, TCK_GUEST_NS, "tck", "guest", guest_md);
