@@ -1,5 +1,6 @@
 /* registry.c — finding test programs, describing them and selecting them. */
 #include <config.h>
+#include <fnmatch.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -153,7 +154,7 @@ entry_matches(const TckTestEntry *e, const char *pattern)
         return TRUE;
     if (g_str_has_suffix(pattern, "/") && strncmp(pattern, e->name, strlen(pattern)) == 0)
         return TRUE;
-    return g_pattern_match_simple(pattern, e->name) || g_pattern_match_simple(pattern, base);
+    return fnmatch(pattern, e->name, FNM_PATHNAME) == 0 || fnmatch(pattern, base, 0) == 0;
 }
 
 GPtrArray *
