@@ -23,3 +23,8 @@ EXTRA_DIST += \
 	tests/caps/qemu-aarch64-host.xml \
 	tests/caps/no-guests.xml \
 	tests/caps/unknown-domain.xml
+
+check_PROGRAMS += tests/test-schema
+tests_test_schema_SOURCES = tests/test-schema.c tests/builder-samples.c tests/builder-samples.h
+tests_test_schema_LDADD = $(TCK_CORE_LIBS)
+TESTS += tests/test-schema
