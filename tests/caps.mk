@@ -28,3 +28,8 @@ check_PROGRAMS += tests/test-schema
 tests_test_schema_SOURCES = tests/test-schema.c tests/builder-samples.c tests/builder-samples.h
 tests_test_schema_LDADD = $(TCK_CORE_LIBS)
 TESTS += tests/test-schema
+
+check_PROGRAMS += tests/test-builders
+tests_test_builders_SOURCES = tests/test-builders.c tests/builder-samples.c tests/builder-samples.h
+tests_test_builders_LDADD = $(TCK_CORE_LIBS)
+TESTS += tests/test-builders
