@@ -33,3 +33,11 @@ check_PROGRAMS += tests/test-builders
 tests_test_builders_SOURCES = tests/test-builders.c tests/builder-samples.c tests/builder-samples.h
 tests_test_builders_LDADD = $(TCK_CORE_LIBS)
 TESTS += tests/test-builders
+
+check_PROGRAMS += tests/test-roundtrip
+tests_test_roundtrip_SOURCES = tests/test-roundtrip.c tests/builder-samples.h
+tests_test_roundtrip_LDADD = $(TCK_CORE_LIBS)
+TESTS += tests/test-roundtrip
+
+TESTS += tests/caps-cli.sh
+EXTRA_DIST += tests/caps-cli.sh
