@@ -7,6 +7,8 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include <tck/builders.h>
@@ -116,6 +118,32 @@ tck_generic_asset(TckTest *t, const TckGuestPlan *plan, int kind, const char *wh
 # define TCK_KIND(k) 0
 #endif
 
+/* Size of the per-guest empty disk: sparse, so it costs nothing. */
+#define TCK_GENERIC_DISK_BYTES (16 * 1024 * 1024)
+
+/*
+ * A per-guest empty disk in the scratch dir.  The cache's disks are
+ * shared templates, and QEMU takes a write lock on each disk it opens, so
+ * guests of parallel tests must never share one.
+ */
+static char *
+tck_generic_empty_disk(TckTest *t, const char *scratch, const char *name)
+{
+    g_autofree char *file = g_strdup_printf("%s-disk.img", name);
+    char *path = g_build_filename(scratch, file, NULL);
+    int fd = g_open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+
+    if (fd < 0 || ftruncate(fd, TCK_GENERIC_DISK_BYTES) < 0) {
+        int err = errno;
+
+        if (fd >= 0)
+            close(fd);
+        tck_bail_out(t, "cannot create the empty disk %s: %s", path, g_strerror(err));
+    }
+    close(fd);
+    return path;
+}
+
 /* The template name of an OpenVZ template tarball: its basename minus .tar.gz. */
 static char *
 tck_template_name(const char *path)
@@ -158,9 +186,10 @@ tck_generic_domain_xml(TckTest *t, const char *suffix)
     } else if (plan->boot == TCK_BOOT_KERNEL) {
         kernel = tck_generic_asset(t, plan, TCK_KIND(KERNEL), "kernel");
         initrd = tck_generic_asset(t, plan, TCK_KIND(INITRD), "initrd");
+        disk = tck_generic_empty_disk(t, scratch, name);
     } else if (plan->boot == TCK_BOOT_ISO) {
         iso = tck_generic_asset(t, plan, TCK_KIND(ISO), "ISO");
-        disk = tck_generic_asset(t, plan, TCK_KIND(DISK_RAW), "empty disk");
+        disk = tck_generic_empty_disk(t, scratch, name);
     } else if (plan->boot == TCK_BOOT_CONTAINER) {
         rootfs = tck_generic_asset(t, plan, TCK_KIND(ROOTFS), "rootfs");
     } else {
