@@ -389,9 +389,8 @@ tck_cmd_run(int argc, char **argv)
         return tck_exit_report(error);
     if (!(selected = tck_registry_select(all, o.tests, &error)))
         return tck_exit_report(error);
-    for (guint i = 0; i < selected->len; i++)
-        if (!tck_registry_describe(g_ptr_array_index(selected, i), &error))
-            return tck_exit_report(error);
+    if (!tck_registry_describe_all(selected, &error))
+        return tck_exit_report(error);
 
     if (o.list) {
         for (guint i = 0; i < selected->len; i++) {
