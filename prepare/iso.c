@@ -64,7 +64,8 @@ replace_all(guint8 *img, gsize len, const void *from, const void *to, gsize n)
 
 /*
  * libarchive stamps the root directory and the volume descriptors with the
- * time the image was written and has no option to pin it; rewrite that
+ * time the image was written (dates and a ctime(3) line) and has no option
+ * to pin it; rewrite that
  * time (any second in [@t0, @t1]) to the fixed epoch so that the same
  * inputs give the same bytes.  Only the first @meta_len bytes are scanned.
  */
@@ -76,6 +77,7 @@ pin_volume_times(const char *out, time_t t0, time_t t1, gsize meta_len, GError *
     guint8 *img;
     guint8 to_rec[7];
     char to_vd[17];
+    char to_info[32];
 
     if (fd < 0 || fstat(fd, &st) < 0) {
         tck_asset_set_errno(error, errno, "open", out);
@@ -91,12 +93,22 @@ pin_volume_times(const char *out, time_t t0, time_t t1, gsize meta_len, GError *
         return FALSE;
     }
     encode_dates(TCK_PREPARE_EPOCH, FALSE, to_rec, to_vd);
+    {
+        time_t epoch = TCK_PREPARE_EPOCH;
+        struct tm tm;
+        gmtime_r(&epoch, &tm);
+        asctime_r(&tm, to_info);
+    }
     for (time_t t = t0; t <= t1; t++) {
         guint8 rec[7];
         char vd[17];
+        char info[32];
         encode_dates(t, TRUE, rec, vd);
         replace_all(img, meta_len, vd, to_vd, 17);
         replace_all(img, meta_len, rec, to_rec, 7);
+        /* and the ctime(3) line in the application-use "INFO" block */
+        ctime_r(&t, info);
+        replace_all(img, meta_len, info, to_info, 24);
     }
     msync(img, meta_len, MS_SYNC);
     munmap(img, meta_len);

@@ -62,7 +62,7 @@ tck_progress_start(TckProgress *pr, const char *label, guint64 total, guint64 of
     pr->offset = offset;
     pr->done = offset;
     pr->started = g_get_monotonic_time();
-    pr->last_print = 0;
+    pr->last_print = pr->started;
     pr->last_decile = offset && total ? (guint)(offset * 10 / total) : 0;
     if (!pr->quiet && !pr->tty) {
         if (offset)
