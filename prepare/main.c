@@ -29,7 +29,7 @@ typedef struct {
     /* options */
     char *config_path, *cache_dir, *arch, *os_type, *only, *busybox, *kernel, *boot_dir;
     char *modules_root, *catalog, *kernel_url, *initrd_url, *kernel_sha256, *initrd_sha256;
-    char *disk_size_str, *older_than;
+    char *disk_size_str, *older_than, *path_kind;
     gboolean offline, refresh, insecure, quiet, with_fs_disk, list, verify, purge;
     int lock_timeout;
     TckDownloadLimits limits;
@@ -104,6 +104,7 @@ static const GOptionEntry entries[] = {
     { "with-fs-disk", 0, 0, G_OPTION_ARG_NONE, &P.with_fs_disk, "Also build an ext4 disk holding the rootfs (libguestfs appliance; slow without KVM)", NULL },
     { "disk-size", 0, 0, G_OPTION_ARG_STRING, &P.disk_size_str, "Size of the empty disks (default: config disk_size, else 64M)", "SIZE" },
     { "list", 0, 0, G_OPTION_ARG_NONE, &P.list, "List the cached assets", NULL },
+    { "path", 0, 0, G_OPTION_ARG_STRING, &P.path_kind, "Print the verified path of one asset (kernel, initrd, iso, rootfs, template, disk-raw, disk-qcow2, fs-disk)", "KIND" },
     { "verify", 0, 0, G_OPTION_ARG_NONE, &P.verify, "Re-hash every cached asset and report bad ones", NULL },
     { "purge", 0, 0, G_OPTION_ARG_NONE, &P.purge, "Delete cached assets", NULL },
     { "older-than", 0, 0, G_OPTION_ARG_STRING, &P.older_than, "With --purge: only those built before this long ago (30d, 12h, 90m, 45s)", "AGE" },
@@ -936,6 +937,23 @@ run_maintenance(GError **error)
     return TRUE;
 }
 
+/* --path KIND: what tck_assets_lookup() gives a test. */
+static gboolean
+run_path(GError **error)
+{
+    TckAssetKind kind = tck_asset_kind_from_string(P.path_kind);
+    g_autofree char *path = NULL;
+
+    if (kind == TCK_ASSET_LAST) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "unknown asset '%s' for --path", P.path_kind);
+        return FALSE;
+    }
+    if (!(path = tck_assets_lookup(P.cache_dir, P.arch, P.os_type, kind, error)))
+        return FALSE;
+    printf("%s\n", path);
+    return TRUE;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -958,8 +976,8 @@ main(int argc, char **argv)
     ok = g_option_context_parse(ctx, &argc, &argv, &error);
     if (ok && argc > 1)
         ok = (g_set_error(&error, TCK_ERROR, TCK_ERROR_USAGE, "unexpected argument '%s'", argv[1]), FALSE);
-    if (ok && P.list + P.verify + P.purge > 1)
-        ok = (g_set_error(&error, TCK_ERROR, TCK_ERROR_USAGE, "--list, --verify and --purge exclude each other"), FALSE);
+    if (ok && P.list + P.verify + P.purge + (P.path_kind != NULL) > 1)
+        ok = (g_set_error(&error, TCK_ERROR, TCK_ERROR_USAGE, "--list, --path, --verify and --purge exclude each other"), FALSE);
     if (ok && P.older_than && !P.purge)
         ok = (g_set_error(&error, TCK_ERROR, TCK_ERROR_USAGE, "--older-than needs --purge"), FALSE);
 
@@ -983,7 +1001,8 @@ main(int argc, char **argv)
     }
     if (ok) {
         curl_global_init(CURL_GLOBAL_DEFAULT);
-        ok = P.list || P.verify || P.purge ? run_maintenance(&error) : run_prepare(&error);
+        ok = P.path_kind ? run_path(&error)
+             : P.list || P.verify || P.purge ? run_maintenance(&error) : run_prepare(&error);
     }
 
     status = tck_prepare_exit_status(error);
