@@ -34,6 +34,9 @@ static const char html_css[] =
     "th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}\n"
     "th{background:#eceff1}td.num{text-align:right;white-space:nowrap}\n"
     "table.meta th{width:14em}\n"
+    "table.tests{table-layout:fixed}table.tests th:nth-child(1){width:38%}\n"
+    "table.tests th:nth-child(2){width:7em}table.tests th:nth-child(3){width:8em}\n"
+    "table.tests th:nth-child(4){width:7em}\n"
     "tr.test td:first-child{font-family:monospace}\n"
     "tr.row-fail td:first-child,tr.row-error td:first-child{border-left:4px solid var(--fail)}\n"
     "tr.row-xpass td:first-child{border-left:4px solid var(--xpass)}\n"
@@ -49,7 +52,11 @@ static const char html_css[] =
     "tr.changed td:first-child{font-weight:700}\n"
     ".cmp-tag{font-size:11px;font-weight:700;text-transform:uppercase;margin-left:6px;color:#b71c1c}\n";
 
-/* Filters: a checkbox per status hides and shows the rows carrying it. */
+/*
+ * Filters: a checkbox per status hides and shows the rows carrying it;
+ * "#status=fail,error" in the URL preselects them.  The body gets
+ * data-ready="yes" once the script ran through.
+ */
 static const char html_js[] =
     "(function(){\n"
     "  'use strict';\n"
@@ -75,7 +82,12 @@ static const char html_js[] =
     "  if(all){all.addEventListener('click',function(){\n"
     "    document.querySelectorAll('#filters input[data-status]').forEach(function(box){box.checked=true;});\n"
     "    apply();});}\n"
+    "  var m=/^#status=([a-z,]+)$/.exec(window.location.hash);\n"
+    "  if(m){var want=m[1].split(',');\n"
+    "    document.querySelectorAll('#filters input[data-status]').forEach(function(box){\n"
+    "      box.checked=want.indexOf(box.getAttribute('data-status'))>=0;});}\n"
     "  apply();\n"
+    "  document.body.setAttribute('data-ready','yes');\n"
     "})();\n";
 
 /* Adds <tag class=...>text</tag>; text is sanitized for XML/HTML. */
@@ -243,7 +255,8 @@ add_detail(xmlNodePtr tbody, const TckTestResult *test, const char *status)
     xmlSetProp(td, BAD_CAST "colspan", BAD_CAST "5");
     if (problem)
         xmlSetProp(det, BAD_CAST "open", BAD_CAST "open");
-    el(det, "summary", NULL, problem ? "Failure details" : "Details");
+    el(det, "summary", NULL, test->status == TCK_STATUS_XPASS ? "Known broken, but passed"
+                              : problem ? "Failure details" : "Details");
     if (test->reason)
         el(det, "p", NULL, test->reason);
     if (test->known_broken) {

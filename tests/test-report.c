@@ -52,6 +52,12 @@ assert_golden(const char *name, const char *actual)
     }
 }
 
+/* The refusals we provoke on purpose would print to stderr otherwise. */
+static void
+quiet(void *ctx, const xmlError *err)
+{
+}
+
 static void
 test_xml_golden(void)
 {
@@ -181,15 +187,47 @@ test_junit_schema(void)
     g_assert_nonnull(strstr(junit, "<testsuites name=\"libvirt-tck\" tests=\"18\" failures=\"1\" errors=\"2\" skipped=\"4\""));
 }
 
+static void
+test_html_golden(void)
+{
+    g_autoptr(TckRun) run = test_report_model_new();
+    g_autofree char *html = tck_report_html_to_string(run, NULL);
+
+    assert_golden("run.html", html);
+}
+
+static void
+test_html_content(void)
+{
+    g_autoptr(TckRun) run = test_report_model_new();
+    g_autofree char *html = tck_report_html_to_string(run, NULL);
+
+    /* Self-contained: nothing is fetched from anywhere. */
+    g_assert_null(strstr(html, "src="));
+    g_assert_null(strstr(html, "href="));
+    g_assert_null(strstr(html, "http-equiv"));
+    /* Hostile text from a test stays text. */
+    g_assert_null(strstr(html, "<script>alert(1)"));
+    g_assert_nonnull(strstr(html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+    /* A failure is expanded, with its diagnostics. */
+    g_assert_nonnull(strstr(html, "<details open=\"open\">"));
+    g_assert_nonnull(strstr(html, "got: VIR_ERR_OPERATION_INVALID (55)"));
+    /* Stale known-broken entries are listed. */
+    g_assert_nonnull(strstr(html, "kb.yml:12: secret/*"));
+}
+
 int
 main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+    xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc) quiet);
     g_test_add_func("/report/xml/golden", test_xml_golden);
     g_test_add_func("/report/xml/schema", test_xml_schema);
     g_test_add_func("/report/xml/roundtrip", test_xml_roundtrip);
     g_test_add_func("/report/xml/bad-input", test_xml_bad_input);
     g_test_add_func("/report/junit/golden", test_junit_golden);
     g_test_add_func("/report/junit/schema", test_junit_schema);
+    g_test_add_func("/report/html/golden", test_html_golden);
+    g_test_add_func("/report/html/content", test_html_content);
     return g_test_run();
 }
