@@ -11,6 +11,7 @@
 #include <libxml/HTMLtree.h>
 
 #include "compare.h"
+#include "formats.h"
 #include "report.h"
 #include "report-util.h"
 
@@ -514,4 +515,12 @@ tck_report_html_to_string(const TckRun *run, const TckCompare *cmp)
     xmlFree(mem);
     xmlFreeDoc(doc);
     return ret;
+}
+
+gboolean
+tck_format_html(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error)
+{
+    g_autofree char *text = tck_report_html_to_string(run, NULL);
+
+    return tck_format_write_string(text, out, "html", error);
 }

@@ -9,6 +9,7 @@
 
 #include <libxml/tree.h>
 
+#include "formats.h"
 #include "report.h"
 #include "report-util.h"
 
@@ -219,4 +220,12 @@ tck_report_junit_to_string(const TckRun *run)
     xmlFree(mem);
     xmlFreeDoc(doc);
     return ret;
+}
+
+gboolean
+tck_format_junit(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error)
+{
+    g_autofree char *text = tck_report_junit_to_string(run);
+
+    return tck_format_write_string(text, out, "junit", error);
 }

@@ -6,6 +6,7 @@
 
 #include <libxml/tree.h>
 
+#include "formats.h"
 #include "report.h"
 #include "report-util.h"
 
@@ -140,4 +141,12 @@ tck_report_xml_to_string(const TckRun *run)
     xmlFree(mem);
     xmlFreeDoc(doc);
     return ret;
+}
+
+gboolean
+tck_format_xml(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error)
+{
+    g_autofree char *text = tck_report_xml_to_string(run);
+
+    return tck_format_write_string(text, out, "xml", error);
 }

@@ -9,6 +9,7 @@ static const struct {
     int (*run)(int argc, char **argv);
 } subcommands[] = {
     { "run", tck_cmd_run },
+    { "report", tck_cmd_report },
 };
 
 int

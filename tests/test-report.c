@@ -15,6 +15,7 @@
 
 #include <tck/error.h>
 
+#include "tck/formats.h"
 #include "tck/report.h"
 #include "tck/report-util.h"
 #include "report-model.h"
@@ -216,6 +217,49 @@ test_html_content(void)
     g_assert_nonnull(strstr(html, "kb.yml:12: secret/*"));
 }
 
+/* What a format of the table writes for the fixed model. */
+static char *
+render(const char *format, gboolean verbose)
+{
+    g_autoptr(TckRun) run = test_report_model_new();
+    const TckFormat *fmt = tck_format_find(format);
+    TckFormatOptions fo = { .verbose = verbose };
+    g_autoptr(GError) error = NULL;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+
+    g_assert_nonnull(fmt);
+    g_assert_true(fmt->write(run, &fo, out, &error));
+    g_assert_no_error(error);
+    fclose(out);
+    return buf;
+}
+
+static void
+test_format_table(void)
+{
+    static const struct {
+        const char *format;
+        const char *golden;
+        gboolean verbose;
+    } rows[] = {
+        { "text", "run.txt", FALSE },
+        { "tap", "run.tap", TRUE },
+        { "xml", "run.xml", FALSE },
+        { "junit", "run.junit.xml", FALSE },
+        { "html", "run.html", FALSE },
+    };
+    guint i;
+
+    for (i = 0; i < G_N_ELEMENTS(rows); i++) {
+        g_autofree char *out = render(rows[i].format, rows[i].verbose);
+
+        assert_golden(rows[i].golden, out);
+    }
+    g_assert_null(tck_format_find("pdf"));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -228,6 +272,7 @@ main(int argc, char **argv)
     g_test_add_func("/report/junit/golden", test_junit_golden);
     g_test_add_func("/report/junit/schema", test_junit_schema);
     g_test_add_func("/report/html/golden", test_html_golden);
+    g_test_add_func("/report/formats/table", test_format_table);
     g_test_add_func("/report/html/content", test_html_content);
     return g_test_run();
 }
