@@ -15,6 +15,7 @@
 #include <tck/error.h>
 #include <tck/guest.h>
 #include <tck/ledger.h>
+#include <tck/xml.h>
 
 /* The asset cache API lands with libvirt-tck-prepare; until then the
  * plans that really boot skip, naming the prepare command. */
@@ -143,6 +144,25 @@ tck_generic_record(TckTest *t, const char *name)
         tck_bail_out(t, "cannot record domain %s in the ledger %s: %s", name, path, error->message);
 }
 
+/*
+ * A guest keeps one UUID for its name (derived from it), so that the same
+ * XML given twice (create, then define) names the same guest, as it does
+ * for a user who writes a config once and reuses it.
+ */
+static char *
+tck_generic_with_stable_uuid(TckTest *t, char *xml, const char *name)
+{
+    g_autofree char *owned = xml;
+    g_autofree char *hex = g_compute_checksum_for_string(G_CHECKSUM_SHA256, name, -1);
+    g_autofree char *uuid = g_strdup_printf("%.8s-%.4s-4%.3s-a%.3s-%.12s", hex, hex + 8, hex + 12, hex + 15, hex + 18);
+    g_autoptr(GError) error = NULL;
+    char *edited = tck_xml_set_text(owned, "/domain/uuid", uuid, &error);
+
+    if (!edited)
+        tck_bail_out(t, "cannot give %s its UUID: %s", name, error->message);
+    return edited;
+}
+
 char *
 tck_generic_domain_xml(TckTest *t, const char *suffix)
 {
@@ -205,7 +225,7 @@ tck_generic_domain_xml(TckTest *t, const char *suffix)
         tck_bail_out(t, "cannot build the generic guest %s: %s", name, error->message);
 
     tck_generic_record(t, name);
-    return xml;
+    return tck_generic_with_stable_uuid(t, xml, name);
 }
 
 gboolean

@@ -36,7 +36,7 @@ tests_test_ledger_LDADD = $(TCK_CORE_LIBS)
 TESTS += tests/test-ledger
 
 ## Integration tests (shell, printing TAP).
-dist_noinst_SCRIPTS += tests/lib.sh
+dist_noinst_SCRIPTS += tests/lib.sh tests/run-gtest.sh
 TESTS += \
 	tests/harness-domain.sh \
 	tests/harness-isolation.sh \
