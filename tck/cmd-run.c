@@ -17,6 +17,7 @@
 #include "exit-codes.h"
 #include "formats.h"
 #include "registry.h"
+#include "report-run.h"   /* report: -a, --known-broken, --rerun-failed */
 #include "runner.h"
 
 typedef struct {
@@ -35,6 +36,7 @@ typedef struct {
     gboolean sandbox_shell;
     gboolean sandbox_tcp;
     char **tests;
+    TckReportRunOptions report;   /* report: filled by its option group */
 } RunOptions;
 
 static void
@@ -45,6 +47,7 @@ run_options_clear(RunOptions *o)
     g_strfreev(o->formats);
     g_free(o->suites_dir);
     g_strfreev(o->tests);
+    tck_report_run_options_clear(&o->report);   /* report */
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RunOptions, run_options_clear)
@@ -68,7 +71,8 @@ static const char description[] =
     "\n"
     "Exit status:\n"
     "  0  every test passed or was skipped\n"
-    "  1  a test failed (or crashed, timed out, bailed out, broke its plan)\n"
+    "  1  a test failed (or crashed, timed out, bailed out, broke its plan);\n"
+    "     known-broken failures (xfail) and passes (xpass) do not count\n"
     "  2  usage or config error: bad option, config file, URI syntax, unknown test\n"
     "  3  cannot connect or set up (daemon unreachable, no driver for the URI)\n"
     "  130  interrupted (the report is still written)";
@@ -83,7 +87,7 @@ parse_options(int argc, char **argv, RunOptions *o, GError **error)
         { "verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose, "Show each test's full TAP stream", NULL },
         { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, "Show only failures and the closing line", NULL },
         { "format", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->formats,
-          "Report format, repeatable: text, tap (NAME=FILE writes to FILE)", "NAME[=FILE]" },
+          "Report format, repeatable: text, tap, xml, junit, html (NAME=FILE writes to FILE)", "NAME[=FILE]" },
         { "list", 0, 0, G_OPTION_ARG_NONE, &o->list, "List the selected tests and exit", NULL },
         { "force", 0, 0, G_OPTION_ARG_NONE, &o->force, "Remove leftover tck- objects of other runs first", NULL },
         { "timeout", 't', 0, G_OPTION_ARG_INT, &o->timeout, "Seconds before a test is killed (default 300)", "SECS" },
@@ -104,6 +108,7 @@ parse_options(int argc, char **argv, RunOptions *o, GError **error)
     g_option_context_set_summary(ctx, "libvirt-tck: the libvirt Technology Compatibility Kit");
     g_option_context_set_description(ctx, description);
     g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_context_add_group(ctx, tck_report_run_option_group(&o->report));   /* report */
     if (!g_option_context_parse(ctx, &argc, &argv, error)) {
         (*error)->domain = TCK_ERROR;
         (*error)->code = TCK_ERROR_USAGE;
@@ -384,14 +389,25 @@ tck_cmd_run(int argc, char **argv)
     if (!check_uri(uri, &error))
         return tck_exit_report(error);
 
+    /* report: known-broken files are checked and --rerun-failed picks tests before anything runs. */
+    {
+        gboolean nothing_to_rerun = FALSE;
+
+        if (!tck_report_run_prepare(&o.report, config, &o.tests, &nothing_to_rerun, &error))
+            return tck_exit_report(error);
+        if (nothing_to_rerun) {
+            printf("Nothing failed in %s: nothing to rerun.\n", o.report.rerun_failed);
+            return TCK_EXIT_OK;
+        }
+    }
+
     suites_dir = tck_registry_suites_dir(o.suites_dir);
     if (!(all = tck_registry_discover(suites_dir, &error)))
         return tck_exit_report(error);
     if (!(selected = tck_registry_select(all, o.tests, &error)))
         return tck_exit_report(error);
-    for (guint i = 0; i < selected->len; i++)
-        if (!tck_registry_describe(g_ptr_array_index(selected, i), &error))
-            return tck_exit_report(error);
+    if (!tck_registry_describe_all(selected, &error))
+        return tck_exit_report(error);
 
     if (o.list) {
         for (guint i = 0; i < selected->len; i++) {
@@ -444,6 +460,10 @@ tck_cmd_run(int argc, char **argv)
     run->meta.end_us = g_get_real_time();
     fill_metadata(run, conn, uri, run_id);
     virConnectClose(conn);
+
+    /* report: config metadata, known-broken, then the archive (interrupted runs too). */
+    if (!tck_report_run_finish(&o.report, run, config, &error))
+        return tck_exit_report(error);
 
     if (!write_reports(run, &o, live.live_lines, &error))
         return tck_exit_report(error);

@@ -10,6 +10,7 @@ static const struct {
 } subcommands[] = {
     { "run", tck_cmd_run },
     { "capabilities", tck_cmd_capabilities },
+    { "report", tck_cmd_report },
 };
 
 int
