@@ -41,3 +41,8 @@ TESTS += tests/test-roundtrip
 
 TESTS += tests/caps-cli.sh
 EXTRA_DIST += tests/caps-cli.sh
+
+## Live: the round trip again on qemu:///system and lxc:///system, inside
+## libvirt-tck-sandbox (TCK_ALLOW_NO_LIVE=1 turns a missing sandbox into a skip).
+TESTS += tests/caps-live.sh
+EXTRA_DIST += tests/caps-live.sh
