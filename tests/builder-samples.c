@@ -469,6 +469,24 @@ tck_samples_generic(void)
             if (!s->xml)
                 g_error("%s: %s", s->name, error->message);
             g_ptr_array_add(out, s);
+
+            if (plan->boot == TCK_BOOT_CONTAINER) {
+                /* The same container with a per-guest root over the shared rootfs. */
+                TckGuestAssets own_root = assets;
+                TckPlanRequest again = req;
+
+                own_root.root_dir = "/var/tmp/tck/scratch/guest-root";
+                s = g_new0(TckSample, 1);
+                s->name = g_strdup_printf("generic/%s/%s/%s/root-dir", tck_fixtures[f],
+                                          guest->os_type, guest->arch);
+                s->schema = "domain.rng";
+                s->plan = tck_plan_choose(host, &again, &error);
+                s->xml = tck_generic_domain(s->plan, &own_root, "tck-1a2b3c4d-domain-050-generic",
+                                            "1a2b3c4d-0123456789ab", log, &error);
+                if (!s->xml)
+                    g_error("%s: %s", s->name, error->message);
+                g_ptr_array_add(out, s);
+            }
         }
     }
     return out;

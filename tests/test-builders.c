@@ -355,9 +355,19 @@ test_generic(gconstpointer data)
     case TCK_BOOT_CONTAINER:
         assert_xpath(&p, "string(/domain/os/init)", "/sbin/init");
         assert_xpath(&p, "string(/domain/os/initenv[@name='TCK_TOKEN'])", "1a2b3c4d-0123456789ab");
-        assert_xpath(&p, "string(/domain/devices/filesystem[target/@dir='/']/source/@dir)",
-                     "/var/cache/libvirt-tck/x86_64/rootfs");
-        g_assert_cmpuint(count(&p, "/domain/devices/filesystem[target/@dir='/']/readonly"), ==, 1);
+        if (g_str_has_suffix(s->name, "/root-dir")) {
+            /* Per-guest root (writable), the shared rootfs read-only at /rootfs. */
+            assert_xpath(&p, "string(/domain/devices/filesystem[target/@dir='/']/source/@dir)",
+                         "/var/tmp/tck/scratch/guest-root");
+            g_assert_cmpuint(count(&p, "/domain/devices/filesystem[target/@dir='/']/readonly"), ==, 0);
+            assert_xpath(&p, "string(/domain/devices/filesystem[target/@dir='/rootfs']/source/@dir)",
+                         "/var/cache/libvirt-tck/x86_64/rootfs");
+            g_assert_cmpuint(count(&p, "/domain/devices/filesystem[target/@dir='/rootfs']/readonly"), ==, 1);
+        } else {
+            assert_xpath(&p, "string(/domain/devices/filesystem[target/@dir='/']/source/@dir)",
+                         "/var/cache/libvirt-tck/x86_64/rootfs");
+            g_assert_cmpuint(count(&p, "/domain/devices/filesystem[target/@dir='/']/readonly"), ==, 1);
+        }
         assert_xpath(&p, "string(/domain/devices/filesystem[target/@dir='/tck-out']/source/@dir)",
                      "/var/tmp/tck/scratch/guest-out");
         g_assert_cmpuint(count(&p, "/domain/devices/filesystem[target/@dir='/tck-out']/readonly"), ==, 0);
@@ -430,6 +440,51 @@ test_generic_missing_assets(void)
         g_assert_error(error, TCK_ERROR, TCK_ERROR_BUILDER);
         g_assert_nonnull(strstr(error->message, cases[i].need));
     }
+}
+
+static void
+test_container_root(void)
+{
+    g_autofree char *tmp = g_dir_make_tmp("tck-root-XXXXXX", NULL);
+    g_autofree char *rootfs = g_build_filename(tmp, "rootfs", NULL);
+    g_autofree char *root = g_build_filename(tmp, "guest", "root", NULL);
+    g_autoptr(GError) error = NULL;
+    static const char *const in_rootfs[] = { "bin", "sbin", "etc", "dev", "tck-out" };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(in_rootfs); i++) {
+        g_autofree char *d = g_build_filename(rootfs, in_rootfs[i], NULL);
+
+        g_assert_cmpint(g_mkdir_with_parents(d, 0755), ==, 0);
+    }
+    g_assert_true(tck_generic_container_root(rootfs, root, &error));
+    g_assert_no_error(error);
+    for (gsize i = 0; i < 3; i++) {
+        g_autofree char *link = g_build_filename(root, in_rootfs[i], NULL);
+        g_autofree char *target = g_file_read_link(link, NULL);
+        g_autofree char *expected = g_build_filename("/rootfs", in_rootfs[i], NULL);
+
+        g_assert_cmpstr(target, ==, expected);
+    }
+    {
+        static const char *const own[] = { "dev", "proc", "sys", "run", "tmp", "tck-out" };
+
+        for (gsize i = 0; i < G_N_ELEMENTS(own); i++) {
+            g_autofree char *d = g_build_filename(root, own[i], NULL);
+
+            g_assert_true(g_file_test(d, G_FILE_TEST_IS_DIR));
+            g_assert_false(g_file_test(d, G_FILE_TEST_IS_SYMLINK));
+        }
+    }
+    /* Again on the same root: nothing to redo, no error. */
+    g_assert_true(tck_generic_container_root(rootfs, root, &error));
+    g_assert_no_error(error);
+
+    g_assert_false(tck_generic_container_root("/nonexistent/rootfs", root, &error));
+    g_assert_error(error, TCK_ERROR, TCK_ERROR_IO);
+    g_assert_nonnull(strstr(error->message, "/nonexistent/rootfs"));
+    /* Our own mkdtemp tree, holding symlinks that point outside it: rm -rf never follows them. */
+    g_assert_true(g_spawn_sync(NULL, (char *[]) { "rm", "-rf", tmp, NULL }, NULL,
+                               G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL));
 }
 
 /* ---- Impossible combinations ------------------------------------------ */
@@ -806,6 +861,7 @@ main(int argc, char **argv)
     }
     g_test_add_func("/builders/generic/stable-identity", test_generic_stable_identity);
     g_test_add_func("/builders/generic/missing-assets", test_generic_missing_assets);
+    g_test_add_func("/builders/generic/container-root", test_container_root);
     for (gsize i = 0; i < G_N_ELEMENTS(impossible); i++) {
         g_autofree char *path = g_strdup_printf("/builders/impossible/%s", impossible[i].name);
 

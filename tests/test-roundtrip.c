@@ -192,6 +192,7 @@ test_generic_domain(void)
     g_autofree char *initrd = g_build_filename(payload ? payload : scratch, "initrd.img", NULL);
     g_autofree char *rootfs = g_build_filename(payload ? payload : scratch, "rootfs", NULL);
     g_autofree char *out_dir = g_build_filename(scratch, "generic-out", NULL);
+    g_autofree char *root_dir = g_build_filename(scratch, "generic-root", NULL);
     g_autofree char *disk = g_build_filename(scratch, "generic-disk.img", NULL);
     g_autofree char *log = NULL;
     g_autofree char *token = g_strdup_printf("1a2b3c4d-%08x", g_random_int());
@@ -223,6 +224,11 @@ test_generic_domain(void)
         return;
     }
     g_assert_cmpint(g_mkdir_with_parents(out_dir, 0755), ==, 0);
+    if (plan->boot == TCK_BOOT_CONTAINER && payload) {
+        /* As libtck does: a per-guest root, the shared rootfs read-only at /rootfs. */
+        g_assert_true(tck_generic_container_root(rootfs, root_dir, &error));
+        assets.root_dir = root_dir;
+    }
     g_assert_true(g_file_set_contents(disk, "", 0, NULL));
     log = plan->boot == TCK_BOOT_CONTAINER ? g_build_filename(out_dir, "ready", NULL)
                                            : g_build_filename(scratch, "generic.console.log", NULL);
@@ -258,6 +264,12 @@ test_generic_domain(void)
                     seen ? seen : "(nothing)");
         }
         check(virDomainDestroy(dom) == 0, "virDomainDestroy");
+        if (assets.root_dir) {
+            /* libvirt wrote its /.oldroot into the per-guest root, not into the shared rootfs. */
+            g_autofree char *shared_old = g_build_filename(rootfs, ".oldroot", NULL);
+
+            g_assert_false(g_file_test(shared_old, G_FILE_TEST_EXISTS));
+        }
     }
     check(virDomainUndefine(dom) == 0, "virDomainUndefine");
     virDomainFree(dom);
