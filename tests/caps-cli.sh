@@ -4,7 +4,9 @@
 # documented order, then one rule line per candidate), forced plans work
 # and impossible ones exit 2 naming what the host offers, --format xml is
 # a well-formed document, and bad files, bad options and unreachable URIs
-# give the documented exit codes with one line naming the culprit.
+# give the documented exit codes with one line naming the culprit.  A test
+# program whose forced plan (TCK_OS_TYPE/TCK_ARCH/TCK_BOOT) the host
+# cannot do bails out naming what the host offers.
 . "$top_srcdir/tests/lib.sh"
 caps="$top_srcdir/tests/caps"
 
@@ -38,7 +40,7 @@ unknown-domain.xml||x86_64/hvm/frob->(no rule)'
 
 n_plans=$(printf '%s\n' "$plans" | wc -l)
 n_impossible=$(printf '%s\n' "$impossible" | wc -l)
-tap_plan $((n_plans * 3 + n_impossible * 2 + 13))
+tap_plan $((n_plans * 3 + n_impossible * 2 + 16))
 
 # Loops read here-documents, not pipes, so that the checks count in this shell.
 while IFS='|' read -r fixture forced expected rules; do
@@ -96,3 +98,12 @@ out=$("$TCK" capabilities --uri test:///default 2>&1)
 like "$out" "^domain_type=test$" "--uri test:///default asks the live test driver"
 "$TCK" capabilities --uri 'qemu+unix:///system?socket=/nonexistent/tck.sock' >/dev/null 2>&1
 is "$?" 3 "an unreachable URI exits 3"
+
+# libtck: the forced plan reaches test programs through the environment.
+suite="$top_builddir/suites/domain/050-transient-lifecycle"
+out=$(TCK_URI=test:///default TCK_OS_TYPE=exe "$suite" 2>&1)
+is "$?" 255 "a test program with an impossible forced plan exits 255"
+like "$out" "^Bail out! no guest plan: .*offers: i686/hvm/test->kernel" \
+     "...with 'Bail out!' naming what the host offers"
+out=$(TCK_URI=test:///default TCK_OS_TYPE=xen TCK_ARCH=i686 TCK_BOOT=kernel "$suite" 2>&1)
+is "$?" 0 "a forced plan the host can do (xen/i686/kernel on the test driver) passes"
