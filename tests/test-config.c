@@ -347,6 +347,29 @@ test_flat_errors(void)
     }
 }
 
+/* One value where a list of values fits is a one-element list, in both forms. */
+static void
+test_single_value_list(void)
+{
+    static const char *const texts[] = {
+        "host_network_devices = eth1\nhost_block_devices = /dev/vdb\n",
+        "host_network_devices: eth1\nhost_block_devices: /dev/vdb\n",
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(texts); i++) {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(TckConfig) cfg = load_string(texts[i], &error);
+        g_auto(GStrv) nics = NULL;
+
+        g_assert_no_error(error);
+        g_assert_cmpint(tck_config_node_type(tck_config_lookup(cfg, "host_network_devices")), ==,
+                        TCK_CONFIG_LIST);
+        nics = tck_config_get_strv(cfg, "host_network_devices");
+        assert_strv(nics, (const char *const[]){ "eth1", NULL });
+        g_assert_cmpstr(tck_config_get_string(cfg, "host_block_devices/0"), ==, "/dev/vdb");
+    }
+}
+
 static void
 test_detect_form(void)
 {
@@ -876,6 +899,7 @@ main(int argc, char **argv)
     g_test_add_func("/config/flat/basic", test_flat);
     g_test_add_func("/config/flat/same-as-yaml", test_flat_equivalent);
     g_test_add_func("/config/flat/errors", test_flat_errors);
+    g_test_add_func("/config/flat/single-value-list", test_single_value_list);
     g_test_add_func("/config/detect-form", test_detect_form);
     g_test_add_func("/config/set-string", test_set_string);
     g_test_add_func("/config/get-strv", test_get_strv);
