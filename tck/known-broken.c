@@ -409,12 +409,22 @@ glob_matches(const char *pattern, const char *value)
     return !pattern || (value && g_pattern_match_simple(pattern, value));
 }
 
+/* Drivers name themselves "QEMU", "TEST", "LXC": compare without case. */
+static gboolean
+driver_matches(const char *pattern, const char *driver)
+{
+    g_autofree char *p = pattern ? g_ascii_strdown(pattern, -1) : NULL;
+    g_autofree char *d = driver ? g_ascii_strdown(driver, -1) : NULL;
+
+    return glob_matches(p, d);
+}
+
 static gboolean
 entry_applies(const Entry *e, const TckRunMeta *m)
 {
     const char *libvirt = m->daemon_version ? m->daemon_version : m->libvirt_version;
 
-    return glob_matches(e->uri, m->uri) && glob_matches(e->driver, m->driver) &&
+    return glob_matches(e->uri, m->uri) && driver_matches(e->driver, m->driver) &&
            glob_matches(e->arch, m->host_arch) && range_matches(e->libvirt, libvirt) &&
            range_matches(e->hypervisor, m->hypervisor_version);
 }

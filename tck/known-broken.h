@@ -10,7 +10,7 @@
  *     check: 3                    # this check only, by number
  *     description: "*UUID*"       # or the checks whose description matches
  *     uri: "qemu:///system"       # conditions on the run, all optional:
- *     driver: qemu                #   globs on URI, driver and host arch,
+ *     driver: qemu                #   globs on URI, driver (any case) and host arch,
  *     arch: x86_64
  *     libvirt: ">= 9.0.0, < 10"   #   ranges on the libvirt (daemon) and
  *     hypervisor: "< 8.1"         #   hypervisor versions

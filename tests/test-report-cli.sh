@@ -12,7 +12,7 @@
 # regression planted in tests/report/compare and mask prints what is
 # left to fix.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 52
+tap_plan 53
 
 command -v prove >/dev/null || { echo "Bail out! prove (perl) is not installed"; exit 1; }
 command -v xmllint >/dev/null || { echo "Bail out! xmllint is not installed"; exit 1; }
@@ -34,7 +34,7 @@ ok "the native XML validates against report.rng" xmllint --noout --relaxng "$sch
 ok "the JUnit XML validates against junit.xsd" xmllint --noout --schema "$schemas/junit.xsd" "$tmp/run.junit.xml"
 ok "the HTML page is written" grep -q '<section id="summary">' "$tmp/run.html"
 like "$(cat "$tmp/run.xml")" '<uri>test:///default</uri>' "the XML carries the URI"
-like "$(cat "$tmp/run.xml")" '<driver>Test</driver>' "...the driver"
+like "$(cat "$tmp/run.xml")" '<driver>TEST</driver>' "...the driver"
 like "$(cat "$tmp/run.xml")" '<capabilities>&lt;capabilities&gt;' "...the capabilities XML"
 like "$(cat "$tmp/run.xml")" '<config-hash>[0-9a-f]{64}</config-hash>' "...the config hash"
 
