@@ -513,6 +513,22 @@ apply_to_test(const Entry *e, TckTestResult *t, gboolean *matched)
 }
 
 guint
+tck_known_broken_apply_test(const TckKnownBroken *kb, const TckRunMeta *meta, TckTestResult *test)
+{
+    guint changed = 0;
+    guint i;
+
+    for (i = 0; i < kb->entries->len; i++) {
+        const Entry *e = g_ptr_array_index(kb->entries, i);
+        gboolean matched = FALSE;
+
+        if (entry_applies(e, meta) && g_pattern_match_simple(e->test, test->name))
+            changed += apply_to_test(e, test, &matched);
+    }
+    return changed;
+}
+
+guint
 tck_known_broken_apply(const TckKnownBroken *kb, TckRun *run)
 {
     guint changed = 0;

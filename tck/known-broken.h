@@ -62,6 +62,21 @@ guint tck_known_broken_n_entries(const TckKnownBroken *kb);
 guint tck_known_broken_apply(const TckKnownBroken *kb, TckRun *run);
 
 /*
+ * tck_known_broken_apply_test:
+ * @kb: the entries
+ * @meta: the run's metadata, for the entries' conditions
+ * @test: one test, as it ends
+ *
+ * The same as tck_known_broken_apply() for one test, without stale
+ * entries: for showing a test's final status as soon as it ends.
+ * Applying again, or applying the whole run later, changes nothing more.
+ *
+ * Returns: the number of checks and tests whose status changed.
+ */
+guint tck_known_broken_apply_test(const TckKnownBroken *kb, const TckRunMeta *meta,
+                                  TckTestResult *test);
+
+/*
  * Compares dotted versions ("9.10.0" > "9.9"); missing components are 0
  * and anything after the leading digits and dots is ignored.
  */

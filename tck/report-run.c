@@ -13,8 +13,8 @@
 #include "report-run.h"
 #include "report-util.h"
 
-GOptionGroup *
-tck_report_run_option_group(TckReportRunOptions *o)
+void
+tck_report_run_add_options(GOptionContext *ctx, TckReportRunOptions *o)
 {
     GOptionEntry entries[] = {
         { "archive", 'a', 0, G_OPTION_ARG_FILENAME, &o->archive,
@@ -25,11 +25,9 @@ tck_report_run_option_group(TckReportRunOptions *o)
           "Run the tests that failed in a stored run (archive or XML report)", "RUN" },
         { NULL },
     };
-    GOptionGroup *group = g_option_group_new("report", "Report options:",
-                                             "Show the report options", NULL, NULL);
 
-    g_option_group_add_entries(group, entries);
-    return group;
+    /* GOption copies the entries: a local table is enough. */
+    g_option_context_add_main_entries(ctx, entries, NULL);
 }
 
 static gboolean
@@ -92,6 +90,13 @@ tck_report_run_prepare(TckReportRunOptions *o, TckConfig *config, char ***tests,
         *tests = (char **) g_ptr_array_steal(names, NULL);
     }
     return TRUE;
+}
+
+void
+tck_report_run_test_done(TckReportRunOptions *o, const TckRunMeta *meta, TckTestResult *test)
+{
+    if (o->kb)
+        tck_known_broken_apply_test(o->kb, meta, test);
 }
 
 gboolean

@@ -23,10 +23,10 @@ typedef struct {
 } TckReportRunOptions;
 
 /*
- * The run command's report options, as a group to add to its option
- * context; they fill @o.
+ * Adds the run command's report options (-a, --known-broken,
+ * --rerun-failed) to its option context; they fill @o.
  */
-GOptionGroup *tck_report_run_option_group(TckReportRunOptions *o);
+void tck_report_run_add_options(GOptionContext *ctx, TckReportRunOptions *o);
 
 /*
  * tck_report_run_prepare:
@@ -41,6 +41,17 @@ GOptionGroup *tck_report_run_option_group(TckReportRunOptions *o);
  */
 gboolean tck_report_run_prepare(TckReportRunOptions *o, TckConfig *config, char ***tests,
                                 gboolean *nothing_to_do, GError **error);
+
+/*
+ * tck_report_run_test_done:
+ * @o: the options
+ * @meta: the run's metadata (filled before the run: the entries' conditions use it)
+ * @test: a test that just ended
+ *
+ * Applies the known-broken entries to @test, so that the line shown for
+ * it already says xfail/xpass.
+ */
+void tck_report_run_test_done(TckReportRunOptions *o, const TckRunMeta *meta, TckTestResult *test);
 
 /*
  * tck_report_run_finish:
