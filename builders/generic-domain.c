@@ -13,6 +13,10 @@
 /* The x86 features every full-virt x86 guest gets; other arches get none. */
 static const char *const tck_x86_arches[] = { "x86_64", "i686", NULL };
 
+/* libvirt's schema names only these arches for Xen PV/PVH <type>; on others
+ * (Arm) the arch is left out and the driver uses the host's. */
+static const char *const tck_xen_pv_arches[] = { "i686", "x86_64", "ia64", NULL };
+
 static gboolean
 tck_need(const char *path, const char *what, const TckGuestPlan *plan, GError **error)
 {
@@ -22,6 +26,20 @@ tck_need(const char *path, const char *what, const TckGuestPlan *plan, GError **
                 "the %s plan (%s/%s on %s) needs %s, and none was given",
                 tck_boot_to_string(plan->boot), plan->arch, plan->os_type, plan->domain_type, what);
     return FALSE;
+}
+
+/* A UUID derived from the name (SHA-256, RFC 4122 version/variant bits), so
+ * that the same guest always has the same identity: a test can create it,
+ * then define the very same XML as its persistent config. */
+static char *
+tck_name_uuid(const char *name)
+{
+    g_autofree char *hex = g_compute_checksum_for_string(G_CHECKSUM_SHA256, name, -1);
+    static const char variant[] = "89ab";
+
+    hex[12] = '4';
+    hex[16] = variant[g_ascii_xdigit_value(hex[16]) & 3];
+    return g_strdup_printf("%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16, hex + 20);
 }
 
 static char *
@@ -64,17 +82,26 @@ tck_generic_domain(const TckGuestPlan *plan, const TckGuestAssets *assets, const
     }
 
     b = tck_domain_builder_new(plan->domain_type, name);
+    if (name) {
+        g_autofree char *uuid = tck_name_uuid(name);
+
+        tck_domain_builder_set_uuid(b, uuid);
+    }
     tck_domain_builder_set_memory(b, TCK_GENERIC_MEMORY_KIB);
     tck_domain_builder_set_vcpus(b, 1);
     tck_domain_builder_add_metadata(b, TCK_GUEST_NS, "tck", "guest", guest_md);
-    tck_domain_builder_set_os(b, plan->os_type, plan->arch, plan->machine);
+    tck_domain_builder_set_os(b, plan->os_type,
+                              g_str_equal(plan->domain_type, "xen") && !hvm &&
+                              !g_strv_contains(tck_xen_pv_arches, plan->arch) ? NULL : plan->arch,
+                              plan->machine);
     if (hvm && g_strv_contains(tck_x86_arches, plan->arch)) {
         tck_domain_builder_add_feature(b, "acpi");
         tck_domain_builder_add_feature(b, "apic");
     }
     tck_domain_builder_set_on_event(b, "poweroff", "destroy");
     tck_domain_builder_set_on_event(b, "crash", "destroy");
-    if (plan->emulator)
+    /* Some drivers report a bare program name ("bhyve"); the XML wants a path. */
+    if (plan->emulator && g_path_is_absolute(plan->emulator))
         tck_domain_builder_set_emulator(b, plan->emulator);
 
     switch (plan->boot) {

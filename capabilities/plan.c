@@ -74,6 +74,31 @@ static const TckArchInfo tck_arch_info[] = {
     { "mips64el", "ttyS0", { "malta" } },
 };
 
+/* The target name prefix of each disk bus ("vd" + "a" = vda). */
+static const struct {
+    const char *bus;
+    const char *prefix;
+} tck_bus_prefixes[] = {
+    { "virtio", "vd" },
+    { "xen", "xvd" },
+    { "ide", "hd" },
+    { "sata", "sd" },
+    { "scsi", "sd" },
+    { "usb", "sd" },
+    { "sd", "sd" },
+    { "fdc", "fd" },
+};
+
+static const char *
+tck_bus_prefix(const char *bus)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(tck_bus_prefixes); i++) {
+        if (g_str_equal(tck_bus_prefixes[i].bus, bus))
+            return tck_bus_prefixes[i].prefix;
+    }
+    return "sd";
+}
+
 static const char *const tck_boot_names[TCK_BOOT_LAST] = {
     [TCK_BOOT_KERNEL] = "kernel",
     [TCK_BOOT_ISO] = "iso",
@@ -367,7 +392,9 @@ tck_plan_refine(TckGuestPlan *plan, const TckDomainCaps *dcaps)
     for (gsize i = 0; i < G_N_ELEMENTS(rule->disk_buses) && rule->disk_buses[i]; i++) {
         if (g_strv_contains((const char *const *) dcaps->disk_buses, rule->disk_buses[i])) {
             g_free(plan->disk_bus);
+            g_free(plan->disk_prefix);
             plan->disk_bus = g_strdup(rule->disk_buses[i]);
+            plan->disk_prefix = g_strdup(tck_bus_prefix(plan->disk_bus));
             reason->chosen = TRUE;
             reason->why = g_strdup_printf("domain capabilities offer disk bus %s", plan->disk_bus);
             break;

@@ -15,7 +15,7 @@
 #include <tck/error.h>
 #include <tck/guest.h>
 #include <tck/ledger.h>
-#include <tck/xml.h>
+#include "test-private.h"
 
 /* The asset cache API lands with libvirt-tck-prepare; until then the
  * plans that really boot skip, naming the prepare command. */
@@ -26,11 +26,8 @@
 # define TCK_HAVE_ASSETS 0
 #endif
 
-/* One test per process: the plan is chosen once and kept here. */
-static struct {
-    TckTest *test;
-    TckGuestPlan *plan;
-} tck_plan_cache;
+/* The test's data key under which its chosen plan is kept. */
+#define TCK_PLAN_KEY "generic-domain.plan"
 
 static TckGuestPlan *
 tck_generic_plan_choose(TckTest *t, GError **error)
@@ -73,19 +70,20 @@ tck_generic_plan_choose(TckTest *t, GError **error)
     return plan;
 }
 
+/* The test's plan, chosen on first use and kept with the test. */
 static TckGuestPlan *
 tck_generic_plan(TckTest *t)
 {
+    TckGuestPlan *plan = tck_test_get_data(t, TCK_PLAN_KEY);
     g_autoptr(GError) error = NULL;
 
-    if (tck_plan_cache.test == t && tck_plan_cache.plan)
-        return tck_plan_cache.plan;
-    g_clear_pointer(&tck_plan_cache.plan, tck_plan_free);
-    tck_plan_cache.plan = tck_generic_plan_choose(t, &error);
-    if (!tck_plan_cache.plan)
+    if (plan)
+        return plan;
+    plan = tck_generic_plan_choose(t, &error);
+    if (!plan)
         tck_bail_out(t, "no guest plan: %s", error->message);
-    tck_plan_cache.test = t;
-    return tck_plan_cache.plan;
+    tck_test_set_data(t, TCK_PLAN_KEY, plan, (GDestroyNotify) tck_plan_free);
+    return plan;
 }
 
 /* A cache path for one asset of the plan; skips the test when it is missing. */
@@ -129,45 +127,12 @@ tck_template_name(const char *path)
     return g_steal_pointer(&base);
 }
 
-/* Record @name in the run's ledger (TCK_LEDGER) before libvirt sees it. */
-static void
-tck_generic_record(TckTest *t, const char *name)
-{
-    const char *path = g_getenv("TCK_LEDGER");
-    g_autoptr(TckLedger) ledger = NULL;
-    g_autoptr(GError) error = NULL;
-
-    if (!path)
-        return;
-    ledger = tck_ledger_open(path, tck_test_run_id(t), &error);
-    if (!ledger || !tck_ledger_record(ledger, TCK_OBJECT_DOMAIN, name, NULL, &error))
-        tck_bail_out(t, "cannot record domain %s in the ledger %s: %s", name, path, error->message);
-}
-
-/*
- * A guest keeps one UUID for its name (derived from it), so that the same
- * XML given twice (create, then define) names the same guest, as it does
- * for a user who writes a config once and reuses it.
- */
-static char *
-tck_generic_with_stable_uuid(TckTest *t, char *xml, const char *name)
-{
-    g_autofree char *owned = xml;
-    g_autofree char *hex = g_compute_checksum_for_string(G_CHECKSUM_SHA256, name, -1);
-    g_autofree char *uuid = g_strdup_printf("%.8s-%.4s-4%.3s-a%.3s-%.12s", hex, hex + 8, hex + 12, hex + 15, hex + 18);
-    g_autoptr(GError) error = NULL;
-    char *edited = tck_xml_set_text(owned, "/domain/uuid", uuid, &error);
-
-    if (!edited)
-        tck_bail_out(t, "cannot give %s its UUID: %s", name, error->message);
-    return edited;
-}
-
 char *
 tck_generic_domain_xml(TckTest *t, const char *suffix)
 {
     TckGuestPlan *plan = tck_generic_plan(t);
-    const char *name = tck_name(t, suffix);
+    /* Recorded in the ledger now, before libvirt ever sees the XML. */
+    const char *name = tck_own(t, TCK_OBJECT_DOMAIN, suffix, NULL);
     const char *scratch = tck_test_scratch_dir(t);
     g_autofree char *token_uuid = g_uuid_string_random();
     g_autofree char *token = NULL;
@@ -223,9 +188,7 @@ tck_generic_domain_xml(TckTest *t, const char *suffix)
     xml = tck_generic_domain(plan, &assets, name, token, log_path, &error);
     if (!xml)
         tck_bail_out(t, "cannot build the generic guest %s: %s", name, error->message);
-
-    tck_generic_record(t, name);
-    return tck_generic_with_stable_uuid(t, xml, name);
+    return xml;
 }
 
 gboolean
