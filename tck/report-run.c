@@ -99,22 +99,48 @@ tck_report_run_test_done(TckReportRunOptions *o, const TckRunMeta *meta, TckTest
         tck_known_broken_apply_test(o->kb, meta, test);
 }
 
+/* The sandbox's daemon logs, newest 8 MiB of each, or NULL when not sandboxed. */
+static char *
+read_sandbox_logs(void)
+{
+    static const char *const logs[] = { "libvirtd.log", "virtlogd.log" };
+    const char *dir = g_getenv("TCK_SANDBOX_LOG_DIR");
+    GString *out;
+    guint i;
+
+    if (!dir)
+        return NULL;
+    out = g_string_new(NULL);
+    for (i = 0; i < G_N_ELEMENTS(logs); i++) {
+        g_autofree char *path = g_build_filename(dir, logs[i], NULL);
+        g_autofree char *text = NULL;
+        gsize len = 0;
+        const gsize max = 8 * 1024 * 1024;
+
+        /* A log that cannot be read is not worth failing the run for. */
+        if (!g_file_get_contents(path, &text, &len, NULL))
+            continue;
+        g_string_append_printf(out, "==> %s%s <==\n", path, len > max ? " (last 8 MiB)" : "");
+        g_string_append(out, len > max ? text + len - max : text);
+        if (len && text[len - 1] != '\n')
+            g_string_append_c(out, '\n');
+    }
+    if (out->len == 0) {
+        g_string_free(out, TRUE);
+        return NULL;
+    }
+    return g_string_free(out, FALSE);
+}
+
 gboolean
 tck_report_run_finish(TckReportRunOptions *o, TckRun *run, TckConfig *config, GError **error)
 {
-    const char *sandbox_log = g_getenv("TCK_SANDBOX_LOG");
-
     if (config && !run->meta.config_masked)
         run->meta.config_masked = tck_config_dump_masked(config);
     if (config && !run->meta.config_hash)
         run->meta.config_hash = tck_config_hash(config);
-    if (sandbox_log && !run->meta.sandbox_log) {
-        char *text = NULL;
-
-        /* A log that cannot be read is not worth failing the run for. */
-        if (g_file_get_contents(sandbox_log, &text, NULL, NULL))
-            run->meta.sandbox_log = text;
-    }
+    if (!run->meta.sandbox_log)
+        run->meta.sandbox_log = read_sandbox_logs();
     if (o->kb)
         tck_known_broken_apply(o->kb, run);
     if (o->archive && !tck_archive_write(run, o->archive, error))

@@ -58,7 +58,8 @@ void tck_report_run_test_done(TckReportRunOptions *o, const TckRunMeta *meta, Tc
  * @o: the options
  * @run: the run as it ended (complete, crashed or interrupted); its
  *   metadata gets the masked config, the config hash and the sandbox
- *   daemon log ($TCK_SANDBOX_LOG names the file when sandboxed), then
+ *   daemons' logs (libvirtd.log, virtlogd.log in $TCK_SANDBOX_LOG_DIR,
+ *   which libvirt-tck-sandbox sets), then
  *   known-broken entries are applied and the archive is written
  * @config: the config
  * @error: return location
