@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include <tck/caps.h>
 #include <tck/error.h>
 
 #include "report.h"
@@ -132,6 +133,27 @@ read_sandbox_logs(void)
     return g_string_free(out, FALSE);
 }
 
+/* The guest plan the tests were given, as `libvirt-tck capabilities` prints it. */
+static char *
+guest_plan_text(const TckRun *run, TckConfig *config)
+{
+    g_autoptr(TckHost) host = NULL;
+    g_autoptr(TckGuestPlan) plan = NULL;
+    g_autoptr(GError) error = NULL;
+    TckPlanRequest req = {
+        .os_type = config ? tck_config_get_string(config, "os_type") : NULL,
+        .arch = config ? tck_config_get_string(config, "arch") : NULL,
+        .boot = config ? tck_config_get_string(config, "boot") : NULL,
+    };
+
+    if (!run->meta.capabilities_xml)
+        return NULL;
+    if (!(host = tck_host_parse(run->meta.capabilities_xml, -1, "capabilities", &error)) ||
+        !(plan = tck_plan_choose(host, &req, &error)))
+        return g_strdup_printf("no guest plan: %s\n", error->message);
+    return tck_plan_to_text(plan);
+}
+
 gboolean
 tck_report_run_finish(TckReportRunOptions *o, TckRun *run, TckConfig *config, GError **error)
 {
@@ -141,6 +163,8 @@ tck_report_run_finish(TckReportRunOptions *o, TckRun *run, TckConfig *config, GE
         run->meta.config_hash = tck_config_hash(config);
     if (!run->meta.sandbox_log)
         run->meta.sandbox_log = read_sandbox_logs();
+    if (!run->meta.guest_plan)
+        run->meta.guest_plan = guest_plan_text(run, config);
     if (o->kb)
         tck_known_broken_apply(o->kb, run);
     if (o->archive && !tck_archive_write(run, o->archive, error))

@@ -57,7 +57,8 @@ void tck_report_run_test_done(TckReportRunOptions *o, const TckRunMeta *meta, Tc
  * tck_report_run_finish:
  * @o: the options
  * @run: the run as it ended (complete, crashed or interrupted); its
- *   metadata gets the masked config, the config hash and the sandbox
+ *   metadata gets the masked config, the config hash, the guest plan
+ *   (chosen again from the capabilities XML and the config) and the sandbox
  *   daemons' logs (libvirtd.log, virtlogd.log in $TCK_SANDBOX_LOG_DIR,
  *   which libvirt-tck-sandbox sets), then
  *   known-broken entries are applied and the archive is written

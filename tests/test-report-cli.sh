@@ -13,7 +13,7 @@
 # regression planted in tests/report/compare and mask prints what is
 # left to fix.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 55
+tap_plan 56
 
 command -v prove >/dev/null || { echo "Bail out! prove (perl) is not installed"; exit 1; }
 command -v xmllint >/dev/null || { echo "Bail out! xmllint is not installed"; exit 1; }
@@ -40,7 +40,7 @@ like "$(cat "$tmp/run.xml")" '<capabilities>&lt;capabilities&gt;' "...the capabi
 like "$(cat "$tmp/run.xml")" '<config-hash>[0-9a-f]{64}</config-hash>' "...the config hash"
 
 members=$(tar tzf "$tmp/run.tar.gz")
-for m in report.xml metadata.txt capabilities.xml config.txt \
+for m in report.xml metadata.txt capabilities.xml config.txt guest-plan.txt \
          tests/domain/050-transient-lifecycle.tap tests/domain/050-transient-lifecycle.stderr; do
     like "$members" "^libvirt-tck-[0-9a-f]{8}/$m\$" "the archive holds $m"
 done
