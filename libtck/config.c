@@ -825,6 +825,14 @@ validate_key(TckConfigNode *root, guint pos, const TckConfigKeyRule *rule, const
         node_free(map_swap(root, pos, empty));
         return TRUE;
     }
+    /* One value where a list of values fits (a single flat `key = v` line). */
+    if (value->type == TCK_CONFIG_SCALAR && !(rule->types & T_SCALAR) &&
+        (rule->types & T_LIST) && (rule->entry_types & T_SCALAR)) {
+        TckConfigNode *list = node_new(TCK_CONFIG_LIST, value->line);
+
+        g_ptr_array_add(list->children, map_swap(root, pos, list));
+        value = list;
+    }
     if (!type_allowed(rule->types, value)) {
         set_error(error, origin, value->line, "'%s' must be %s, not %s", rule->key, rule->what,
                   node_describe(value));
