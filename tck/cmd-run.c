@@ -78,7 +78,7 @@ static const char description[] =
     "  130  interrupted (the report is still written)";
 
 static gboolean
-parse_options(int argc, char **argv, RunOptions *o, GError **error)
+parse_options(char ***argv, RunOptions *o, GError **error)
 {
     g_autoptr(GOptionContext) ctx = NULL;
     GOptionEntry entries[] = {
@@ -109,7 +109,7 @@ parse_options(int argc, char **argv, RunOptions *o, GError **error)
     g_option_context_set_description(ctx, description);
     g_option_context_add_main_entries(ctx, entries, NULL);
     tck_report_run_add_options(ctx, &o->report);   /* report */
-    if (!g_option_context_parse(ctx, &argc, &argv, error)) {
+    if (!g_option_context_parse_strv(ctx, argv, error)) {
         (*error)->domain = TCK_ERROR;
         (*error)->code = TCK_ERROR_USAGE;
         return FALSE;
@@ -382,7 +382,7 @@ tck_cmd_run(int argc, char **argv)
     struct sigaction sa = { .sa_handler = on_signal };
     guint passed, failed, skipped;
 
-    if (!parse_options(argc, argv_copy, &o, &error))
+    if (!parse_options(&argv_copy, &o, &error))
         return tck_exit_report(error);
     if (o.sandbox || o.sandbox_shell)
         return exec_sandbox(argc, argv, &o);
