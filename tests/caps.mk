@@ -1,5 +1,6 @@
 ## tests/caps.mk — tests of the capabilities parser, the guest plan, the
-## builders (schema validation, round trips on test:///default) and
+## builders (schema validation, round trips on test:///default and, in
+## caps-live.sh, on qemu:///system and lxc:///system) and
 ## `libvirt-tck capabilities`.
 
 check_PROGRAMS += tests/test-caps
