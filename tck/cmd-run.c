@@ -412,7 +412,9 @@ tck_cmd_run(int argc, char **argv)
         return tck_exit_report(error);
     if (!(selected = tck_registry_select(all, o.tests, &error)))
         return tck_exit_report(error);
-    if (!tck_registry_describe_all(selected, &error))
+    /* Metadata is for --list and for scheduling (exclusive resources);
+     * one test at a time needs none, and skips the extra processes. */
+    if ((o.list || o.jobs > 1) && !tck_registry_describe_all(selected, &error))
         return tck_exit_report(error);
 
     if (o.list) {
