@@ -443,9 +443,8 @@ tck_asset_cache_put_blob(TckAssetCache *c, const char *tmp_path, const char *sha
     g_autofree char *r = g_build_filename("blobs", sha256, NULL);
     g_autofree char *blob = g_build_filename(c->dir, r, NULL);
 
-    if (g_file_test(blob, G_FILE_TEST_IS_REGULAR)) {
-        g_unlink(tmp_path);      /* identical content is already stored */
-    } else if (g_chmod(tmp_path, 0644) < 0 || g_rename(tmp_path, blob) < 0) {
+    /* always replace: a blob of that name may be one --verify found bad */
+    if (g_chmod(tmp_path, 0644) < 0 || g_rename(tmp_path, blob) < 0) {
         tck_asset_set_errno(error, errno, "store", blob);
         return FALSE;
     }

@@ -429,12 +429,19 @@ copy_hashing(const char *src, char **sha_out, GError **error)
         return NULL;
     }
     while ((n = read(in, buf, 1 << 20)) > 0) {
-        if (write(out, buf, n) != n) {
-            int err = errno ? errno : ENOSPC;
-            tck_asset_set_errno(error, err, "write", tmp);
-            close(in);
-            close(out);
-            return NULL;
+        for (ssize_t done = 0, w; done < n; done += w) {
+            /* a short write is followed by one that says why */
+            if ((w = write(out, buf + done, n - done)) < 0) {
+                int err = errno;
+                if (err == EINTR) {
+                    w = 0;
+                    continue;
+                }
+                tck_asset_set_errno(error, err, "write", tmp);
+                close(in);
+                close(out);
+                return NULL;
+            }
         }
         tck_sha256_update(sha, buf, n);
     }
