@@ -11,7 +11,8 @@ libtck_libtck_core_la_SOURCES += \
 	libtck/checks.c \
 	libtck/ledger.c \
 	libtck/generic-domain.c \
-	libtck/guest-ready.c
+	libtck/guest-ready.c \
+	libtck/xml-edit.c
 libtck_libtck_core_la_LIBADD = $(TCK_DEP_LIBS)
 
 ## The installed shared library: the same objects, for vendors' own tests.
@@ -28,4 +29,5 @@ tckinclude_HEADERS += \
 	libtck/tck/test.h \
 	libtck/tck/checks.h \
 	libtck/tck/ledger.h \
-	libtck/tck/guest.h
+	libtck/tck/guest.h \
+	libtck/tck/xml.h

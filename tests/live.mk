@@ -1,1 +1,24 @@
-## tests/live.mk — build rules for tests (filled in by its owner).
+## tests/live.mk — live tests: real libvirtd, QEMU (TCG) and LXC guests,
+## always inside libvirt-tck-sandbox.  They fail loudly when the sandbox
+## cannot start; TCK_ALLOW_NO_LIVE=1 turns that into skips.  Plus the unit
+## test of tck_wait_guest_ready() against test:///default.
+
+## libtck/guest-ready.c's private header (the file is in libtck/local.mk).
+noinst_HEADERS += libtck/guest-ready.h
+
+check_PROGRAMS += tests/test-live-guest-ready
+tests_test_live_guest_ready_SOURCES = tests/test-live-guest-ready.c
+tests_test_live_guest_ready_LDADD = $(TCK_CORE_LIBS)
+
+TESTS += \
+	tests/test-live-guest-ready \
+	tests/live-sandbox.sh
+dist_noinst_SCRIPTS += \
+	tests/live-sandbox.sh \
+	tests/live/lib.sh \
+	tests/live/sandbox-inner.sh \
+	tests/live/fake-daemon \
+	tests/live/guest-init
+EXTRA_DIST += \
+	tests/live/qemu-domain.xml \
+	tests/live/lxc-domain.xml

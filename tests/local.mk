@@ -1,1 +1,58 @@
 ## tests/local.mk — our own tests of libtck's core and the harness.
+
+## Fixture test programs, laid out as a suites dir: tests/fixtures/AREA/NAME.
+FIXTURE_LDADD = $(TCK_CORE_LIBS)
+check_PROGRAMS += \
+	tests/fixtures/isolation/crash \
+	tests/fixtures/isolation/hang \
+	tests/fixtures/isolation/bailout \
+	tests/fixtures/isolation/short-plan \
+	tests/fixtures/isolation/garbage \
+	tests/fixtures/isolation/passing \
+	tests/fixtures/isolation/failing \
+	tests/fixtures/sched/excl-a \
+	tests/fixtures/sched/excl-b \
+	tests/fixtures/sched/par-a \
+	tests/fixtures/sched/par-b \
+	tests/fixtures/checks/demo
+tests_fixtures_checks_demo_LDADD = $(FIXTURE_LDADD)
+tests_fixtures_isolation_crash_LDADD = $(FIXTURE_LDADD)
+tests_fixtures_isolation_hang_LDADD = $(FIXTURE_LDADD)
+tests_fixtures_isolation_bailout_LDADD = $(FIXTURE_LDADD)
+tests_fixtures_isolation_short_plan_LDADD = $(FIXTURE_LDADD)
+tests_fixtures_isolation_garbage_LDADD = $(GLIB_LIBS)
+tests_fixtures_isolation_passing_LDADD = $(FIXTURE_LDADD)
+tests_fixtures_isolation_failing_LDADD = $(FIXTURE_LDADD)
+tests_fixtures_sched_excl_a_SOURCES = tests/fixtures/sched/exclusive.c
+tests_fixtures_sched_excl_a_LDADD = $(FIXTURE_LDADD)
+tests_fixtures_sched_excl_b_SOURCES = tests/fixtures/sched/exclusive.c
+tests_fixtures_sched_excl_b_LDADD = $(FIXTURE_LDADD)
+tests_fixtures_sched_par_a_SOURCES = tests/fixtures/sched/rendezvous.c
+tests_fixtures_sched_par_a_LDADD = $(FIXTURE_LDADD)
+tests_fixtures_sched_par_b_SOURCES = tests/fixtures/sched/rendezvous.c
+tests_fixtures_sched_par_b_LDADD = $(FIXTURE_LDADD)
+
+## Unit tests (GTest).
+check_PROGRAMS += tests/test-ledger
+tests_test_ledger_LDADD = $(TCK_CORE_LIBS)
+TESTS += tests/test-ledger
+
+## Integration tests (shell, printing TAP).
+dist_noinst_SCRIPTS += tests/lib.sh tests/run-gtest.sh
+TESTS += \
+	tests/harness-domain.sh \
+	tests/harness-isolation.sh \
+	tests/harness-scheduling.sh \
+	tests/harness-bad-input.sh \
+	tests/harness-prove.sh \
+	tests/libtck-checks.sh \
+	tests/man-example.sh
+EXTRA_DIST += \
+	tests/harness-domain.sh \
+	tests/harness-isolation.sh \
+	tests/harness-scheduling.sh \
+	tests/harness-bad-input.sh \
+	tests/harness-prove.sh \
+	tests/libtck-checks.sh \
+	tests/man-example.sh \
+	tests/fixtures/upstream-style.t

@@ -63,6 +63,8 @@ gboolean tck_ok_call(TckTest *t, int ret, const char *fmt, ...) G_GNUC_PRINTF(3,
  */
 typedef struct {
     gboolean failed;       /* the call reported failure */
+    int code;              /* libvirt's error code when it failed, else 0 */
+    char *message;         /* libvirt's message when it failed (owned), else NULL */
 } TckCallOutcome;
 
 TckCallOutcome tck_outcome_int(int ret);

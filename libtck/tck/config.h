@@ -36,6 +36,27 @@ typedef struct _TckConfig TckConfig;
  */
 TckConfig *tck_config_load(const char *explicit_path, GError **error);
 
+/**
+ * tck_config_load_search:
+ * @explicit_path: (nullable): a path given with --config, or NULL
+ * @user_config_dir: (nullable): the XDG user config dir (normally
+ *   g_get_user_config_dir()); NULL skips this step
+ * @system_path: (nullable): the system-wide file (normally
+ *   SYSCONFDIR "/libvirt-tck/default.yml"); NULL skips this step
+ * @error: return location
+ *
+ * tck_config_load() with the search locations as parameters, so that
+ * tests (and relocated installs) need not touch /etc.  $LIBVIRT_TCK_CONFIG
+ * is still consulted after @explicit_path.
+ *
+ * Returns: (transfer full): the config, or NULL with @error set.
+ */
+TckConfig *tck_config_load_search(const char *explicit_path, const char *user_config_dir,
+                                  const char *system_path, GError **error);
+
+/* Read one named file (either form); errors name the file. */
+TckConfig *tck_config_load_file(const char *path, GError **error);
+
 /* Parse a config from memory; @origin names it in error messages. */
 TckConfig *tck_config_load_data(const char *data, gsize len, const char *origin, GError **error);
 

@@ -16,3 +16,4 @@
 #include <tck/checks.h>
 #include <tck/ledger.h>
 #include <tck/guest.h>
+#include <tck/xml.h>

@@ -9,6 +9,7 @@
 #include <glib.h>
 #include <libvirt/libvirt.h>
 #include <tck/config.h>
+#include <tck/ledger.h>
 
 G_BEGIN_DECLS
 
@@ -61,14 +62,15 @@ virConnectPtr tck_test_connect(TckTest *t);
  * @t: the test
  *
  * Cleans up every object this test recorded in its ledger (destroy, then
- * undefine/delete), checks the plan and frees @t.
+ * undefine/delete) and checks the plan.  @t is freed by its g_autoptr
+ * (or tck_test_free()).
  *
  * Returns: the process exit status: 0 when every check passed and the
  * plan was kept, 1 otherwise.
  */
 int tck_test_end(TckTest *t);
 
-/* Used by g_autoptr(TckTest): frees without cleanup or plan check. */
+/* Used by g_autoptr(TckTest): cleans up (unless tck_test_end() did) and frees. */
 void tck_test_free(TckTest *t);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckTest, tck_test_free)
 
@@ -82,6 +84,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckTest, tck_test_free)
  * else's can be mistaken for it.
  */
 const char *tck_name(TckTest *t, const char *suffix);
+
+/**
+ * tck_own:
+ * @t: the test
+ * @kind: what kind of object will be created under this name
+ * @suffix: what the object is for
+ * @parent: (nullable): the pool name for a volume, else NULL
+ *
+ * Like tck_name(), and records the object in the run's ledger *before*
+ * the test creates it, so that cleanup removes it even if the test
+ * crashes right after creating it.  Bails out if the ledger cannot be
+ * written.
+ *
+ * Returns: (transfer none): the object's name, owned by @t.
+ */
+const char *tck_own(TckTest *t, TckObjectKind kind, const char *suffix, const char *parent);
 
 /* Accessors. */
 const char *tck_test_run_id(TckTest *t);

@@ -1,0 +1,36 @@
+/*
+ * builder-private.h — what every builder shares: a document under
+ * construction, the first error met, and child/attribute helpers that
+ * refuse text XML cannot carry (invalid UTF-8, control characters).
+ */
+#pragma once
+
+#include <glib.h>
+#include <libxml/tree.h>
+
+typedef struct {
+    xmlDocPtr doc;
+    xmlNodePtr root;
+    GError *error;       /* the first problem; later ones are dropped */
+} TckXmlBuild;
+
+void tck_build_init(TckXmlBuild *x, const char *root);
+void tck_build_clear(TckXmlBuild *x);
+
+/* Record a TCK_ERROR_BUILDER problem unless one is already recorded. */
+void tck_build_fail(TckXmlBuild *x, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+/* TRUE when @value is one of @allowed (NULL-terminated); else fails naming @what. */
+gboolean tck_build_check(TckXmlBuild *x, const char *what, const char *value,
+                         const char *const *allowed);
+
+/* A new child element, with @text (nullable) as escaped content. */
+xmlNodePtr tck_build_child(TckXmlBuild *x, xmlNodePtr parent, const char *name, const char *text);
+/* The first child element called @name, created when missing. */
+xmlNodePtr tck_build_child_once(TckXmlBuild *x, xmlNodePtr parent, const char *name);
+/* Set an attribute; a NULL @value leaves it out. */
+void tck_build_prop(TckXmlBuild *x, xmlNodePtr node, const char *name, const char *value);
+void tck_build_prop_uint(TckXmlBuild *x, xmlNodePtr node, const char *name, guint64 value);
+
+/* The document as text, or NULL with the recorded error (prefixed by @what). */
+char *tck_build_finish(TckXmlBuild *x, const char *what, GError **error);

@@ -1,0 +1,116 @@
+/*
+ * xml.c — the shared core of every builder (see builder-private.h).
+ */
+#include <config.h>
+
+#include <tck/error.h>
+#include "builder-private.h"
+#include "capabilities/xpath.h"
+
+void
+tck_build_init(TckXmlBuild *x, const char *root)
+{
+    x->doc = xmlNewDoc(BAD_CAST "1.0");
+    x->root = xmlNewNode(NULL, BAD_CAST root);
+    xmlDocSetRootElement(x->doc, x->root);
+    x->error = NULL;
+}
+
+void
+tck_build_clear(TckXmlBuild *x)
+{
+    if (x->doc)
+        xmlFreeDoc(x->doc);
+    x->doc = NULL;
+    x->root = NULL;
+    g_clear_error(&x->error);
+}
+
+void
+tck_build_fail(TckXmlBuild *x, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (x->error)
+        return;
+    va_start(ap, fmt);
+    x->error = g_error_new_valist(TCK_ERROR, TCK_ERROR_BUILDER, fmt, ap);
+    va_end(ap);
+}
+
+gboolean
+tck_build_check(TckXmlBuild *x, const char *what, const char *value, const char *const *allowed)
+{
+    g_autofree char *list = NULL;
+
+    if (value && g_strv_contains(allowed, value))
+        return TRUE;
+    list = g_strjoinv(", ", (char **) allowed);
+    tck_build_fail(x, "%s '%s' is not one of: %s", what, value ? value : "(none)", list);
+    return FALSE;
+}
+
+/* XML 1.0 carries neither invalid UTF-8 nor C0 controls other than tab/LF/CR. */
+static gboolean
+tck_build_text_ok(TckXmlBuild *x, const char *where, const char *text)
+{
+    if (!g_utf8_validate(text, -1, NULL)) {
+        tck_build_fail(x, "%s is not valid UTF-8", where);
+        return FALSE;
+    }
+    for (const char *p = text; *p; p++) {
+        if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
+            tck_build_fail(x, "%s holds control character 0x%02x, which XML cannot carry",
+                           where, (guchar) *p);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+xmlNodePtr
+tck_build_child(TckXmlBuild *x, xmlNodePtr parent, const char *name, const char *text)
+{
+    if (text && !tck_build_text_ok(x, name, text))
+        text = NULL;
+    return xmlNewTextChild(parent, NULL, BAD_CAST name, BAD_CAST text);
+}
+
+xmlNodePtr
+tck_build_child_once(TckXmlBuild *x, xmlNodePtr parent, const char *name)
+{
+    for (xmlNodePtr child = parent->children; child; child = child->next) {
+        if (child->type == XML_ELEMENT_NODE && xmlStrEqual(child->name, BAD_CAST name))
+            return child;
+    }
+    return tck_build_child(x, parent, name, NULL);
+}
+
+void
+tck_build_prop(TckXmlBuild *x, xmlNodePtr node, const char *name, const char *value)
+{
+    if (!value)
+        return;
+    if (!tck_build_text_ok(x, name, value))
+        return;
+    xmlSetProp(node, BAD_CAST name, BAD_CAST value);
+}
+
+void
+tck_build_prop_uint(TckXmlBuild *x, xmlNodePtr node, const char *name, guint64 value)
+{
+    char buf[32];
+
+    g_snprintf(buf, sizeof(buf), "%" G_GUINT64_FORMAT, value);
+    xmlSetProp(node, BAD_CAST name, BAD_CAST buf);
+}
+
+char *
+tck_build_finish(TckXmlBuild *x, const char *what, GError **error)
+{
+    if (x->error) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_BUILDER, "%s: %s", what, x->error->message);
+        return NULL;
+    }
+    return tck_xml_to_string(x->doc);
+}

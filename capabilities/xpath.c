@@ -1,0 +1,148 @@
+/*
+ * xpath.c — safe XML parsing and the small XPath readers used by the
+ * capabilities parser, the builders' tests and the libtck glue.
+ */
+#include <config.h>
+
+#include <string.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlsave.h>
+
+#include <tck/error.h>
+#include "xpath.h"
+
+xmlDocPtr
+tck_xml_parse(const char *xml, gssize len, const char *origin, const char *root,
+              int code, GError **error)
+{
+    gsize size = len < 0 ? (xml ? strlen(xml) : 0) : (gsize) len;
+    xmlParserCtxtPtr pctxt = NULL;
+    xmlDocPtr doc = NULL;
+    xmlNodePtr top;
+
+    if (!xml || size == 0 || strspn(xml, " \t\r\n") >= size) {
+        g_set_error(error, TCK_ERROR, code, "%s: the document is empty", origin);
+        return NULL;
+    }
+    if (size > TCK_XML_MAX_BYTES) {
+        g_set_error(error, TCK_ERROR, code,
+                    "%s: the document is %" G_GSIZE_FORMAT " bytes, more than the %d byte limit",
+                    origin, size, TCK_XML_MAX_BYTES);
+        return NULL;
+    }
+
+    pctxt = xmlNewParserCtxt();
+    if (!pctxt)
+        g_error("out of memory creating an XML parser");
+    doc = xmlCtxtReadMemory(pctxt, xml, (int) size, origin, NULL,
+                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                            XML_PARSE_NOBLANKS);
+    if (!doc || !pctxt->wellFormed) {
+        const xmlError *err = xmlCtxtGetLastError(pctxt);
+        g_autofree char *msg = g_strdup(err && err->message ? err->message : "not well-formed");
+
+        g_strchomp(msg);
+        g_set_error(error, TCK_ERROR, code, "%s: not well-formed XML at line %d: %s",
+                    origin, err ? err->line : 0, msg);
+        if (doc)
+            xmlFreeDoc(doc);
+        xmlFreeParserCtxt(pctxt);
+        return NULL;
+    }
+    xmlFreeParserCtxt(pctxt);
+
+    top = xmlDocGetRootElement(doc);
+    if (!top || (root && !xmlStrEqual(top->name, BAD_CAST root))) {
+        g_set_error(error, TCK_ERROR, code, "%s: the root element is <%s>, expected <%s>",
+                    origin, top ? (const char *) top->name : "(none)", root);
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+xmlXPathContextPtr
+tck_xpath_new(xmlDocPtr doc)
+{
+    xmlXPathContextPtr ctxt = xmlXPathNewContext(doc);
+
+    if (!ctxt)
+        g_error("out of memory creating an XPath context");
+    return ctxt;
+}
+
+static xmlXPathObjectPtr
+tck_xpath_eval(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
+{
+    ctxt->node = node ? node : xmlDocGetRootElement(ctxt->doc);
+    return xmlXPathEvalExpression(BAD_CAST expr, ctxt);
+}
+
+char *
+tck_xpath_string(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
+{
+    g_autoptr(xmlXPathObject) obj = tck_xpath_eval(ctxt, node, expr);
+    g_autofree xmlChar *str = NULL;
+
+    if (!obj)
+        return NULL;
+    if (obj->type == XPATH_NODESET && xmlXPathNodeSetIsEmpty(obj->nodesetval))
+        return NULL;
+    str = xmlXPathCastToString(obj);
+    if (!str || !*str) {
+        return NULL;
+    }
+    return g_strstrip(g_strdup((const char *) str));
+}
+
+GPtrArray *
+tck_xpath_nodes(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
+{
+    g_autoptr(xmlXPathObject) obj = tck_xpath_eval(ctxt, node, expr);
+    GPtrArray *nodes = g_ptr_array_new();
+
+    if (obj && obj->type == XPATH_NODESET && obj->nodesetval) {
+        for (int i = 0; i < obj->nodesetval->nodeNr; i++)
+            g_ptr_array_add(nodes, obj->nodesetval->nodeTab[i]);
+    }
+    return nodes;
+}
+
+GStrv
+tck_xpath_strv(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
+{
+    g_autoptr(GPtrArray) nodes = tck_xpath_nodes(ctxt, node, expr);
+    GPtrArray *values = g_ptr_array_new();
+
+    for (guint i = 0; i < nodes->len; i++) {
+        g_autofree xmlChar *content = xmlNodeGetContent(nodes->pdata[i]);
+        g_autofree char *value = g_strstrip(g_strdup(content ? (const char *) content : ""));
+
+        if (*value)
+            g_ptr_array_add(values, g_steal_pointer(&value));
+    }
+    g_ptr_array_add(values, NULL);
+    return (GStrv) g_ptr_array_free(values, FALSE);
+}
+
+char *
+tck_xml_prop(xmlNodePtr node, const char *name)
+{
+    g_autofree xmlChar *value = xmlGetProp(node, BAD_CAST name);
+
+    return value ? g_strdup((const char *) value) : NULL;
+}
+
+char *
+tck_xml_to_string(xmlDocPtr doc)
+{
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlSaveCtxtPtr save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_FORMAT | XML_SAVE_NO_DECL);
+    char *out;
+
+    xmlSaveDoc(save, doc);
+    xmlSaveClose(save);
+    out = g_strdup((const char *) xmlBufferContent(buf));
+    xmlBufferFree(buf);
+    return out;
+}

@@ -1,0 +1,32 @@
+/*
+ * guest-ready.h — private: the wait for a guest's readiness marker, apart
+ * from TckTest so that it can be unit-tested against test:///default.
+ */
+#pragma once
+
+#include <glib.h>
+#include <libvirt/libvirt.h>
+
+G_BEGIN_DECLS
+
+/* The namespace of the <tck:guest> element in a domain's <metadata>. */
+#define TCK_GUEST_METADATA_NS "https://libvirt.org/schemas/tck/guest/1"
+
+/**
+ * tck_guest_ready_wait:
+ * @dom: a running domain whose <metadata> carries <tck:guest>
+ * @timeout_ms: how long to wait
+ * @diag: receives lines saying what was seen (always on failure, one
+ *        line with the time taken on success)
+ * @error: return location
+ *
+ * Polls the log named in the metadata for "TCK-GUEST-READY <token>" as a
+ * whole line.  Stops early when the domain is no longer running.
+ *
+ * Returns: TRUE when the marker appeared in time; FALSE with @error set
+ * (TCK_ERROR_SETUP for missing or malformed metadata, TCK_ERROR_FAILED for
+ * a timeout or a guest that stopped), and @diag filled.
+ */
+gboolean tck_guest_ready_wait(virDomainPtr dom, guint timeout_ms, GString *diag, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/*
+ * xml.h — small edits of an XML document a test already has (a domain
+ * config from the builders), through libxml2, for scenarios such as
+ * "the same guest under another name" or "another guest with this UUID".
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * tck_xml_set_text:
+ * @xml: a whole XML document
+ * @path: "/root/child" (element text) or "/root/child/@attr" (attribute);
+ *        one level of missing element under an existing parent is created
+ * @value: the new text
+ * @error: return location
+ *
+ * Returns: (transfer full): the edited document, or NULL with @error set
+ * (TCK_ERROR_XML) when @xml does not parse or @path matches nothing.
+ */
+char *tck_xml_set_text(const char *xml, const char *path, const char *value, GError **error);
+
+/**
+ * tck_xml_get_text:
+ * Returns: (transfer full): the text of the first node @path (XPath)
+ * selects in @xml, or NULL when nothing matches or @xml does not parse.
+ */
+char *tck_xml_get_text(const char *xml, const char *path);
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/*
+ * test-private.h — libtck's internal view of a test, shared by test.c,
+ * checks.c, generic-domain.c and guest-ready.c.  Not installed.
+ */
+#pragma once
+
+#include <tck/tck.h>
+#include "tap-writer.h"
+
+/* The TAP writer of @t. */
+TckTapWriter *tck_test_tap(TckTest *t);
+
+/*
+ * Per-test data kept by other parts of libtck (e.g. the chosen guest
+ * plan), freed with the test.
+ */
+gpointer tck_test_get_data(TckTest *t, const char *key);
+void tck_test_set_data(TckTest *t, const char *key, gpointer data, GDestroyNotify destroy);
+
+/* "area-NNN": the part of object names that tells tests apart. */
+const char *tck_test_tag(TckTest *t);

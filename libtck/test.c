@@ -1,0 +1,476 @@
+/*
+ * test.c — the life of one test program: --describe, config, run id,
+ * ledger, connection, object names, the TAP plan, and the cleanup at the end.
+ */
+#include <config.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <libvirt/virterror.h>
+#include "test-private.h"
+
+struct _TckTest {
+    TckTestInfo info;
+    char *name;            /* "domain/050-transient-lifecycle" */
+    char *tag;             /* "domain-050" */
+    char *run_id;
+    gboolean standalone;   /* not under the harness: we made our own run */
+    TckConfig *config;
+    char *uri;
+    virConnectPtr conn;
+    char *driver;
+    TckTapWriter *tap;
+    char *ledger_path;
+    TckLedger *ledger;
+    char *scratch_dir;
+    char *own_tmp;         /* temp dir to remove at the end (standalone) */
+    GHashTable *names;     /* suffix -> full name */
+    GHashTable *data;      /* key -> TestData */
+    gboolean ended;
+};
+
+typedef struct {
+    gpointer data;
+    GDestroyNotify destroy;
+} TestData;
+
+static void
+test_data_free(gpointer p)
+{
+    TestData *d = p;
+    if (d->destroy)
+        d->destroy(d->data);
+    g_free(d);
+}
+
+/* Silence libvirt's default error printer: errors are reported as TAP diagnostics. */
+static void
+quiet_error_handler(void *opaque, virErrorPtr err)
+{
+}
+
+/* "suites/domain/050-transient-lifecycle" -> "domain/050-transient-lifecycle". */
+static char *
+name_from_argv0(const char *argv0)
+{
+    g_autofree char *base = g_path_get_basename(argv0);
+    g_autofree char *dir = g_path_get_dirname(argv0);
+    g_autofree char *area = g_path_get_basename(dir);
+
+    if (g_str_has_prefix(base, "lt-"))    /* libtool's wrapped binaries */
+        memmove(base, base + 3, strlen(base) - 2);
+    if (!*area || g_str_equal(area, ".") || g_str_equal(area, "/"))
+        return g_steal_pointer(&base);
+    return g_strdup_printf("%s/%s", area, base);
+}
+
+/* "domain/050-transient-lifecycle" -> "domain-050"; without digits, a short slug. */
+static char *
+tag_from_name(const char *name)
+{
+    const char *slash = strrchr(name, '/');
+    const char *base = slash ? slash + 1 : name;
+    g_autofree char *area = slash ? g_strndup(name, slash - name) : g_strdup("test");
+    GString *tag = g_string_new(NULL);
+    gsize n = 0;
+
+    for (const char *p = area; *p && n < 12; p++, n++)
+        g_string_append_c(tag, g_ascii_isalnum(*p) ? g_ascii_tolower(*p) : '-');
+    g_string_append_c(tag, '-');
+    if (g_ascii_isdigit(base[0])) {
+        for (const char *p = base; g_ascii_isdigit(*p); p++)
+            g_string_append_c(tag, *p);
+    } else {
+        n = 0;
+        for (const char *p = base; *p && n < 12; p++, n++)
+            g_string_append_c(tag, g_ascii_isalnum(*p) ? g_ascii_tolower(*p) : '-');
+    }
+    return g_string_free(tag, FALSE);
+}
+
+static void
+print_list(const char *key, const char *const *items)
+{
+    if (!items || !items[0])
+        return;
+    printf("%s:", key);
+    for (guint i = 0; items[i]; i++)
+        printf("%s %s", i ? "," : "", items[i]);
+    printf("\n");
+}
+
+static G_NORETURN void
+describe(const TckTestInfo *info, const char *name)
+{
+    printf("name: %s\n", name);
+    printf("summary: %s\n", info->summary ? info->summary : "");
+    printf("plan: %d\n", info->plan);
+    print_list("needs", info->needs);
+    print_list("exclusive", info->exclusive);
+    fflush(stdout);
+    exit(0);
+}
+
+static char *
+new_run_id(void)
+{
+    return g_strdup_printf("%08x", g_random_int());
+}
+
+static gboolean
+valid_run_id(const char *id)
+{
+    if (!id || strlen(id) != 8)
+        return FALSE;
+    for (int i = 0; i < 8; i++)
+        if (!g_ascii_isxdigit(id[i]) || g_ascii_isupper(id[i]))
+            return FALSE;
+    return TRUE;
+}
+
+/* Environment the harness sets, folded into config keys. */
+static const struct {
+    const char *env;
+    const char *key;
+} env_overrides[] = {
+    { "TCK_URI", "uri" },
+    { "TCK_ASSET_CACHE", "asset_cache" },
+    { "TCK_OS_TYPE", "os_type" },
+    { "TCK_ARCH", "arch" },
+    { "TCK_BOOT", "boot" },
+};
+
+static G_NORETURN void
+early_bail(TckTapWriter *tap, const char *msg)
+{
+    tck_tap_writer_bail_out(tap, msg);
+    exit(255);
+}
+
+TckTest *
+tck_test_begin(const TckTestInfo *info, int argc, char **argv)
+{
+    g_autoptr(TckTest) t = g_new0(TckTest, 1);
+    g_autoptr(GError) error = NULL;
+    const char *env_name = g_getenv("TCK_TEST_NAME");
+    const char *env;
+
+    t->info = *info;
+    t->name = env_name && *env_name ? g_strdup(env_name) : name_from_argv0(argc > 0 ? argv[0] : "test");
+    t->tag = tag_from_name(t->name);
+
+    for (int i = 1; i < argc; i++) {
+        if (g_str_equal(argv[i], "--describe"))
+            describe(info, t->name);
+        if (g_str_equal(argv[i], "--help") || g_str_equal(argv[i], "-h")) {
+            printf("Usage: %s [--describe]\n\n%s\n\n"
+                   "Prints TAP on stdout. Run it with prove or libvirt-tck; see libtck(3).\n",
+                   argv[0], info->summary ? info->summary : "");
+            exit(0);
+        }
+    }
+
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    t->tap = tck_tap_writer_new(stdout);
+    tck_tap_writer_header(t->tap);
+    t->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    t->data = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, test_data_free);
+
+    if (virInitialize() < 0)
+        early_bail(t->tap, "cannot initialize libvirt");
+    virSetErrorFunc(NULL, quiet_error_handler);
+
+    if (!(t->config = tck_config_load(g_getenv("LIBVIRT_TCK_CONFIG"), &error))) {
+        g_autofree char *msg = g_strdup_printf("config: %s", error->message);
+        early_bail(t->tap, msg);
+    }
+    for (gsize i = 0; i < G_N_ELEMENTS(env_overrides); i++)
+        if ((env = g_getenv(env_overrides[i].env)) && *env)
+            tck_config_set_string(t->config, env_overrides[i].key, env);
+    t->uri = g_strdup(tck_config_get_uri(t->config));
+
+    env = g_getenv("TCK_RUN_ID");
+    if (env && *env) {
+        if (!valid_run_id(env)) {
+            g_autofree char *msg = g_strdup_printf("TCK_RUN_ID '%s' is not 8 lowercase hex digits", env);
+            early_bail(t->tap, msg);
+        }
+        t->run_id = g_strdup(env);
+    } else {
+        t->run_id = new_run_id();
+        t->standalone = TRUE;
+    }
+
+    env = g_getenv("TCK_SCRATCH_DIR");
+    if (env && *env && !t->standalone) {
+        t->scratch_dir = g_strdup(env);
+    } else {
+        g_autofree char *tmpl = g_strdup_printf("libvirt-tck-%s-XXXXXX", t->run_id);
+        if (!(t->own_tmp = g_dir_make_tmp(tmpl, &error))) {
+            g_autofree char *msg = g_strdup_printf("cannot make a scratch dir: %s", error->message);
+            early_bail(t->tap, msg);
+        }
+        /* The hypervisor's user must be able to reach guest logs in here. */
+        g_chmod(t->own_tmp, 0755);
+        t->scratch_dir = g_strdup(t->own_tmp);
+    }
+    if (g_mkdir_with_parents(t->scratch_dir, 0755) < 0) {
+        g_autofree char *msg = g_strdup_printf("cannot create scratch dir %s: %s",
+                                               t->scratch_dir, g_strerror(errno));
+        early_bail(t->tap, msg);
+    }
+
+    env = g_getenv("TCK_LEDGER");
+    t->ledger_path = env && *env && !t->standalone ? g_strdup(env)
+                                                   : g_build_filename(t->scratch_dir, "ledger", NULL);
+    if (!(t->ledger = tck_ledger_open(t->ledger_path, t->run_id, &error)))
+        early_bail(t->tap, error->message);
+
+    if (info->plan > 0)
+        tck_tap_writer_plan(t->tap, info->plan, NULL);
+    return g_steal_pointer(&t);
+}
+
+virConnectPtr
+tck_test_connect(TckTest *t)
+{
+    if (t->conn)
+        return t->conn;
+    if (!(t->conn = virConnectOpen(t->uri))) {
+        virErrorPtr err = virGetLastError();
+        tck_bail_out(t, "cannot connect to '%s': %s", t->uri,
+                     err && err->message ? err->message : "unknown error");
+    }
+    return t->conn;
+}
+
+const char *
+tck_test_driver(TckTest *t)
+{
+    if (!t->driver) {
+        const char *type = virConnectGetType(tck_test_connect(t));
+        t->driver = g_strdup(type ? type : "unknown");
+    }
+    return t->driver;
+}
+
+const char *
+tck_name(TckTest *t, const char *suffix)
+{
+    const char *name = g_hash_table_lookup(t->names, suffix);
+    if (!name) {
+        char *full = g_strdup_printf("tck-%s-%s-%s", t->run_id, t->tag, suffix);
+        g_hash_table_insert(t->names, g_strdup(suffix), full);
+        name = full;
+    }
+    return name;
+}
+
+const char *
+tck_own(TckTest *t, TckObjectKind kind, const char *suffix, const char *parent)
+{
+    const char *name = tck_name(t, suffix);
+    g_autoptr(GError) error = NULL;
+
+    if (!tck_ledger_record(t->ledger, kind, name, parent, &error))
+        tck_bail_out(t, "%s", error->message);
+    return name;
+}
+
+const char *tck_test_run_id(TckTest *t) { return t->run_id; }
+const char *tck_test_uri(TckTest *t) { return t->uri; }
+const char *tck_test_name(TckTest *t) { return t->name; }
+const char *tck_test_tag(TckTest *t) { return t->tag; }
+TckConfig *tck_test_config(TckTest *t) { return t->config; }
+const char *tck_test_scratch_dir(TckTest *t) { return t->scratch_dir; }
+TckTapWriter *tck_test_tap(TckTest *t) { return t->tap; }
+
+gpointer
+tck_test_get_data(TckTest *t, const char *key)
+{
+    TestData *d = g_hash_table_lookup(t->data, key);
+    return d ? d->data : NULL;
+}
+
+void
+tck_test_set_data(TckTest *t, const char *key, gpointer data, GDestroyNotify destroy)
+{
+    TestData *d = g_new0(TestData, 1);
+    d->data = data;
+    d->destroy = destroy;
+    g_hash_table_replace(t->data, g_strdup(key), d);
+}
+
+/* ---- TAP writer front ---------------------------------------------- */
+
+void
+tck_diag(TckTest *t, const char *fmt, ...)
+{
+    va_list ap;
+    g_autofree char *msg = NULL;
+
+    va_start(ap, fmt);
+    msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    tck_tap_writer_diag(t->tap, msg);
+}
+
+void
+tck_skip(TckTest *t, int count, const char *fmt, ...)
+{
+    va_list ap;
+    g_autofree char *msg = NULL;
+
+    va_start(ap, fmt);
+    msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    for (int i = 0; i < count; i++)
+        tck_tap_writer_skip(t->tap, msg);
+}
+
+void
+tck_todo_start(TckTest *t, const char *fmt, ...)
+{
+    va_list ap;
+    g_autofree char *msg = NULL;
+
+    va_start(ap, fmt);
+    msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    tck_tap_writer_set_todo(t->tap, msg);
+}
+
+void
+tck_todo_end(TckTest *t)
+{
+    tck_tap_writer_set_todo(t->tap, NULL);
+}
+
+/* Remove what the ledger lists; say so in diagnostics. */
+static void
+test_cleanup(TckTest *t)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) entries = NULL;
+    g_autoptr(GString) log = g_string_new(NULL);
+    guint failed;
+
+    if (!t->conn || !t->ledger_path)
+        return;
+    if (!(entries = tck_ledger_read(t->ledger_path, &error))) {
+        tck_diag(t, "cleanup: %s", error->message);
+        return;
+    }
+    failed = tck_ledger_cleanup(t->conn, entries, t->run_id, log);
+    if (failed)
+        tck_diag(t, "cleanup left %u object(s) behind:\n%s", failed, log->str);
+}
+
+static void
+remove_tree(const char *path)
+{
+    g_autoptr(GDir) dir = g_dir_open(path, 0, NULL);
+    const char *entry;
+
+    if (dir) {
+        while ((entry = g_dir_read_name(dir))) {
+            g_autofree char *child = g_build_filename(path, entry, NULL);
+            if (g_file_test(child, G_FILE_TEST_IS_DIR) && !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
+                remove_tree(child);
+            else
+                g_unlink(child);
+        }
+    }
+    g_rmdir(path);
+}
+
+G_NORETURN void
+tck_skip_all(TckTest *t, const char *fmt, ...)
+{
+    va_list ap;
+    g_autofree char *msg = NULL;
+    int remaining;
+
+    va_start(ap, fmt);
+    msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    if (!tck_tap_writer_has_plan(t->tap)) {
+        tck_tap_writer_plan(t->tap, 0, msg);
+    } else {
+        remaining = tck_tap_writer_planned(t->tap) - tck_tap_writer_run(t->tap);
+        for (int i = 0; i < remaining; i++)
+            tck_tap_writer_skip(t->tap, msg);
+    }
+    test_cleanup(t);
+    t->ended = TRUE;
+    tck_test_free(t);
+    exit(0);
+}
+
+G_NORETURN void
+tck_bail_out(TckTest *t, const char *fmt, ...)
+{
+    va_list ap;
+    g_autofree char *msg = NULL;
+
+    va_start(ap, fmt);
+    msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    tck_tap_writer_bail_out(t->tap, msg);
+    test_cleanup(t);
+    t->ended = TRUE;
+    tck_test_free(t);
+    exit(255);
+}
+
+int
+tck_test_end(TckTest *t)
+{
+    int planned, run, failed;
+
+    test_cleanup(t);
+    if (!tck_tap_writer_has_plan(t->tap))
+        tck_tap_writer_plan(t->tap, tck_tap_writer_run(t->tap), NULL);
+    planned = tck_tap_writer_planned(t->tap);
+    run = tck_tap_writer_run(t->tap);
+    failed = tck_tap_writer_failed(t->tap);
+    if (planned != run)
+        tck_diag(t, "Looks like you planned %d checks but ran %d.", planned, run);
+    if (failed)
+        tck_diag(t, "Looks like you failed %d check%s of %d run.", failed, failed == 1 ? "" : "s", run);
+    t->ended = TRUE;
+    fflush(stdout);
+    return (failed || planned != run) ? 1 : 0;
+}
+
+void
+tck_test_free(TckTest *t)
+{
+    if (!t)
+        return;
+    if (!t->ended)
+        test_cleanup(t);     /* a test that returned early still cleans up */
+    if (t->data)
+        g_hash_table_unref(t->data);
+    t->data = NULL;
+    if (t->conn)
+        virConnectClose(t->conn);
+    tck_ledger_free(t->ledger);
+    if (t->own_tmp)
+        remove_tree(t->own_tmp);
+    g_free(t->own_tmp);
+    g_free(t->name);
+    g_free(t->tag);
+    g_free(t->run_id);
+    g_free(t->uri);
+    g_free(t->driver);
+    g_free(t->ledger_path);
+    g_free(t->scratch_dir);
+    if (t->names)
+        g_hash_table_unref(t->names);
+    tck_config_free(t->config);
+    tck_tap_writer_free(t->tap);
+    g_free(t);
+}

@@ -1,0 +1,88 @@
+/* xml-edit.c — set or read one value in an XML document by XPath (libxml2). */
+#include <config.h>
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+#include <tck/xml.h>
+#include <tck/error.h>
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(xmlDoc, xmlFreeDoc)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(xmlXPathContext, xmlXPathFreeContext)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(xmlXPathObject, xmlXPathFreeObject)
+
+static xmlDocPtr
+parse(const char *xml)
+{
+    return xmlReadMemory(xml, strlen(xml), "input.xml", NULL,
+                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+}
+
+static xmlNodePtr
+first_node(xmlDocPtr doc, const char *path)
+{
+    g_autoptr(xmlXPathContext) ctxt = xmlXPathNewContext(doc);
+    g_autoptr(xmlXPathObject) obj = NULL;
+
+    if (!ctxt)
+        return NULL;
+    obj = xmlXPathEvalExpression((const xmlChar *)path, ctxt);
+    if (!obj || obj->type != XPATH_NODESET || !obj->nodesetval || obj->nodesetval->nodeNr < 1)
+        return NULL;
+    return obj->nodesetval->nodeTab[0];
+}
+
+char *
+tck_xml_get_text(const char *xml, const char *path)
+{
+    g_autoptr(xmlDoc) doc = parse(xml);
+    xmlNodePtr node;
+    xmlChar *content;
+    char *ret;
+
+    if (!doc || !(node = first_node(doc, path)))
+        return NULL;
+    content = xmlNodeGetContent(node);
+    ret = g_strdup((const char *)content);
+    xmlFree(content);
+    return ret;
+}
+
+char *
+tck_xml_set_text(const char *xml, const char *path, const char *value, GError **error)
+{
+    g_autoptr(xmlDoc) doc = parse(xml);
+    xmlNodePtr node;
+    xmlChar *out = NULL;
+    int len = 0;
+    char *ret;
+
+    if (!doc) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_XML, "document does not parse as XML");
+        return NULL;
+    }
+    if (!(node = first_node(doc, path))) {
+        /* Create one missing element (not attribute) under its parent. */
+        const char *slash = strrchr(path, '/');
+        g_autofree char *parent_path = slash ? g_strndup(path, slash - path) : NULL;
+        xmlNodePtr parent = parent_path && *parent_path ? first_node(doc, parent_path) : NULL;
+
+        if (!parent || slash[1] == '@' || !g_regex_match_simple("^[A-Za-z_][A-Za-z0-9_.-]*$", slash + 1, 0, 0)) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_XML, "'%s' matches nothing in the document", path);
+            return NULL;
+        }
+        node = xmlNewChild(parent, NULL, (const xmlChar *)(slash + 1), NULL);
+    }
+    /* xmlNodeSetContent expects escaped text; escape through the tree API. */
+    if (node->type == XML_ATTRIBUTE_NODE) {
+        xmlSetProp(node->parent, node->name, (const xmlChar *)value);
+    } else {
+        xmlChar *escaped = xmlEncodeSpecialChars(doc, (const xmlChar *)value);
+        xmlNodeSetContent(node, escaped);
+        xmlFree(escaped);
+    }
+    xmlDocDumpMemory(doc, &out, &len);
+    ret = g_strndup((const char *)out, len);
+    xmlFree(out);
+    return ret;
+}

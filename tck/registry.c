@@ -1,0 +1,285 @@
+/* registry.c — finding test programs, describing them and selecting them. */
+#include <config.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <gio/gio.h>
+#include <tck/error.h>
+#include "registry.h"
+
+void
+tck_test_entry_free(TckTestEntry *e)
+{
+    if (!e)
+        return;
+    g_free(e->name);
+    g_free(e->area);
+    g_free(e->path);
+    g_free(e->summary);
+    g_strfreev(e->needs);
+    g_strfreev(e->exclusive);
+    g_free(e);
+}
+
+static TckTestEntry *
+entry_copy(const TckTestEntry *e)
+{
+    TckTestEntry *c = g_new0(TckTestEntry, 1);
+    c->name = g_strdup(e->name);
+    c->area = g_strdup(e->area);
+    c->path = g_strdup(e->path);
+    c->native = e->native;
+    c->summary = g_strdup(e->summary);
+    c->plan = e->plan;
+    c->needs = g_strdupv(e->needs);
+    c->exclusive = g_strdupv(e->exclusive);
+    return c;
+}
+
+char *
+tck_registry_suites_dir(const char *override)
+{
+    const char *env = g_getenv("LIBVIRT_TCK_SUITES_DIR");
+    g_autofree char *exe = NULL;
+    g_autofree char *exe_dir = NULL;
+
+    if (override && *override)
+        return g_strdup(override);
+    if (env && *env)
+        return g_strdup(env);
+    /* Run from the build tree: use the suites built next to us. */
+    exe = g_file_read_link("/proc/self/exe", NULL);
+    if (exe) {
+        exe_dir = g_path_get_dirname(exe);
+        if (g_str_equal(exe_dir, ABS_TOP_BUILDDIR "/tck") ||
+            g_str_equal(exe_dir, ABS_TOP_BUILDDIR "/tck/.libs"))
+            return g_strdup(ABS_TOP_BUILDDIR "/suites");
+    }
+    return g_strdup(PKGLIBEXECDIR "/suites");
+}
+
+/* Build products and sources that live next to test programs in a build tree. */
+static gboolean
+looks_like_test(const char *dir, const char *file)
+{
+    static const char *const skip_suffixes[] = { ".c", ".h", ".o", ".lo", ".la", ".log", ".trs", ".in", ".am", ".mk" };
+    g_autofree char *path = NULL;
+
+    if (file[0] == '.')
+        return FALSE;
+    for (gsize i = 0; i < G_N_ELEMENTS(skip_suffixes); i++)
+        if (g_str_has_suffix(file, skip_suffixes[i]))
+            return FALSE;
+    path = g_build_filename(dir, file, NULL);
+    if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
+        return FALSE;
+    return g_str_has_suffix(file, ".t") || g_file_test(path, G_FILE_TEST_IS_EXECUTABLE);
+}
+
+static gboolean
+is_elf(const char *path)
+{
+    char magic[4] = { 0 };
+    FILE *f = fopen(path, "rb");
+    gboolean elf;
+
+    if (!f)
+        return FALSE;
+    elf = fread(magic, 1, 4, f) == 4 && memcmp(magic, "\177ELF", 4) == 0;
+    fclose(f);
+    return elf;
+}
+
+static gint
+entry_cmp(gconstpointer a, gconstpointer b)
+{
+    const TckTestEntry *ea = *(TckTestEntry *const *)a;
+    const TckTestEntry *eb = *(TckTestEntry *const *)b;
+    return strcmp(ea->name, eb->name);
+}
+
+GPtrArray *
+tck_registry_discover(const char *suites_dir, GError **error)
+{
+    g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func((GDestroyNotify)tck_test_entry_free);
+    g_autoptr(GDir) top = NULL;
+    g_autoptr(GError) local = NULL;
+    const char *area;
+
+    if (!(top = g_dir_open(suites_dir, 0, &local))) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_NOT_FOUND,
+                    "no test suites in %s: %s", suites_dir, local->message);
+        return NULL;
+    }
+    while ((area = g_dir_read_name(top))) {
+        g_autofree char *area_dir = g_build_filename(suites_dir, area, NULL);
+        g_autoptr(GDir) dir = NULL;
+        const char *file;
+
+        if (area[0] == '.' || !g_file_test(area_dir, G_FILE_TEST_IS_DIR))
+            continue;
+        if (!(dir = g_dir_open(area_dir, 0, NULL)))
+            continue;
+        while ((file = g_dir_read_name(dir))) {
+            TckTestEntry *e;
+            if (!looks_like_test(area_dir, file))
+                continue;
+            e = g_new0(TckTestEntry, 1);
+            e->area = g_strdup(area);
+            e->name = g_strdup_printf("%s/%s", area, file);
+            e->path = g_build_filename(area_dir, file, NULL);
+            e->native = is_elf(e->path);
+            g_ptr_array_add(all, e);
+        }
+    }
+    g_ptr_array_sort(all, entry_cmp);
+    return g_steal_pointer(&all);
+}
+
+/* A pattern names a file outside the registry: "./x.t", "/abs/path", "dir/x.sh". */
+static gboolean
+is_explicit_path(const char *pattern)
+{
+    return (strchr(pattern, '/') || g_str_has_suffix(pattern, ".t") || g_str_has_suffix(pattern, ".sh")) &&
+           g_file_test(pattern, G_FILE_TEST_IS_REGULAR);
+}
+
+static gboolean
+entry_matches(const TckTestEntry *e, const char *pattern)
+{
+    const char *base = strrchr(e->name, '/');
+
+    base = base ? base + 1 : e->name;
+    if (g_str_equal(pattern, e->name) || g_str_equal(pattern, e->area) || g_str_equal(pattern, base))
+        return TRUE;
+    if (g_str_has_suffix(pattern, "/") && strncmp(pattern, e->name, strlen(pattern)) == 0)
+        return TRUE;
+    return fnmatch(pattern, e->name, FNM_PATHNAME) == 0 || fnmatch(pattern, base, 0) == 0;
+}
+
+GPtrArray *
+tck_registry_select(GPtrArray *all, GStrv patterns, GError **error)
+{
+    g_autoptr(GPtrArray) sel = g_ptr_array_new_with_free_func((GDestroyNotify)tck_test_entry_free);
+    g_autoptr(GHashTable) taken = g_hash_table_new(g_str_hash, g_str_equal);
+
+    if (!patterns || !patterns[0]) {
+        for (guint i = 0; i < all->len; i++)
+            g_ptr_array_add(sel, entry_copy(g_ptr_array_index(all, i)));
+        return g_steal_pointer(&sel);
+    }
+    for (guint p = 0; patterns[p]; p++) {
+        gboolean matched = FALSE;
+
+        for (guint i = 0; i < all->len; i++) {
+            TckTestEntry *e = g_ptr_array_index(all, i);
+            if (!entry_matches(e, patterns[p]))
+                continue;
+            matched = TRUE;
+            if (!g_hash_table_contains(taken, e->path)) {
+                g_hash_table_add(taken, e->path);
+                g_ptr_array_add(sel, entry_copy(e));
+            }
+        }
+        if (!matched && is_explicit_path(patterns[p])) {
+            TckTestEntry *e = g_new0(TckTestEntry, 1);
+            g_autofree char *abs = g_canonicalize_filename(patterns[p], NULL);
+            e->name = g_strdup(patterns[p]);
+            e->area = g_strdup("");
+            e->path = g_steal_pointer(&abs);
+            e->native = FALSE;   /* we know nothing of it: run it, read its TAP */
+            matched = TRUE;
+            g_ptr_array_add(sel, e);
+        }
+        if (!matched) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_NOT_FOUND,
+                        "no test matches '%s' (try --list)", patterns[p]);
+            return NULL;
+        }
+    }
+    return g_steal_pointer(&sel);
+}
+
+static GStrv
+split_list(const char *value)
+{
+    g_auto(GStrv) parts = g_strsplit(value, ",", -1);
+    g_autoptr(GStrvBuilder) b = g_strv_builder_new();
+
+    for (guint i = 0; parts[i]; i++) {
+        g_strstrip(parts[i]);
+        if (*parts[i])
+            g_strv_builder_add(b, parts[i]);
+    }
+    return g_strv_builder_end(b);
+}
+
+/* Reads "key: value" lines of --describe output into @e. */
+static void
+parse_description(TckTestEntry *e, const char *out)
+{
+    g_auto(GStrv) lines = g_strsplit(out, "\n", -1);
+
+    for (guint i = 0; lines[i]; i++) {
+        char *colon = strchr(lines[i], ':');
+        const char *value;
+        if (!colon)
+            continue;
+        *colon = '\0';
+        value = g_strstrip(colon + 1);
+        if (g_str_equal(lines[i], "summary")) {
+            g_free(e->summary);
+            e->summary = g_strdup(value);
+        } else if (g_str_equal(lines[i], "plan")) {
+            e->plan = g_ascii_strtoll(value, NULL, 10);
+        } else if (g_str_equal(lines[i], "needs")) {
+            g_strfreev(e->needs);
+            e->needs = split_list(value);
+        } else if (g_str_equal(lines[i], "exclusive")) {
+            g_strfreev(e->exclusive);
+            e->exclusive = split_list(value);
+        }
+    }
+}
+
+gboolean
+tck_registry_describe_all(GPtrArray *entries, GError **error)
+{
+    g_autoptr(GPtrArray) procs = g_ptr_array_new_with_free_func(g_object_unref);
+    g_autoptr(GPtrArray) which = g_ptr_array_new();
+
+    /* All at once: their start-up (loading libvirt) overlaps. */
+    for (guint i = 0; i < entries->len; i++) {
+        TckTestEntry *e = g_ptr_array_index(entries, i);
+        GSubprocess *p;
+
+        if (!e->native)
+            continue;
+        p = g_subprocess_new(G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, error,
+                             e->path, "--describe", NULL);
+        if (!p) {
+            (*error)->domain = TCK_ERROR;
+            (*error)->code = TCK_ERROR_TEST;
+            g_prefix_error(error, "%s --describe: ", e->path);
+            return FALSE;
+        }
+        g_ptr_array_add(procs, p);
+        g_ptr_array_add(which, e);
+    }
+    for (guint i = 0; i < procs->len; i++) {
+        GSubprocess *p = g_ptr_array_index(procs, i);
+        TckTestEntry *e = g_ptr_array_index(which, i);
+        g_autofree char *out = NULL;
+        g_autoptr(GError) local = NULL;
+
+        if (!g_subprocess_communicate_utf8(p, NULL, NULL, &out, NULL, &local) ||
+            !g_subprocess_get_successful(p)) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_TEST, "%s --describe failed%s%s", e->path,
+                        local ? ": " : "", local ? local->message : "");
+            return FALSE;
+        }
+        parse_description(e, out ? out : "");
+    }
+    return TRUE;
+}

@@ -1,0 +1,94 @@
+/* results-from-tap.c — a test program's TAP and exit into a test result. */
+#include <config.h>
+#include <string.h>
+#include <sys/wait.h>
+#include "results-from-tap.h"
+
+static TckStatus
+check_status(const TckTapCheck *c)
+{
+    switch (c->directive) {
+    case TCK_TAP_DIRECTIVE_SKIP:
+        return TCK_STATUS_SKIP;
+    case TCK_TAP_DIRECTIVE_TODO:
+        return TCK_STATUS_TODO;
+    case TCK_TAP_DIRECTIVE_NONE:
+    default:
+        return c->ok ? TCK_STATUS_PASS : TCK_STATUS_FAIL;
+    }
+}
+
+static void
+set_reason(TckTestResult *r, TckStatus status, char *reason)
+{
+    r->status = status;
+    g_free(r->reason);
+    r->reason = reason;
+}
+
+void
+tck_results_from_tap(TckTestResult *r, const TckTapSummary *s, int wait_status,
+                     gboolean timed_out, guint timeout_s)
+{
+    guint failed = 0, skipped = 0;
+
+    for (guint i = 0; i < s->checks->len; i++) {
+        const TckTapCheck *c = g_ptr_array_index(s->checks, i);
+        TckCheckResult *cr = tck_check_result_new();
+
+        cr->number = c->number > G_MAXUINT ? G_MAXUINT : (guint)c->number;
+        cr->status = check_status(c);
+        cr->description = g_strdup(c->description ? c->description : "");
+        cr->directive_reason = g_strdup(c->reason);
+        if (c->diagnostics && c->diagnostics->len)
+            cr->diagnostics = g_strndup(c->diagnostics->str, c->diagnostics->len);
+        if (cr->status == TCK_STATUS_FAIL)
+            failed++;
+        else if (cr->status == TCK_STATUS_SKIP)
+            skipped++;
+        g_ptr_array_add(r->checks, cr);
+    }
+    r->planned = s->planned;
+
+    r->exit_status = -1;
+    r->term_signal = 0;
+    if (wait_status != -1) {
+        if (WIFEXITED(wait_status))
+            r->exit_status = WEXITSTATUS(wait_status);
+        else if (WIFSIGNALED(wait_status))
+            r->term_signal = WTERMSIG(wait_status);
+    }
+    r->timed_out = timed_out;
+
+    /* Most telling reason first: how it ended, then what it said. */
+    if (timed_out) {
+        set_reason(r, TCK_STATUS_ERROR, g_strdup_printf("timed out after %u s", timeout_s));
+    } else if (r->term_signal) {
+        set_reason(r, TCK_STATUS_ERROR, g_strdup_printf("killed by signal %d (SIG%s)", r->term_signal,
+                                                        sigabbrev_np(r->term_signal) ? sigabbrev_np(r->term_signal) : "?"));
+    } else if (s->bailed_out) {
+        set_reason(r, TCK_STATUS_ERROR, g_strdup_printf("bailed out: %s",
+                                                        s->bail_out_reason && *s->bail_out_reason ? s->bail_out_reason : "no reason given"));
+    } else if (s->skip_all) {
+        set_reason(r, TCK_STATUS_SKIP, g_strdup(s->skip_all_reason ? s->skip_all_reason : "skipped"));
+    } else if (s->planned < 0) {
+        set_reason(r, TCK_STATUS_ERROR, g_strdup_printf("no TAP plan seen (%u check%s, %u junk line%s)",
+                                                        s->checks->len, s->checks->len == 1 ? "" : "s",
+                                                        s->n_junk, s->n_junk == 1 ? "" : "s"));
+    } else if (s->planned != (gint64)s->checks->len) {
+        set_reason(r, TCK_STATUS_ERROR, g_strdup_printf("planned %" G_GINT64_FORMAT " check%s, ran %u",
+                                                        s->planned, s->planned == 1 ? "" : "s", s->checks->len));
+    } else if (failed) {
+        set_reason(r, TCK_STATUS_FAIL, g_strdup_printf("%u of %u check%s failed", failed, s->checks->len,
+                                                       s->checks->len == 1 ? "" : "s"));
+    } else if (r->exit_status != 0) {
+        set_reason(r, TCK_STATUS_ERROR, g_strdup_printf("exited with status %d", r->exit_status));
+    } else if (s->problems && s->problems->len) {
+        set_reason(r, TCK_STATUS_ERROR, g_strdup(g_ptr_array_index(s->problems, 0)));
+    } else if (s->checks->len > 0 && skipped == s->checks->len) {
+        const TckTapCheck *c = g_ptr_array_index(s->checks, 0);
+        set_reason(r, TCK_STATUS_SKIP, g_strdup(c->reason ? c->reason : "every check skipped"));
+    } else {
+        set_reason(r, TCK_STATUS_PASS, NULL);
+    }
+}

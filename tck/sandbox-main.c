@@ -1,0 +1,93 @@
+/*
+ * sandbox-main.c — libvirt-tck-sandbox: run a command (or a shell) against
+ * a private libvirtd that lives and dies with it.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <tck/error.h>
+#include "tck/sandbox.h"
+
+/* Daemons live in sbin, which a user's PATH may lack. */
+static char *
+sandbox_find_daemon(const char *name)
+{
+    char *path = g_find_program_in_path(name);
+
+    return path ? path : g_build_filename("/usr/sbin", name, NULL);
+}
+
+int
+main(int argc, char **argv)
+{
+    gboolean tcp = FALSE, shell = FALSE, no_kvm = FALSE;
+    g_autofree char *log_dir = NULL;
+    g_autofree char *libvirtd = NULL;
+    g_autofree char *virtlogd = NULL;
+    int timeout_s = 60;
+    g_auto(GStrv) command = NULL;
+    const GOptionEntry entries[] = {
+        { "tcp", 0, 0, G_OPTION_ARG_NONE, &tcp,
+          "Also listen on 127.0.0.1 TCP, auth none (qemu+tcp://127.0.0.1/system)", NULL },
+        { "log-dir", 0, 0, G_OPTION_ARG_FILENAME, &log_dir,
+          "Copy the daemons' logs (and guests' logs) to DIR on the host at the end", "DIR" },
+        { "shell", 0, 0, G_OPTION_ARG_NONE, &shell, "Run an interactive shell inside instead of COMMAND", NULL },
+        { "no-kvm", 0, 0, G_OPTION_ARG_NONE, &no_kvm, "Hide /dev/kvm inside, so QEMU guests use TCG", NULL },
+        { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout_s, "Seconds the daemons may take to answer (60)", "S" },
+        { "libvirtd", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &libvirtd, "libvirtd binary", "PATH" },
+        { "virtlogd", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &virtlogd, "virtlogd binary", "PATH" },
+        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &command, NULL, "[--] COMMAND [ARGS...]" },
+        { NULL },
+    };
+    g_autoptr(GOptionContext) ctx = g_option_context_new(NULL);
+    g_autoptr(GError) err = NULL;
+    g_autofree char *shell_path = NULL;
+    TckSandboxOptions opts = { 0 };
+    int status;
+
+    g_option_context_set_summary(ctx,
+        "Starts a private virtlogd + libvirtd in new mount, network and PID namespaces,\n"
+        "waits until qemu:///system answers, runs COMMAND inside and tears it all down.\n"
+        "Exit status: COMMAND's, or 3 when the sandbox cannot be set up or a daemon dies.");
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
+        fprintf(stderr, "libvirt-tck-sandbox: %s (try --help)\n", err->message);
+        return 2;
+    }
+    if (shell) {
+        const char *sh = g_getenv("SHELL");
+
+        if (command) {
+            fprintf(stderr, "libvirt-tck-sandbox: --shell takes no COMMAND\n");
+            return 2;
+        }
+        shell_path = g_strdup(sh && *sh ? sh : "/bin/sh");
+        command = g_new0(char *, 2);
+        command[0] = g_strdup(shell_path);
+    }
+    if (!command || !command[0]) {
+        fprintf(stderr, "libvirt-tck-sandbox: no COMMAND given (try --help)\n");
+        return 2;
+    }
+    if (timeout_s <= 0) {
+        fprintf(stderr, "libvirt-tck-sandbox: --timeout must be positive, not %d\n", timeout_s);
+        return 2;
+    }
+
+    opts.tcp = tcp;
+    opts.no_kvm = no_kvm || g_strcmp0(g_getenv("TCK_SANDBOX_NO_KVM"), "1") == 0;
+    opts.log_dir = log_dir;
+    opts.timeout_s = (guint) timeout_s;
+    opts.libvirtd = libvirtd ? libvirtd : (libvirtd = sandbox_find_daemon("libvirtd"));
+    opts.virtlogd = virtlogd ? virtlogd : (virtlogd = sandbox_find_daemon("virtlogd"));
+    opts.argv = command;
+
+    status = tck_sandbox_run(&opts, &err);
+    if (status < 0) {
+        fprintf(stderr, "libvirt-tck-sandbox: cannot set up the sandbox: %s\n", err->message);
+        return TCK_SANDBOX_EXIT_SETUP;
+    }
+    return status;
+}

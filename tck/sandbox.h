@@ -1,0 +1,60 @@
+/*
+ * sandbox.h — a private virtlogd + libvirtd in new mount, network and PID
+ * namespaces, and a command run against it.  Nothing of it reaches the host.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit status when the sandbox cannot be set up or its daemon dies. */
+#define TCK_SANDBOX_EXIT_SETUP 3
+
+/*
+ * TckSandboxOptions: what libvirt-tck-sandbox was asked to do.
+ *  @tcp:       also listen on 127.0.0.1:16509 (TCP, auth none) inside.
+ *  @no_kvm:    hide /dev/kvm inside, so QEMU guests use TCG as in CI.
+ *  @log_dir:   (nullable) host directory that receives the daemon logs.
+ *  @timeout_s: how long the daemons may take to answer.
+ *  @libvirtd, @virtlogd: the daemon binaries (tests replace them).
+ *  @argv:      the command to run inside (NULL-terminated, non-empty).
+ */
+typedef struct {
+    gboolean tcp;
+    gboolean no_kvm;
+    char *log_dir;
+    guint timeout_s;
+    char *libvirtd;
+    char *virtlogd;
+    char **argv;
+} TckSandboxOptions;
+
+/**
+ * tck_sandbox_run:
+ * @opts: what to run and how
+ * @error: return location
+ *
+ * Enters new namespaces, starts the private daemons, waits until
+ * qemu:///system answers, runs @opts->argv inside, then destroys the
+ * guests left running, stops the daemons and leaves.  Messages about the
+ * sandbox itself go to stderr, prefixed with "libvirt-tck-sandbox:".
+ *
+ * Returns: the command's exit status (128 + signal when it was killed),
+ * or TCK_SANDBOX_EXIT_SETUP when a daemon failed to start or died during
+ * the run (reported with the tail of its log); -1 with @error set when
+ * the namespaces themselves could not be made (no root, no unshare).
+ */
+int tck_sandbox_run(const TckSandboxOptions *opts, GError **error);
+
+/**
+ * tck_sandbox_log_tail:
+ * @path: a log file
+ * @n_lines: how many lines to keep
+ *
+ * Returns: (transfer full): the last @n_lines of @path, each prefixed
+ * with "  | ", or a line saying why the file could not be read.
+ */
+char *tck_sandbox_log_tail(const char *path, guint n_lines);
+
+G_END_DECLS
