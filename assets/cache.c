@@ -58,10 +58,12 @@ entry_group(TckAssetKind kind, const char *arch, const char *os_type)
     return g_strdup_printf("asset %s %s %s", tck_asset_kind_to_string(kind), arch, os_type);
 }
 
+/* mtime and inode: a rewrite within one timestamp tick still shows */
 static char *
 stat_mtime_string(const struct stat *st)
 {
-    return g_strdup_printf("%lld.%09ld", (long long)st->st_mtim.tv_sec, (long)st->st_mtim.tv_nsec);
+    return g_strdup_printf("%lld.%09ld:%llu", (long long)st->st_mtim.tv_sec,
+                           (long)st->st_mtim.tv_nsec, (unsigned long long)st->st_ino);
 }
 
 static TckAssetEntry *

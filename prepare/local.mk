@@ -1,7 +1,7 @@
 ## prepare/local.mk — libvirt-tck-prepare: fills the verified asset cache.
 
 bin_PROGRAMS += prepare/libvirt-tck-prepare
-prepare_libvirt_tck_prepare_SOURCES += \
+prepare_libvirt_tck_prepare_SOURCES = \
 	prepare/prepare.h \
 	prepare/main.c \
 	prepare/exit-codes.c \

@@ -15,7 +15,7 @@
  *
  * Manifest: one group per asset, "asset <kind> <arch> <os_type>", with
  * keys kind, arch, os_type, file (relative), sha256, size, mtime
- * (sec.nsec of the file when it was verified), source, inputs (hash of
+ * ("sec.nsec:inode" of the file when it was verified), source, inputs (hash of
  * the build inputs and recipe), built_at (ISO 8601 UTC), verified
  * (false for --insecure-no-checksum downloads), bad (set by --verify),
  * and for downloads url, etag, last_modified.  Groups "input <path>"
@@ -39,7 +39,7 @@ typedef struct {
     char *file;           /* relative to the cache dir */
     char *sha256;
     guint64 size;
-    char *mtime;          /* "sec.nsec" when verified */
+    char *mtime;          /* "sec.nsec:inode" when verified */
     char *source;         /* "host:/boot/...", "url:...", "built" */
     char *inputs;         /* hash of inputs + recipe, for built assets */
     char *built_at;       /* ISO 8601 UTC */
