@@ -7,7 +7,7 @@
 # (python3 -m http.server), and crash safety (kill -9 mid-download, then
 # the cache verifies clean and the download resumes).
 . "$top_srcdir/tests/prepare/lib.sh"
-plan 29
+plan 34
 
 WWW="$WORK/www"
 mkdir -p "$WWW"
@@ -50,6 +50,19 @@ check "a checksum mismatch exits 4 (rc=$RC)" [ "$RC" = 4 ]
 check "the mismatch message names the URL and both hashes" grep -q "small.bin has SHA-256 $SMALL_SHA, expected $BAD" "$WORK/mismatch.out"
 check "a mismatch leaves no blob, manifest or partial file" \
     [ -z "$(find "$WORK/c2" -type f ! -name lock)" ]
+
+# 4b. no checksum: refused unless --insecure-no-checksum, then marked unverified
+run_prepare "$WORK/nosum.out" --cache "$WORK/c9" --only kernel --kernel-url "$URL/small.bin"
+check "a URL without --sha256 is a usage error (rc=$RC)" [ "$RC" = 2 ]
+run_prepare "$WORK/insecure.out" --cache "$WORK/c9" --only kernel --kernel-url "$URL/small.bin" --insecure-no-checksum
+ok $RC "--insecure-no-checksum downloads it (rc=$RC)"
+K=$("$PREPARE" --cache "$WORK/c9" --list | awk '$1=="kernel"{print $5}')
+check "and the cache marks it unverified" [ "$K" = unverified ]
+
+# 4c. file:// URLs
+fetch "$WORK/c10" "$WORK/file.out" "file://$WWW/small.bin" "$SMALL_SHA"
+ok $RC "a file:// URL is fetched (rc=$RC)"
+check "with the right bytes" cmp -s "$WORK/c10/blobs/$SMALL_SHA" "$WWW/small.bin"
 
 # 5. 404
 fetch "$WORK/c3" "$WORK/404.out" "$URL/nope.bin" "$SMALL_SHA"
