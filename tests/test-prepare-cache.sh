@@ -7,7 +7,7 @@
 # with a one-line error naming the path, a distinct exit code, and leaves
 # the cache as it was.
 . "$top_srcdir/tests/prepare/lib.sh"
-plan 37
+plan 39
 
 # --- reproducibility
 run_prepare "$WORK/r1.out" --cache "$WORK/r1" --offline
@@ -42,6 +42,15 @@ run_prepare "$WORK/cc-verify.out" --cache "$WORK/cc" --verify
 ok $RC "and the cache verifies (rc=$RC)"
 check "the second one built nothing twice" \
     [ "$(cat "$WORK/cc1.out" "$WORK/cc2.out" | grep -c '^initrd *built')" = 1 ]
+
+# --- a lock held too long
+flock "$WORK/cc/lock" sleep 5 & FL=$!
+PIDS="$PIDS $FL"
+sleep 0.3
+run_prepare "$WORK/lock.out" --cache "$WORK/cc" --offline --lock-timeout 1
+check "a cache locked for longer than --lock-timeout exits 9 (rc=$RC)" [ $RC = 9 ]
+check "saying which cache is locked" grep -q "cache $WORK/cc is locked" "$WORK/lock.out"
+kill $FL 2>/dev/null; wait $FL 2>/dev/null
 
 # --- verify catches corruption; the next prepare repairs it
 C="$WORK/r1"
