@@ -3,6 +3,7 @@
 # empty cache: kernel copy, initrd, ISO, rootfs (tarball + tree), template,
 # raw and qcow2 disks.  Target: under 2 s.  Prints each run and the median.
 set -e
+echo "load average: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) CPUs (figures are only comparable on an idle machine)"
 : "${top_builddir:=$(cd "$(dirname "$0")/.." && pwd)}"
 : "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
 PREPARE="$top_builddir/prepare/libvirt-tck-prepare"

@@ -3,6 +3,7 @@
 # cached: the manifest is read, host inputs are stat'ed, nothing is hashed
 # or built).  Target: under 50 ms.  Prints min/median/max of N runs.
 set -e
+echo "load average: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) CPUs (figures are only comparable on an idle machine)"
 : "${top_builddir:=$(cd "$(dirname "$0")/.." && pwd)}"
 : "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
 PREPARE="$top_builddir/prepare/libvirt-tck-prepare"
