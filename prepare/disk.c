@@ -58,7 +58,8 @@ handle_new(GError **error)
 
     if (!gfs_load(error))
         return NULL;
-    g = gfs.guestfs_create_flags(GUESTFS_CREATE_NO_ENVIRONMENT);
+    /* the environment is honoured: LIBGUESTFS_BACKEND, LIBGUESTFS_DEBUG, ... */
+    g = gfs.guestfs_create_flags(0);
 
     if (!g) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_BUILD, "cannot create a libguestfs handle");
