@@ -19,6 +19,7 @@ EXTRA_DIST += \
 	$(PREPARE_SH_TESTS) \
 	tests/prepare/lib.sh \
 	tests/prepare/stall-server.py \
+	tests/prepare/slow-server.py \
 	tests/prepare/catalog.conf \
 	tests/prepare/modules/modules.dep \
 	tests/prepare/modules/modules.builtin
