@@ -5,6 +5,9 @@
  */
 #include <config.h>
 
+#include <errno.h>
+#include <unistd.h>
+
 #include <tck/builders.h>
 #include <tck/error.h>
 
@@ -61,6 +64,51 @@ tck_generic_console(TckDomainBuilder *b, const TckGuestPlan *plan, const char *l
 
         tck_domain_builder_add_console(b, &console);
     }
+}
+
+/* Top-level directories a container needs as its own, not the shared rootfs's. */
+static const char *const tck_container_own_dirs[] = { "dev", "proc", "sys", "run", "tmp", "tck-out", NULL };
+
+gboolean
+tck_generic_container_root(const char *rootfs, const char *root_dir, GError **error)
+{
+    g_autoptr(GError) local = NULL;
+    g_autoptr(GDir) dir = g_dir_open(rootfs, 0, &local);
+    const char *entry;
+
+    if (!dir) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_IO, "cannot read the rootfs %s: %s", rootfs,
+                    local->message);
+        return FALSE;
+    }
+    if (g_mkdir_with_parents(root_dir, 0755) < 0) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_IO, "cannot create %s: %s", root_dir,
+                    g_strerror(errno));
+        return FALSE;
+    }
+    for (gsize i = 0; tck_container_own_dirs[i]; i++) {
+        g_autofree char *path = g_build_filename(root_dir, tck_container_own_dirs[i], NULL);
+
+        if (g_mkdir_with_parents(path, 0755) < 0) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_IO, "cannot create %s: %s", path,
+                        g_strerror(errno));
+            return FALSE;
+        }
+    }
+    while ((entry = g_dir_read_name(dir))) {
+        g_autofree char *link = g_build_filename(root_dir, entry, NULL);
+        g_autofree char *target = g_build_filename("/rootfs", entry, NULL);
+
+        if (g_strv_contains(tck_container_own_dirs, entry) ||
+            g_file_test(link, G_FILE_TEST_IS_SYMLINK))
+            continue;
+        if (symlink(target, link) < 0) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_IO, "cannot create the symlink %s: %s", link,
+                        g_strerror(errno));
+            return FALSE;
+        }
+    }
+    return TRUE;
 }
 
 char *
@@ -152,6 +200,7 @@ tck_generic_domain(const TckGuestPlan *plan, const TckGuestAssets *assets, const
 
     case TCK_BOOT_CONTAINER: {
         TckFilesystemSpec root = { .source = assets->rootfs, .target = "/", .readonly = TRUE };
+        TckFilesystemSpec shared = { .source = assets->rootfs, .target = "/rootfs", .readonly = TRUE };
         TckFilesystemSpec out = { .source = assets->out_dir, .target = "/tck-out" };
 
         if (!tck_need(assets->rootfs, "a rootfs directory", plan, error) ||
@@ -159,7 +208,15 @@ tck_generic_domain(const TckGuestPlan *plan, const TckGuestAssets *assets, const
             return NULL;
         tck_domain_builder_set_init(b, "/sbin/init");
         tck_domain_builder_add_initenv(b, "TCK_TOKEN", token);
-        tck_domain_builder_add_filesystem(b, &root);
+        if (assets->root_dir) {
+            /* A per-guest root, the shared rootfs read-only beneath it. */
+            root.source = assets->root_dir;
+            root.readonly = FALSE;
+            tck_domain_builder_add_filesystem(b, &root);
+            tck_domain_builder_add_filesystem(b, &shared);
+        } else {
+            tck_domain_builder_add_filesystem(b, &root);
+        }
         tck_domain_builder_add_filesystem(b, &out);
         break;
     }

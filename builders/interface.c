@@ -36,8 +36,9 @@ tck_interface_builder_new(const char *type, const char *name)
     if (tck_build_check(&b->x, "interface type", type, tck_iface_types))
         b->type = g_strdup(type);
     tck_build_prop(&b->x, b->x.root, "type", type);
-    if (!name || !*name || strlen(name) > 15 || strchr(name, '/'))
-        tck_build_fail(&b->x, "interface name '%s' must be 1 to 15 characters without '/'",
+    /* A kernel interface name: what libvirt's schema (deviceName) and Linux allow. */
+    if (!name || strlen(name) > 15 || !g_regex_match_simple("^[a-zA-Z0-9_.:-]+$", name, 0, 0))
+        tck_build_fail(&b->x, "interface name '%s' must be 1 to 15 of [a-zA-Z0-9_.:-]",
                        name ? name : "");
     else
         tck_build_prop(&b->x, b->x.root, "name", name);

@@ -28,9 +28,12 @@ tck_nwfilter_builder_new(const char *name, const char *chain)
     TckNWFilterBuilder *b = g_new0(TckNWFilterBuilder, 1);
 
     tck_build_init(&b->x, "filter");
-    if (!name || !*name)
-        tck_build_fail(&b->x, "a filter needs a name");
-    tck_build_prop(&b->x, b->x.root, "name", name);
+    /* libvirt's schema takes an XML NCName: no spaces, colons, '<' or '&'. */
+    if (!name || xmlValidateNCName(BAD_CAST name, 0) != 0)
+        tck_build_fail(&b->x, "filter name '%s' must be an XML NCName (letters, digits, '-', '_', '.')",
+                       name ? name : "");
+    else
+        tck_build_prop(&b->x, b->x.root, "name", name);
     if (chain && tck_build_check(&b->x, "filter chain", chain, tck_nwfilter_chains))
         tck_build_prop(&b->x, b->x.root, "chain", chain);
     return b;

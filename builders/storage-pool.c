@@ -24,7 +24,7 @@ static const TckPoolType tck_pool_types[] = {
     { "fs", FALSE, FALSE, TRUE, FALSE, TRUE,
       { "auto", "ext2", "ext3", "ext4", "xfs", "vfat", "btrfs", NULL } },
     { "netfs", TRUE, TRUE, FALSE, FALSE, TRUE, { "auto", "nfs", "glusterfs", "cifs", NULL } },
-    { "logical", FALSE, FALSE, FALSE, TRUE, FALSE, { "auto", "lvm2", NULL } },
+    { "logical", FALSE, FALSE, FALSE, TRUE, TRUE, { "unknown", "lvm2", NULL } },
     { "disk", FALSE, FALSE, TRUE, FALSE, TRUE, { "dos", "gpt", "mac", "bsd", "sun", "lvm2", NULL } },
     { "iscsi", TRUE, FALSE, TRUE, FALSE, TRUE, { NULL } },
 };

@@ -16,43 +16,49 @@ typedef struct {
     const char *os_type;        /* NULL matches any os_type */
     const char *domain_type;
     TckBoot boot;
-    const char *driver;
-    const char *disk_buses[4];  /* preference order; the first unless domcaps say otherwise */
-    const char *disk_prefix;
-    const char *cdrom_bus;
+    const char *driver;         /* the libvirt driver, for people reading the plan */
+    const char *disk_buses[4];  /* preference order; domain capabilities may pick a later one */
+    const char *disk_prefix;    /* target name prefix of disk_buses[0] */
+    const char *cdrom_bus;      /* ISO plans */
     const char *cdrom_prefix;
-    const char *console_type;
+    const char *console_type;   /* "file": serial log; else the driver's console device */
     const char *console_target;
-    gboolean arch_console;      /* kernel console= from the per-arch table */
-    gboolean boots;
+    const char *kernel_console; /* console= for kernel/ISO plans; NULL: the per-arch table */
+    gboolean boots;             /* FALSE: the driver runs no guest code */
     const char *why;
 } TckPlanRule;
 
+/*
+ * The one table.  Order is preference: for the same arch, an earlier row
+ * wins (kvm before qemu, Xen PV before PVH before HVM).
+ */
 static const TckPlanRule tck_plan_rules[] = {
+    /* os_type, domain, boot, driver, disk buses, prefix, cdrom bus, prefix,
+     * console, console target, kernel console, boots, why */
     { "hvm", "kvm", TCK_BOOT_KERNEL, "QEMU", { "virtio", "sata", "scsi" }, "vd", NULL, NULL,
-      "file", "serial", TRUE, TRUE, "hvm on kvm boots a kernel and initrd (hardware virt)" },
+      "file", "serial", NULL, TRUE, "hvm on kvm boots a kernel and initrd (hardware virt)" },
     { "hvm", "qemu", TCK_BOOT_KERNEL, "QEMU", { "virtio", "sata", "scsi" }, "vd", NULL, NULL,
-      "file", "serial", TRUE, TRUE, "hvm on qemu (TCG) boots a kernel and initrd" },
+      "file", "serial", NULL, TRUE, "hvm on qemu (TCG) boots a kernel and initrd" },
     { "xen", "xen", TCK_BOOT_KERNEL, "libxl", { "xen" }, "xvd", NULL, NULL,
-      "pty", "xen", FALSE, TRUE, "Xen PV boots a kernel and initrd on the xen console" },
+      "pty", "xen", "hvc0", TRUE, "Xen PV boots a kernel and initrd on the xen console" },
     { "xenpvh", "xen", TCK_BOOT_KERNEL, "libxl", { "xen" }, "xvd", NULL, NULL,
-      "pty", "xen", FALSE, TRUE, "Xen PVH boots a kernel and initrd on the xen console" },
+      "pty", "xen", "hvc0", TRUE, "Xen PVH boots a kernel and initrd on the xen console" },
     { "hvm", "xen", TCK_BOOT_ISO, "libxl", { "ide", "xen" }, "hd", "ide", "hd",
-      "file", "serial", TRUE, TRUE, "Xen HVM boots an ISO through hvmloader" },
+      "file", "serial", NULL, TRUE, "Xen HVM boots an ISO through hvmloader" },
     { "hvm", "vmware", TCK_BOOT_ISO, "VMware", { "scsi", "ide" }, "sd", "ide", "hd",
-      "file", "serial", TRUE, TRUE, "VMware boots an ISO (no direct kernel boot)" },
+      "file", "serial", NULL, TRUE, "VMware boots an ISO (no direct kernel boot)" },
     { "hvm", "bhyve", TCK_BOOT_ISO, "bhyve", { "sata", "virtio" }, "sd", "sata", "hd",
-      "nmdm", "serial", TRUE, TRUE, "bhyve boots an ISO (no direct kernel boot)" },
+      "nmdm", "serial", NULL, TRUE, "bhyve boots an ISO (no direct kernel boot)" },
     { "hvm", "hyperv", TCK_BOOT_ISO, "Hyper-V", { "ide", "scsi" }, "hd", "ide", "hd",
-      "file", "serial", TRUE, TRUE, "Hyper-V boots an ISO (no direct kernel boot)" },
+      "file", "serial", NULL, TRUE, "Hyper-V boots an ISO (no direct kernel boot)" },
     { "hvm", "vbox", TCK_BOOT_ISO, "VBOX", { "sata", "ide" }, "sd", "ide", "hd",
-      "file", "serial", TRUE, TRUE, "VirtualBox boots an ISO (no direct kernel boot)" },
+      "file", "serial", NULL, TRUE, "VirtualBox boots an ISO (no direct kernel boot)" },
     { "exe", "lxc", TCK_BOOT_CONTAINER, "LXC", { NULL }, NULL, NULL, NULL,
-      "pty", "lxc", FALSE, TRUE, "an LXC container runs a busybox rootfs with <init>" },
+      "pty", "lxc", NULL, TRUE, "an LXC container runs a busybox rootfs with <init>" },
     { "exe", "openvz", TCK_BOOT_TEMPLATE, "OpenVZ", { NULL }, NULL, NULL, NULL,
-      "pty", "openvz", FALSE, TRUE, "an OpenVZ container starts from a template" },
+      "pty", "openvz", NULL, TRUE, "an OpenVZ container starts from a template" },
     { NULL, "test", TCK_BOOT_KERNEL, "test", { "virtio" }, "vd", NULL, NULL,
-      "file", "serial", TRUE, FALSE, "the test driver takes kernel paths; nothing boots" },
+      "file", "serial", NULL, FALSE, "the test driver takes kernel paths; nothing boots" },
 };
 
 /* Per arch: the kernel console and the machine to prefer when offered. */
@@ -364,10 +370,9 @@ tck_plan_choose(const TckHost *host, const TckPlanRequest *request, GError **err
     plan->cdrom_prefix = g_strdup(rule->cdrom_prefix);
     plan->console_type = g_strdup(rule->console_type);
     plan->console_target = g_strdup(rule->console_target);
-    if (rule->boot == TCK_BOOT_KERNEL && !rule->arch_console)
-        plan->kernel_console = g_strdup("hvc0");
-    else if (rule->boot == TCK_BOOT_KERNEL || rule->boot == TCK_BOOT_ISO)
-        plan->kernel_console = g_strdup(info ? info->kernel_console : "ttyS0");
+    if (rule->boot == TCK_BOOT_KERNEL || rule->boot == TCK_BOOT_ISO)
+        plan->kernel_console = g_strdup(rule->kernel_console ? rule->kernel_console
+                                        : info ? info->kernel_console : "ttyS0");
     plan->loader = g_strdup(best->guest->loader);
     plan->boots = rule->boots;
     plan->reasons = g_steal_pointer(&reasons);

@@ -78,7 +78,7 @@ static const char description[] =
     "  130  interrupted (the report is still written)";
 
 static gboolean
-parse_options(int argc, char **argv, RunOptions *o, GError **error)
+parse_options(char ***argv, RunOptions *o, GError **error)
 {
     g_autoptr(GOptionContext) ctx = NULL;
     GOptionEntry entries[] = {
@@ -108,8 +108,8 @@ parse_options(int argc, char **argv, RunOptions *o, GError **error)
     g_option_context_set_summary(ctx, "libvirt-tck: the libvirt Technology Compatibility Kit");
     g_option_context_set_description(ctx, description);
     g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_add_group(ctx, tck_report_run_option_group(&o->report));   /* report */
-    if (!g_option_context_parse(ctx, &argc, &argv, error)) {
+    tck_report_run_add_options(ctx, &o->report);   /* report */
+    if (!g_option_context_parse_strv(ctx, argv, error)) {
         (*error)->domain = TCK_ERROR;
         (*error)->code = TCK_ERROR_USAGE;
         return FALSE;
@@ -271,12 +271,18 @@ fill_metadata(TckRun *run, virConnectPtr conn, const char *uri, const char *run_
 typedef struct {
     gboolean live_lines;
     gboolean verbose;
+    TckReportRunOptions *report;   /* report */
+    TckRun *run;                   /* report */
 } LiveState;
 
 static void
 on_test_done(const TckTestResult *r, gpointer data)
 {
     LiveState *live = data;
+
+    /* report: known-broken, so the live line shows xfail/xpass; the
+     * runner hands out the result it just added to live->run. */
+    tck_report_run_test_done(live->report, &live->run->meta, (TckTestResult *)r);
 
     if (live->verbose && r->tap) {
         printf("# %s\n", r->name);
@@ -376,7 +382,7 @@ tck_cmd_run(int argc, char **argv)
     struct sigaction sa = { .sa_handler = on_signal };
     guint passed, failed, skipped;
 
-    if (!parse_options(argc, argv_copy, &o, &error))
+    if (!parse_options(&argv_copy, &o, &error))
         return tck_exit_report(error);
     if (o.sandbox || o.sandbox_shell)
         return exec_sandbox(argc, argv, &o);
@@ -441,6 +447,9 @@ tck_cmd_run(int argc, char **argv)
 
     run = tck_run_new();
     run->meta.start_us = g_get_real_time();
+    fill_metadata(run, conn, uri, run_id);   /* report: before the run, for known-broken conditions */
+    live.report = &o.report;                 /* report */
+    live.run = run;                          /* report */
     live.verbose = o.verbose;
     live.live_lines = !o.quiet && text_on_stdout(&o);
     ro.jobs = o.jobs;
@@ -458,7 +467,6 @@ tck_cmd_run(int argc, char **argv)
         return tck_exit_report(error);
     }
     run->meta.end_us = g_get_real_time();
-    fill_metadata(run, conn, uri, run_id);
     virConnectClose(conn);
 
     /* report: config metadata, known-broken, then the archive (interrupted runs too). */

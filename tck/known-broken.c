@@ -409,12 +409,22 @@ glob_matches(const char *pattern, const char *value)
     return !pattern || (value && g_pattern_match_simple(pattern, value));
 }
 
+/* Drivers name themselves "QEMU", "TEST", "LXC": compare without case. */
+static gboolean
+driver_matches(const char *pattern, const char *driver)
+{
+    g_autofree char *p = pattern ? g_ascii_strdown(pattern, -1) : NULL;
+    g_autofree char *d = driver ? g_ascii_strdown(driver, -1) : NULL;
+
+    return glob_matches(p, d);
+}
+
 static gboolean
 entry_applies(const Entry *e, const TckRunMeta *m)
 {
     const char *libvirt = m->daemon_version ? m->daemon_version : m->libvirt_version;
 
-    return glob_matches(e->uri, m->uri) && glob_matches(e->driver, m->driver) &&
+    return glob_matches(e->uri, m->uri) && driver_matches(e->driver, m->driver) &&
            glob_matches(e->arch, m->host_arch) && range_matches(e->libvirt, libvirt) &&
            range_matches(e->hypervisor, m->hypervisor_version);
 }
@@ -500,6 +510,22 @@ apply_to_test(const Entry *e, TckTestResult *t, gboolean *matched)
              (whole || has_check_status(t, TCK_STATUS_XPASS)))
         t->status = TCK_STATUS_XPASS;
     return changed + (t->status != before);
+}
+
+guint
+tck_known_broken_apply_test(const TckKnownBroken *kb, const TckRunMeta *meta, TckTestResult *test)
+{
+    guint changed = 0;
+    guint i;
+
+    for (i = 0; i < kb->entries->len; i++) {
+        const Entry *e = g_ptr_array_index(kb->entries, i);
+        gboolean matched = FALSE;
+
+        if (entry_applies(e, meta) && g_pattern_match_simple(e->test, test->name))
+            changed += apply_to_test(e, test, &matched);
+    }
+    return changed;
 }
 
 guint

@@ -10,7 +10,7 @@
  *     check: 3                    # this check only, by number
  *     description: "*UUID*"       # or the checks whose description matches
  *     uri: "qemu:///system"       # conditions on the run, all optional:
- *     driver: qemu                #   globs on URI, driver and host arch,
+ *     driver: qemu                #   globs on URI, driver (any case) and host arch,
  *     arch: x86_64
  *     libvirt: ">= 9.0.0, < 10"   #   ranges on the libvirt (daemon) and
  *     hypervisor: "< 8.1"         #   hypervisor versions
@@ -60,6 +60,21 @@ guint tck_known_broken_n_entries(const TckKnownBroken *kb);
  * Returns: the number of checks and tests whose status changed.
  */
 guint tck_known_broken_apply(const TckKnownBroken *kb, TckRun *run);
+
+/*
+ * tck_known_broken_apply_test:
+ * @kb: the entries
+ * @meta: the run's metadata, for the entries' conditions
+ * @test: one test, as it ends
+ *
+ * The same as tck_known_broken_apply() for one test, without stale
+ * entries: for showing a test's final status as soon as it ends.
+ * Applying again, or applying the whole run later, changes nothing more.
+ *
+ * Returns: the number of checks and tests whose status changed.
+ */
+guint tck_known_broken_apply_test(const TckKnownBroken *kb, const TckRunMeta *meta,
+                                  TckTestResult *test);
 
 /*
  * Compares dotted versions ("9.10.0" > "9.9"); missing components are 0

@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include <tck/caps.h>
 #include <tck/error.h>
 
 #include "report.h"
@@ -13,8 +14,8 @@
 #include "report-run.h"
 #include "report-util.h"
 
-GOptionGroup *
-tck_report_run_option_group(TckReportRunOptions *o)
+void
+tck_report_run_add_options(GOptionContext *ctx, TckReportRunOptions *o)
 {
     GOptionEntry entries[] = {
         { "archive", 'a', 0, G_OPTION_ARG_FILENAME, &o->archive,
@@ -25,11 +26,9 @@ tck_report_run_option_group(TckReportRunOptions *o)
           "Run the tests that failed in a stored run (archive or XML report)", "RUN" },
         { NULL },
     };
-    GOptionGroup *group = g_option_group_new("report", "Report options:",
-                                             "Show the report options", NULL, NULL);
 
-    g_option_group_add_entries(group, entries);
-    return group;
+    /* GOption copies the entries: a local table is enough. */
+    g_option_context_add_main_entries(ctx, entries, NULL);
 }
 
 static gboolean
@@ -94,22 +93,78 @@ tck_report_run_prepare(TckReportRunOptions *o, TckConfig *config, char ***tests,
     return TRUE;
 }
 
+void
+tck_report_run_test_done(TckReportRunOptions *o, const TckRunMeta *meta, TckTestResult *test)
+{
+    if (o->kb)
+        tck_known_broken_apply_test(o->kb, meta, test);
+}
+
+/* The sandbox's daemon logs, newest 8 MiB of each, or NULL when not sandboxed. */
+static char *
+read_sandbox_logs(void)
+{
+    static const char *const logs[] = { "libvirtd.log", "virtlogd.log" };
+    const char *dir = g_getenv("TCK_SANDBOX_LOG_DIR");
+    GString *out;
+    guint i;
+
+    if (!dir)
+        return NULL;
+    out = g_string_new(NULL);
+    for (i = 0; i < G_N_ELEMENTS(logs); i++) {
+        g_autofree char *path = g_build_filename(dir, logs[i], NULL);
+        g_autofree char *text = NULL;
+        gsize len = 0;
+        const gsize max = 8 * 1024 * 1024;
+
+        /* A log that cannot be read is not worth failing the run for. */
+        if (!g_file_get_contents(path, &text, &len, NULL))
+            continue;
+        g_string_append_printf(out, "==> %s%s <==\n", path, len > max ? " (last 8 MiB)" : "");
+        g_string_append(out, len > max ? text + len - max : text);
+        if (len && text[len - 1] != '\n')
+            g_string_append_c(out, '\n');
+    }
+    if (out->len == 0) {
+        g_string_free(out, TRUE);
+        return NULL;
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* The guest plan the tests were given, as `libvirt-tck capabilities` prints it. */
+static char *
+guest_plan_text(const TckRun *run, TckConfig *config)
+{
+    g_autoptr(TckHost) host = NULL;
+    g_autoptr(TckGuestPlan) plan = NULL;
+    g_autoptr(GError) error = NULL;
+    TckPlanRequest req = {
+        .os_type = config ? tck_config_get_string(config, "os_type") : NULL,
+        .arch = config ? tck_config_get_string(config, "arch") : NULL,
+        .boot = config ? tck_config_get_string(config, "boot") : NULL,
+    };
+
+    if (!run->meta.capabilities_xml)
+        return NULL;
+    if (!(host = tck_host_parse(run->meta.capabilities_xml, -1, "capabilities", &error)) ||
+        !(plan = tck_plan_choose(host, &req, &error)))
+        return g_strdup_printf("no guest plan: %s\n", error->message);
+    return tck_plan_to_text(plan);
+}
+
 gboolean
 tck_report_run_finish(TckReportRunOptions *o, TckRun *run, TckConfig *config, GError **error)
 {
-    const char *sandbox_log = g_getenv("TCK_SANDBOX_LOG");
-
     if (config && !run->meta.config_masked)
         run->meta.config_masked = tck_config_dump_masked(config);
     if (config && !run->meta.config_hash)
         run->meta.config_hash = tck_config_hash(config);
-    if (sandbox_log && !run->meta.sandbox_log) {
-        char *text = NULL;
-
-        /* A log that cannot be read is not worth failing the run for. */
-        if (g_file_get_contents(sandbox_log, &text, NULL, NULL))
-            run->meta.sandbox_log = text;
-    }
+    if (!run->meta.sandbox_log)
+        run->meta.sandbox_log = read_sandbox_logs();
+    if (!run->meta.guest_plan)
+        run->meta.guest_plan = guest_plan_text(run, config);
     if (o->kb)
         tck_known_broken_apply(o->kb, run);
     if (o->archive && !tck_archive_write(run, o->archive, error))

@@ -23,10 +23,10 @@ typedef struct {
 } TckReportRunOptions;
 
 /*
- * The run command's report options, as a group to add to its option
- * context; they fill @o.
+ * Adds the run command's report options (-a, --known-broken,
+ * --rerun-failed) to its option context; they fill @o.
  */
-GOptionGroup *tck_report_run_option_group(TckReportRunOptions *o);
+void tck_report_run_add_options(GOptionContext *ctx, TckReportRunOptions *o);
 
 /*
  * tck_report_run_prepare:
@@ -43,11 +43,24 @@ gboolean tck_report_run_prepare(TckReportRunOptions *o, TckConfig *config, char 
                                 gboolean *nothing_to_do, GError **error);
 
 /*
+ * tck_report_run_test_done:
+ * @o: the options
+ * @meta: the run's metadata (filled before the run: the entries' conditions use it)
+ * @test: a test that just ended
+ *
+ * Applies the known-broken entries to @test, so that the line shown for
+ * it already says xfail/xpass.
+ */
+void tck_report_run_test_done(TckReportRunOptions *o, const TckRunMeta *meta, TckTestResult *test);
+
+/*
  * tck_report_run_finish:
  * @o: the options
  * @run: the run as it ended (complete, crashed or interrupted); its
- *   metadata gets the masked config, the config hash and the sandbox
- *   daemon log ($TCK_SANDBOX_LOG names the file when sandboxed), then
+ *   metadata gets the masked config, the config hash, the guest plan
+ *   (chosen again from the capabilities XML and the config) and the sandbox
+ *   daemons' logs (libvirtd.log, virtlogd.log in $TCK_SANDBOX_LOG_DIR,
+ *   which libvirt-tck-sandbox sets), then
  *   known-broken entries are applied and the archive is written
  * @config: the config
  * @error: return location

@@ -28,4 +28,3 @@ dist_tckreportschema_DATA = \
 	tck/schemas/report.rng \
 	tck/schemas/junit.xsd
 
-EXTRA_DIST += tck/REPORTS.man.txt

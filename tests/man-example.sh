@@ -15,7 +15,7 @@ ok "the example was found in the page" grep -q 'tck_test_begin' "$tmp/060-exampl
 cflags="-I$top_srcdir/libtck -I$top_srcdir/capabilities -I$top_srcdir/builders -I$top_srcdir/assets $(pkg-config --cflags glib-2.0 libvirt libxml-2.0)"
 libs="-L$top_builddir/libtck/.libs -Wl,-rpath,$top_builddir/libtck/.libs -ltck $(pkg-config --libs glib-2.0 libvirt libxml-2.0)"
 ok "the example compiles and links against libtck" \
-    sh -c "cc -std=gnu11 -Wall -Werror -o '$tmp/060-example' '$tmp/060-example.c' $cflags $libs 2>'$tmp/cc.log' || { cat '$tmp/cc.log' | sed 's/^/# /'; false; }"
+    sh -c "cc -std=gnu11 -Wall -Werror $SANITIZER_CFLAGS -o '$tmp/060-example' '$tmp/060-example.c' $cflags $libs 2>'$tmp/cc.log' || { cat '$tmp/cc.log' | sed 's/^/# /'; false; }"
 out=$(TCK_URI=test:///default prove --exec '' "$tmp/060-example" 2>&1)
 like "$out" '^All tests successful' "prove runs it and it passes on test:///default"
 out=$("$TCK" --uri test:///default "$tmp/060-example" 2>&1)

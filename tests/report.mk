@@ -45,6 +45,9 @@ EXTRA_DIST += \
 	tests/report/golden/run.tap \
 	tests/report/golden/compare.txt \
 	tests/report/golden/compare.html \
+	tests/report/suites/rpt/passing \
+	tests/report/suites/rpt/failing \
+	tests/report/suites/rpt/hang \
 	tests/report/compare/base.xml \
 	tests/report/compare/new.xml \
 	tests/report/known-broken/good.yml \

@@ -5,21 +5,22 @@
 # archive re-renders without a connection, identically; Perl's prove
 # reads the raw TAP in the archive with the same counts; a run killed
 # with SIGINT mid-test still leaves an archive marked interrupted that
-# re-renders (also in headless Chromium); known-broken files turn
+# re-renders (also in headless Chromium); a sandboxed run keeps the
+# daemon's log; known-broken files turn
 # failures into xfail (from the command line and from the config),
 # bad ones are refused with FILE:LINE before anything runs;
 # --rerun-failed runs just what failed; compare exits 1 on the
 # regression planted in tests/report/compare and mask prints what is
 # left to fix.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 52
+tap_plan 56
 
 command -v prove >/dev/null || { echo "Bail out! prove (perl) is not installed"; exit 1; }
 command -v xmllint >/dev/null || { echo "Bail out! xmllint is not installed"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; _tap_end' EXIT
 schemas=$top_srcdir/tck/schemas
-fixtures=$top_builddir/tests/fixtures
+fixtures=$top_srcdir/tests/report/suites
 cmpdir=$top_srcdir/tests/report/compare
 CHROMIUM=${CHROMIUM:-chromium}
 
@@ -34,15 +35,21 @@ ok "the native XML validates against report.rng" xmllint --noout --relaxng "$sch
 ok "the JUnit XML validates against junit.xsd" xmllint --noout --schema "$schemas/junit.xsd" "$tmp/run.junit.xml"
 ok "the HTML page is written" grep -q '<section id="summary">' "$tmp/run.html"
 like "$(cat "$tmp/run.xml")" '<uri>test:///default</uri>' "the XML carries the URI"
-like "$(cat "$tmp/run.xml")" '<driver>Test</driver>' "...the driver"
+like "$(cat "$tmp/run.xml")" '<driver>TEST</driver>' "...the driver"
 like "$(cat "$tmp/run.xml")" '<capabilities>&lt;capabilities&gt;' "...the capabilities XML"
 like "$(cat "$tmp/run.xml")" '<config-hash>[0-9a-f]{64}</config-hash>' "...the config hash"
 
 members=$(tar tzf "$tmp/run.tar.gz")
-for m in report.xml metadata.txt capabilities.xml config.txt \
+for m in report.xml metadata.txt capabilities.xml config.txt guest-plan.txt \
          tests/domain/050-transient-lifecycle.tap tests/domain/050-transient-lifecycle.stderr; do
     like "$members" "^libvirt-tck-[0-9a-f]{8}/$m\$" "the archive holds $m"
 done
+
+# A sandboxed run (libvirt-tck-sandbox sets TCK_SANDBOX_LOG_DIR) keeps the daemon's log.
+mkdir "$tmp/slog" && echo "libvirtd: a line of the daemon's log" >"$tmp/slog/libvirtd.log"
+TCK_SANDBOX_LOG_DIR="$tmp/slog" "$TCK" --uri test:///default -q -a "$tmp/sb.tar.gz" domain/050-transient-lifecycle >/dev/null 2>&1
+like "$(tar tzf "$tmp/sb.tar.gz")" "^libvirt-tck-[0-9a-f]{8}/daemon.log\$" "a sandboxed run's archive holds daemon.log"
+like "$(tar xzOf "$tmp/sb.tar.gz" --wildcards '*/daemon.log')" "^libvirtd: a line of the daemon's log\$" "...with the daemon's log in it"
 
 # --- Re-rendering the archive, without a connection.
 out=$(LIBVIRT_DEFAULT_URI=bogus:///nowhere "$TCK" report "$tmp/run.tar.gz" --format xml="$tmp/again.xml" --format text 2>&1); rc=$?
@@ -62,10 +69,10 @@ like "$out" "Files=4, Tests=$checks," "prove counts the same $checks checks as t
 
 # --- A run killed with SIGINT mid-test.
 "$TCK" --suites-dir "$fixtures" --timeout 60 -a "$tmp/int.tar.gz" \
-    isolation/passing isolation/hang isolation/failing >"$tmp/int.out" 2>&1 &
+    rpt/passing rpt/hang rpt/failing >"$tmp/int.out" 2>&1 &
 pid=$!
 i=0
-while ! grep -q "^isolation/passing" "$tmp/int.out" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+while ! grep -q "^rpt/passing" "$tmp/int.out" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 sleep 0.5
 kill -INT $pid
 wait $pid; rc=$?
@@ -74,8 +81,8 @@ ok "its archive is written" test -s "$tmp/int.tar.gz"
 out=$("$TCK" report "$tmp/int.tar.gz" 2>&1); rc=$?
 is "$rc" 1 "the interrupted run re-renders (exit 1: the killed test is an error)"
 like "$out" "^The run was interrupted\.$" "...and says it was interrupted"
-like "$out" "^isolation/hang \.+ ERROR " "...with the test that was killed"
-unlike "$out" "^isolation/failing " "...and without the test that never started"
+like "$out" "^rpt/hang \.+ ERROR " "...with the test that was killed"
+unlike "$out" "^rpt/failing " "...and without the test that never started"
 "$TCK" report "$tmp/int.tar.gz" --format xml="$tmp/int.xml" --format html="$tmp/int.html" >/dev/null 2>&1
 ok "the interrupted run's XML validates" xmllint --noout --relaxng "$schemas/report.rng" "$tmp/int.xml"
 like "$(cat "$tmp/int.xml")" 'interrupted="yes"' "...and is marked interrupted"
@@ -92,7 +99,7 @@ fi
 
 # --- Known-broken during a run.
 cat >"$tmp/kb.yml" <<'YAML'
-- test: isolation/failing
+- test: rpt/failing
   check: 2
   driver: Test
   bug: https://bugs.example.org/42
@@ -101,25 +108,25 @@ cat >"$tmp/kb.yml" <<'YAML'
   reason: stale on purpose
 YAML
 out=$("$TCK" --suites-dir "$fixtures" --known-broken "$tmp/kb.yml" -a "$tmp/kb.tar.gz" \
-      isolation/passing isolation/failing 2>&1); rc=$?
+      rpt/passing rpt/failing 2>&1); rc=$?
 is "$rc" 0 "a failure covered by --known-broken does not fail the run"
-like "$out" "^  isolation/failing #2: https://bugs.example.org/42 \(fruit mismatch\)$" "it is listed as known broken"
+like "$out" "^  rpt/failing #2: https://bugs.example.org/42 \(fruit mismatch\)$" "it is listed as known broken"
 like "$out" "kb.yml:6: test 'nosuch/\*': stale on purpose matched nothing" "the unmatched entry is listed as stale"
 printf 'uri: test:///default\nknown_broken: kb.yml\n' >"$tmp/tck.yml"
-out=$("$TCK" -c "$tmp/tck.yml" --suites-dir "$fixtures" isolation/failing 2>&1); rc=$?
+out=$("$TCK" -c "$tmp/tck.yml" --suites-dir "$fixtures" rpt/failing 2>&1); rc=$?
 is "$rc" 0 "the config key known_broken works the same (relative to the config)"
-printf -- '- test: isolation/failing\n  reason: x\n  libvirt: "> nine"\n' >"$tmp/bad.yml"
-out=$("$TCK" --suites-dir "$fixtures" --known-broken "$tmp/bad.yml" isolation/passing 2>&1); rc=$?
+printf -- '- test: rpt/failing\n  reason: x\n  libvirt: "> nine"\n' >"$tmp/bad.yml"
+out=$("$TCK" --suites-dir "$fixtures" --known-broken "$tmp/bad.yml" rpt/passing 2>&1); rc=$?
 is "$rc" 2 "a bad known-broken file is a usage error (exit 2)"
 like "$out" "^libvirt-tck: known-broken: $tmp/bad.yml:3: invalid libvirt range '> nine'" "...naming FILE:LINE"
-unlike "$out" "^isolation/passing" "...and nothing ran"
+unlike "$out" "^rpt/passing" "...and nothing ran"
 
 # --- --rerun-failed.
-"$TCK" --suites-dir "$fixtures" --format xml="$tmp/mixed.xml" isolation/passing isolation/failing >/dev/null 2>&1
+"$TCK" --suites-dir "$fixtures" --format xml="$tmp/mixed.xml" rpt/passing rpt/failing >/dev/null 2>&1
 out=$("$TCK" --suites-dir "$fixtures" --rerun-failed "$tmp/mixed.xml" 2>&1); rc=$?
 is "$rc" 1 "--rerun-failed reruns the failure (still failing: exit 1)"
-like "$out" "^isolation/failing \.+ FAILED" "...it ran the failed test"
-unlike "$out" "^isolation/passing" "...and not the one that passed"
+like "$out" "^rpt/failing \.+ FAILED" "...it ran the failed test"
+unlike "$out" "^rpt/passing" "...and not the one that passed"
 out=$("$TCK" --suites-dir "$fixtures" --rerun-failed "$tmp/run.tar.gz" 2>&1); rc=$?
 is "$rc" 0 "--rerun-failed on a run without failures runs nothing and exits 0"
 

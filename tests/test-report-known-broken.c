@@ -128,6 +128,31 @@ test_apply(void)
     g_assert_nonnull(strstr(g_ptr_array_index(run->known_broken_stale, 1), "good.yml:38: test 'domain/050-*' check 9"));
 }
 
+/* Per-test application (live lines) then the whole run (stale entries)
+ * ends exactly where applying the run once does. */
+static void
+test_apply_per_test(void)
+{
+    g_autofree char *path = fixture("good.yml");
+    g_autoptr(TckKnownBroken) kb = tck_known_broken_new();
+    g_autoptr(TckRun) once = plain_run();
+    g_autoptr(TckRun) live = plain_run();
+    guint i, j;
+
+    g_assert_true(tck_known_broken_load(kb, path, NULL));
+    tck_known_broken_apply(kb, once);
+    for (i = 0; i < live->tests->len; i++)
+        tck_known_broken_apply_test(kb, &live->meta, TEST(live, i));
+    g_assert_cmpint(TEST(live, 1)->status, ==, TCK_STATUS_XFAIL);
+    g_assert_cmpuint(tck_known_broken_apply(kb, live), ==, 0);
+    for (i = 0; i < once->tests->len; i++) {
+        g_assert_cmpint(TEST(live, i)->status, ==, TEST(once, i)->status);
+        for (j = 0; j < TEST(once, i)->checks->len; j++)
+            g_assert_cmpint(CHECK(live, i, j)->status, ==, CHECK(once, i, j)->status);
+    }
+    g_assert_cmpuint(live->known_broken_stale->len, ==, once->known_broken_stale->len);
+}
+
 static void
 test_conditions(void)
 {
@@ -191,6 +216,7 @@ main(int argc, char **argv)
     }
     g_test_add_func("/report/known-broken/missing-file", test_missing_file);
     g_test_add_func("/report/known-broken/apply", test_apply);
+    g_test_add_func("/report/known-broken/apply-per-test", test_apply_per_test);
     g_test_add_func("/report/known-broken/conditions", test_conditions);
     g_test_add_func("/report/known-broken/version-compare", test_version_compare);
     return g_test_run();
