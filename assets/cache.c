@@ -16,7 +16,7 @@
 struct _TckAssetCache {
     char *dir;
     int lock_fd;
-    GKeyFile *manifest;         /* the "input ..." memo groups live here too */
+    GKeyFile *manifest;         /* the "memo ..." groups live here too */
     GPtrArray *entries;         /* TckAssetEntry */
     GPtrArray *tmp_paths;       /* temporaries to remove on free */
     gboolean dirty;
@@ -58,10 +58,12 @@ entry_group(TckAssetKind kind, const char *arch, const char *os_type)
     return g_strdup_printf("asset %s %s %s", tck_asset_kind_to_string(kind), arch, os_type);
 }
 
+/* mtime and inode: a rewrite within one timestamp tick still shows */
 static char *
 stat_mtime_string(const struct stat *st)
 {
-    return g_strdup_printf("%lld.%09ld", (long long)st->st_mtim.tv_sec, (long)st->st_mtim.tv_nsec);
+    return g_strdup_printf("%lld.%09ld:%llu", (long long)st->st_mtim.tv_sec,
+                           (long)st->st_mtim.tv_nsec, (unsigned long long)st->st_ino);
 }
 
 static TckAssetEntry *
@@ -312,7 +314,7 @@ tck_asset_cache_save(TckAssetCache *c, GError **error)
     gsize len = 0;
     g_auto(GStrv) groups = g_key_file_get_groups(c->manifest, NULL);
 
-    /* rebuild the asset groups from the entries, keeping the input memo */
+    /* rebuild the asset groups from the entries, keeping the memos */
     for (guint i = 0; groups[i]; i++)
         if (g_str_has_prefix(groups[i], "asset "))
             g_key_file_remove_group(c->manifest, groups[i], NULL);
@@ -443,9 +445,8 @@ tck_asset_cache_put_blob(TckAssetCache *c, const char *tmp_path, const char *sha
     g_autofree char *r = g_build_filename("blobs", sha256, NULL);
     g_autofree char *blob = g_build_filename(c->dir, r, NULL);
 
-    if (g_file_test(blob, G_FILE_TEST_IS_REGULAR)) {
-        g_unlink(tmp_path);      /* identical content is already stored */
-    } else if (g_chmod(tmp_path, 0644) < 0 || g_rename(tmp_path, blob) < 0) {
+    /* always replace: a blob of that name may be one --verify found bad */
+    if (g_chmod(tmp_path, 0644) < 0 || g_rename(tmp_path, blob) < 0) {
         tck_asset_set_errno(error, errno, "store", blob);
         return FALSE;
     }
@@ -494,37 +495,60 @@ tck_asset_cache_entry_ok(TckAssetCache *c, const TckAssetEntry *e)
 }
 
 char *
-tck_asset_cache_input_sha256(TckAssetCache *c, const char *path, GError **error)
+tck_asset_stat_stamp(const char *path)
 {
-    g_autofree char *group = g_strdup_printf("input %s", path);
-    g_autofree char *stamp = NULL;
-    g_autofree char *memo = NULL;
-    char *sha;
     struct stat st;
 
-    if (stat(path, &st) < 0) {
+    if (stat(path, &st) < 0)
+        return g_strdup("-");
+    return g_strdup_printf("%lld:%lld.%09ld:%llu", (long long)st.st_size,
+                           (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
+                           (unsigned long long)st.st_ino);
+}
+
+char *
+tck_asset_cache_memo_get(TckAssetCache *c, const char *key, const char *stamp)
+{
+    g_autofree char *group = g_strdup_printf("memo %s", key);
+    g_autofree char *have = g_key_file_get_string(c->manifest, group, "stamp", NULL);
+
+    if (!have || !g_str_equal(have, stamp))
+        return NULL;
+    return g_key_file_get_string(c->manifest, group, "value", NULL);
+}
+
+void
+tck_asset_cache_memo_set(TckAssetCache *c, const char *key, const char *stamp, const char *value)
+{
+    g_autofree char *group = g_strdup_printf("memo %s", key);
+
+    g_key_file_set_string(c->manifest, group, "stamp", stamp);
+    g_key_file_set_string(c->manifest, group, "value", value);
+    c->dirty = TRUE;
+}
+
+char *
+tck_asset_cache_input_sha256(TckAssetCache *c, const char *path, GError **error)
+{
+    g_autofree char *key = g_strdup_printf("sha256 %s", path);
+    g_autofree char *stamp = NULL;
+    char *sha;
+
+    if (access(path, R_OK) < 0) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_HOST_INPUT, "host input %s is missing: %s", path,
                     g_strerror(errno));
         return NULL;
     }
-    stamp = g_strdup_printf("%lld:%lld.%09ld:%llu", (long long)st.st_size,
-                            (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
-                            (unsigned long long)st.st_ino);
-    memo = g_key_file_get_string(c->manifest, group, "stamp", NULL);
-    if (memo && g_str_equal(memo, stamp)) {
-        sha = g_key_file_get_string(c->manifest, group, "sha256", NULL);
-        if (sha)
-            return sha;
-    }
+    stamp = tck_asset_stat_stamp(path);
+    if ((sha = tck_asset_cache_memo_get(c, key, stamp)))
+        return sha;
     sha = tck_sha256_file(path, error);
     if (!sha) {
         if (error && *error)
             (*error)->code = TCK_ERROR_HOST_INPUT;
         return NULL;
     }
-    g_key_file_set_string(c->manifest, group, "stamp", stamp);
-    g_key_file_set_string(c->manifest, group, "sha256", sha);
-    c->dirty = TRUE;
+    tck_asset_cache_memo_set(c, key, stamp, sha);
     return sha;
 }
 
@@ -617,7 +641,7 @@ tck_asset_cache_purge(TckAssetCache *c, gint64 older_than_s, GError **error)
         removed++;
     }
     if (older_than_s == 0) {
-        /* everything goes, including partial downloads and the input memo */
+        /* everything goes, including partial downloads and the memos */
         g_autofree char *partial = g_build_filename(c->dir, "partial", NULL);
         g_auto(GStrv) groups = g_key_file_get_groups(c->manifest, NULL);
         remove_tree(partial);

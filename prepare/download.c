@@ -364,10 +364,9 @@ tck_download_fetch(TckAssetCache *cache, const TckDownloadLimits *limits, TckPro
         g_free(t.buf);
         sha = tck_sha256_finish(t.sha);
         tck_sha256_free(t.sha);
-        if (outcome == ATTEMPT_DONE && fsync(t.fd) < 0) {
-            set_write_error(&local, errno, part);
-            outcome = ATTEMPT_FATAL;
-        }
+        /* no fsync: it would cost more than the transfer from a fast mirror;
+         * a blob cut short by a power loss fails the size check of every
+         * lookup and is replaced by the next prepare */
         if (close(t.fd) < 0 && outcome == ATTEMPT_DONE) {
             set_write_error(&local, errno, part);
             outcome = ATTEMPT_FATAL;

@@ -315,9 +315,12 @@ resolve_sources(GError **error)
         if (need_initrd && !P.initrd_url) {
             need_busybox = TRUE;
             if (P.hk.modules_dir) {
-                P.modules = tck_host_modules_resolve(P.hk.modules_dir, tck_initrd_modules, error);
-                if (!P.modules)
+                g_autofree char *dep = g_build_filename(P.hk.modules_dir, "modules.dep", NULL);
+                if (access(dep, R_OK) < 0) {
+                    g_set_error(error, TCK_ERROR, TCK_ERROR_HOST_INPUT,
+                                "%s is missing or unreadable; run depmod for that kernel", dep);
                     return FALSE;
+                }
             }
         }
     }
@@ -429,12 +432,19 @@ copy_hashing(const char *src, char **sha_out, GError **error)
         return NULL;
     }
     while ((n = read(in, buf, 1 << 20)) > 0) {
-        if (write(out, buf, n) != n) {
-            int err = errno ? errno : ENOSPC;
-            tck_asset_set_errno(error, err, "write", tmp);
-            close(in);
-            close(out);
-            return NULL;
+        for (ssize_t done = 0, w; done < n; done += w) {
+            /* a short write is followed by one that says why */
+            if ((w = write(out, buf + done, n - done)) < 0) {
+                int err = errno;
+                if (err == EINTR) {
+                    w = 0;
+                    continue;
+                }
+                tck_asset_set_errno(error, err, "write", tmp);
+                close(in);
+                close(out);
+                return NULL;
+            }
         }
         tck_sha256_update(sha, buf, n);
     }
@@ -550,6 +560,40 @@ applets(GError **error)
     return P.applets;
 }
 
+/* The initrd's modules in load order; memoised by the stat of modules.dep
+ * and modules.builtin, since parsing them is most of a warm prepare. */
+static GPtrArray *
+resolve_modules(GError **error)
+{
+    g_autofree char *dep = g_build_filename(P.hk.modules_dir, "modules.dep", NULL);
+    g_autofree char *builtin = g_build_filename(P.hk.modules_dir, "modules.builtin", NULL);
+    g_autofree char *wanted = g_strjoinv(",", (char **)tck_initrd_modules);
+    g_autofree char *s_dep = tck_asset_stat_stamp(dep);
+    g_autofree char *s_builtin = tck_asset_stat_stamp(builtin);
+    g_autofree char *stamp = g_strdup_printf("%s %s %s", s_dep, s_builtin, wanted);
+    g_autofree char *key = g_strdup_printf("modules %s", P.hk.modules_dir);
+    g_autofree char *memo = tck_asset_cache_memo_get(P.cache, key, stamp);
+    GPtrArray *list;
+
+    if (memo) {
+        g_auto(GStrv) names = g_strsplit(memo, " ", -1);
+        list = g_ptr_array_new_with_free_func(g_free);
+        for (guint i = 0; names[i]; i++)
+            if (*names[i])
+                g_ptr_array_add(list, g_strdup(names[i]));
+        return list;
+    }
+    if (!(list = tck_host_modules_resolve(P.hk.modules_dir, tck_initrd_modules, error)))
+        return NULL;
+    {
+        g_autoptr(GString) value = g_string_new(NULL);
+        for (guint i = 0; i < list->len; i++)
+            g_string_append_printf(value, "%s%s", i ? " " : "", (char *)g_ptr_array_index(list, i));
+        tck_asset_cache_memo_set(P.cache, key, stamp, value->str);
+    }
+    return list;
+}
+
 static gboolean
 ensure_initrd(GError **error)
 {
@@ -563,6 +607,8 @@ ensure_initrd(GError **error)
     if (P.initrd_url)
         return ensure_url_asset(TCK_ASSET_INITRD, P.initrd_url, P.initrd_sha256, P.initrd_src.size,
                                 error);
+    if (P.hk.modules_dir && !(P.modules = resolve_modules(error)))
+        return FALSE;
     if (!add_input_file(parts, "busybox", P.bb, error) || !add_input_file(parts, "init", init, error))
         return FALSE;
     g_ptr_array_add(parts, g_strdup_printf("release=%s", P.hk.release ? P.hk.release : "-"));

@@ -15,12 +15,13 @@
  *
  * Manifest: one group per asset, "asset <kind> <arch> <os_type>", with
  * keys kind, arch, os_type, file (relative), sha256, size, mtime
- * (sec.nsec of the file when it was verified), source, inputs (hash of
+ * ("sec.nsec:inode" of the file when it was verified), source, inputs (hash of
  * the build inputs and recipe), built_at (ISO 8601 UTC), verified
  * (false for --insecure-no-checksum downloads), bad (set by --verify),
- * and for downloads url, etag, last_modified.  Groups "input <path>"
- * memoise SHA-256 of host input files by size/mtime/inode.  Arch or
- * os_type "*" matches any.
+ * and for downloads url, etag, last_modified.  Groups "memo <key>" hold
+ * values derived from host files (their SHA-256, the module load order)
+ * with the size/mtime/inode stamp they were derived at.  Arch or os_type
+ * "*" matches any.
  */
 #pragma once
 
@@ -39,7 +40,7 @@ typedef struct {
     char *file;           /* relative to the cache dir */
     char *sha256;
     guint64 size;
-    char *mtime;          /* "sec.nsec" when verified */
+    char *mtime;          /* "sec.nsec:inode" when verified */
     char *source;         /* "host:/boot/...", "url:...", "built" */
     char *inputs;         /* hash of inputs + recipe, for built assets */
     char *built_at;       /* ISO 8601 UTC */
@@ -134,6 +135,17 @@ gboolean tck_asset_cache_entry_ok(TckAssetCache *c, const TckAssetEntry *e);
  * and inode, so a warm prepare never re-hashes the host's kernel.
  */
 char *tck_asset_cache_input_sha256(TckAssetCache *c, const char *path, GError **error);
+
+/*
+ * A memo in the manifest: @value is remembered under @key together with
+ * @stamp (e.g. tck_asset_stat_stamp() of the files it was derived from);
+ * get returns it only while the stamp is the same.
+ */
+char *tck_asset_cache_memo_get(TckAssetCache *c, const char *key, const char *stamp);
+void tck_asset_cache_memo_set(TckAssetCache *c, const char *key, const char *stamp,
+                              const char *value);
+/* "size:mtime:inode" of @path, or "-" when it cannot be stat'ed. */
+char *tck_asset_stat_stamp(const char *path);
 
 /* Removes blobs, trees, templates and tmp files no entry refers to. */
 void tck_asset_cache_gc(TckAssetCache *c);
