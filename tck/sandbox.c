@@ -23,6 +23,7 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -313,9 +314,21 @@ sandbox_build_view(const TckSandboxOptions *opts, GError **error)
     /* libvirt's LXC driver fails on the hybrid layout's cgroup2 mount */
     if (sandbox_is_mountpoint(CGROUP2_HYBRID, "cgroup2") && umount2(CGROUP2_HYBRID, MNT_DETACH) < 0)
         return set_errno_error(error, errno, "cannot hide", CGROUP2_HYBRID);
-    if (opts->no_kvm && g_file_test("/dev/kvm", G_FILE_TEST_EXISTS) &&
-        mount("/dev/null", "/dev/kvm", NULL, MS_BIND, NULL) < 0)
-        return set_errno_error(error, errno, "cannot hide", "/dev/kvm");
+    /*
+     * /dev/kvm lives on the host's devtmpfs, so it is covered, not removed:
+     * by a file QEMU's user cannot open.  libvirt then sees KVM as unusable,
+     * as it was when it probed, and keeps its capabilities cache (a node
+     * that QEMU's user can open but that is no KVM makes libvirt re-probe
+     * QEMU on every define).
+     */
+    if (opts->no_kvm && g_file_test("/dev/kvm", G_FILE_TEST_EXISTS)) {
+        /* a character device (libvirt moves /dev's mounts into each QEMU's
+         * private /dev, and only devices move), /dev/null's, root-only */
+        if (mknod(STAGE "/no-kvm", S_IFCHR | 0600, makedev(1, 3)) < 0 && errno != EEXIST)
+            return set_errno_error(error, errno, "cannot create", STAGE "/no-kvm");
+        if (mount(STAGE "/no-kvm", "/dev/kvm", NULL, MS_BIND, NULL) < 0)
+            return set_errno_error(error, errno, "cannot hide", "/dev/kvm");
+    }
     return sandbox_lo_up(error);
 }
 

@@ -6,7 +6,7 @@
 # the host (mounts, processes, files, cgroups).
 . "$top_srcdir/tests/live/lib.sh"
 live_gate
-echo "1..27"
+echo "1..28"
 
 D=$(mktemp -d /tmp/tck-live-sandbox-XXXXXX)
 trap 'rm -rf "$D"' EXIT
@@ -109,6 +109,10 @@ ns=$(cat "$D/pidns2" 2>/dev/null); left=""
 for p in /proc/[0-9]*; do [ "$(readlink "$p/ns/pid" 2>/dev/null)" = "$ns" ] && left="$left ${p#/proc/}"; done
 [ -n "$ns" ] && [ -z "$left" ]
 tap_ok $? "after the signal, no process of that sandbox is left${left:+ (left:$left)}"
+
+# --no-kvm: QEMU's user cannot open /dev/kvm, so libvirt offers TCG only (as in CI).
+"$SANDBOX" --no-kvm -- sh -c '[ ! -e /dev/kvm ] || [ "$(stat -c %a /dev/kvm)" = 600 ]; ! virsh -q -c qemu:///system capabilities | grep -q "<domain type=.kvm"' 2>/dev/null
+tap_ok $? "with --no-kvm, qemu:///system offers no kvm domain type"
 
 # Usage errors.
 "$SANDBOX" >/dev/null 2>&1

@@ -6,19 +6,35 @@
 ## libtck/guest-ready.c's private header (the file is in libtck/local.mk).
 noinst_HEADERS += libtck/guest-ready.h
 
-check_PROGRAMS += tests/test-live-guest-ready
+check_PROGRAMS += \
+	tests/test-live-guest-ready \
+	tests/live/crash-after-create
 tests_test_live_guest_ready_SOURCES = tests/test-live-guest-ready.c
 tests_test_live_guest_ready_LDADD = $(TCK_CORE_LIBS)
+tests_live_crash_after_create_SOURCES = tests/live/crash-after-create.c
+tests_live_crash_after_create_LDADD = $(TCK_CORE_LIBS)
 
 TESTS += \
 	tests/test-live-guest-ready \
-	tests/live-sandbox.sh
+	tests/live-sandbox.sh \
+	tests/live-domain.sh \
+	tests/live-safety.sh
 dist_noinst_SCRIPTS += \
 	tests/live-sandbox.sh \
+	tests/live-domain.sh \
+	tests/live-safety.sh \
 	tests/live/lib.sh \
 	tests/live/sandbox-inner.sh \
+	tests/live/domain-inner.sh \
+	tests/live/safety-inner.sh \
 	tests/live/fake-daemon \
-	tests/live/guest-init
+	tests/live/guest-init \
+	bench/live-boot.sh \
+	bench/live-bench-inner.sh \
+	bench/live-suite.sh
 EXTRA_DIST += \
 	tests/live/qemu-domain.xml \
-	tests/live/lxc-domain.xml
+	tests/live/lxc-domain.xml \
+	tests/live/net.xml \
+	tests/live/pool.xml \
+	tests/live/qemu-iso-domain.xml

@@ -89,3 +89,32 @@ live_host_state() {
     grep -E 'tck-sandbox|libvirt' /proc/self/mountinfo | sed 's/^[0-9]* [0-9]* //'
     ls /run/libvirt 2>/dev/null
 }
+
+# live_results FILE COUNT: turn the "ok - ..." lines a sandboxed inner script
+# wrote into TAP, and check that all COUNT of them ran.
+live_results() {
+    if [ -s "$1" ]; then
+        while read -r line; do
+            case "$line" in
+                "ok - "*) tap_ok 0 "${line#ok - }" ;;
+                *) tap_ok 1 "${line#not ok - }" ;;
+            esac
+        done <"$1"
+    fi
+    n=$(cat "$1" 2>/dev/null | wc -l)
+    [ "$n" -eq "$2" ]
+    tap_ok $? "all $2 checks inside the sandbox ran (got $n)"
+}
+
+# live_cache DIR: an asset cache with the kernel, initrd and rootfs, built
+# offline from the host's kernel and busybox by libvirt-tck-prepare.
+live_cache() {
+    "$top_builddir/prepare/libvirt-tck-prepare" --cache "$1" --offline -q \
+        --only kernel,initrd,rootfs || return 1
+    # libvirt's LXC driver makes <root>/.oldroot at the first start, which
+    # changes the tree's mtime; make it now and re-verify, so that the
+    # cache stays valid for every later container.
+    rootfs=$("$top_builddir/prepare/libvirt-tck-prepare" --cache "$1" --os-type exe --path rootfs) &&
+        mkdir -p "$rootfs/.oldroot" &&
+        "$top_builddir/prepare/libvirt-tck-prepare" --cache "$1" -q --verify
+}
