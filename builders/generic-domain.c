@@ -99,7 +99,10 @@ tck_generic_container_root(const char *rootfs, const char *root_dir, GError **er
         g_autofree char *link = g_build_filename(root_dir, entry, NULL);
         g_autofree char *target = g_build_filename("/rootfs", entry, NULL);
 
-        if (g_strv_contains(tck_container_own_dirs, entry) ||
+        /* Hidden entries are no part of the guest: libvirt's LXC driver
+         * makes "/.oldroot" in the guest's root, which must be a real
+         * directory of ours, never a link into the shared rootfs. */
+        if (entry[0] == '.' || g_strv_contains(tck_container_own_dirs, entry) ||
             g_file_test(link, G_FILE_TEST_IS_SYMLINK))
             continue;
         if (symlink(target, link) < 0) {
