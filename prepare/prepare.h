@@ -97,7 +97,7 @@ gboolean tck_archive_add_busybox(TckArchiveWriter *w, const char *busybox, GStrv
                                  const char *const *skip, GError **error);
 
 /* ---- initrd.c */
-#define TCK_INITRD_RECIPE "initrd-1"
+#define TCK_INITRD_RECIPE "initrd-2"
 /* The modules /init loads, before dependency resolution. */
 extern const char *const tck_initrd_modules[];
 gboolean tck_initrd_build(const char *out, const char *busybox, GStrv applets,
@@ -111,7 +111,7 @@ gboolean tck_iso_build(const char *out, const char *kernel, const char *initrd,
                        GError **error);
 
 /* ---- rootfs.c */
-#define TCK_ROOTFS_RECIPE "rootfs-1"
+#define TCK_ROOTFS_RECIPE "rootfs-2"
 gboolean tck_rootfs_build(const char *out, const char *busybox, GStrv applets,
                           const char *init_script, GError **error);
 /* Extracts a rootfs tarball into @dest (created), keeping modes, links and

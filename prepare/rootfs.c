@@ -81,7 +81,7 @@ tck_rootfs_build(const char *out, const char *busybox, GStrv applets, const char
 
     ok = tck_archive_check(&w, archive_write_set_format_pax_restricted(w.a), "pax", error) &&
          tck_archive_check(&w, archive_write_add_filter_gzip(w.a), "gzip", error) &&
-         tck_archive_check(&w, archive_write_set_options(w.a, "gzip:!timestamp"), "options", error) &&
+         tck_archive_check(&w, archive_write_set_options(w.a, "gzip:!timestamp,gzip:compression-level=1"), "options", error) &&
          tck_archive_check(&w, archive_write_open_filename(w.a, out), "open", error) &&
          write_entries(&w, busybox, applets, init_script, error);
     if (ok)

@@ -7,7 +7,7 @@
 # (python3 -m http.server), and crash safety (kill -9 mid-download, then
 # the cache verifies clean and the download resumes).
 . "$top_srcdir/tests/prepare/lib.sh"
-plan 38
+plan 40
 
 WWW="$WORK/www"
 mkdir -p "$WWW"
@@ -31,6 +31,11 @@ K=$(TCK_ASSET_CACHE="$WORK/c1" "$PREPARE" --cache "$WORK/c1" --list | awk '$1=="
 check "the fetched kernel is listed as verified" [ "$K" = verified ]
 check "the stored blob is the served file" cmp -s "$WORK/c1/blobs/$SMALL_SHA" "$WWW/small.bin"
 check "no partial file is left" [ -z "$(ls "$WORK/c1/partial")" ]
+
+# (GLib puts a no-break space between number and unit)
+check "without a TTY, progress is plain lines" grep -q "small.bin: 3.0.*MB of 3.0.*MB (100%)" "$WORK/full.out"
+fetch "$WORK/c1q" "$WORK/quiet.out" "$URL/small.bin" "$SMALL_SHA" -q
+check "with -q a successful download prints nothing (rc=$RC)" [ "$RC" = 0 -a ! -s "$WORK/quiet.out" ]
 
 # 2. warm: nothing is transferred again
 fetch "$WORK/c1" "$WORK/warm.out" "$URL/small.bin" "$SMALL_SHA"
