@@ -12,7 +12,7 @@ libtck_libtck_core_la_SOURCES += \
 	assets/tck/asset-sources.h
 
 ## SHA-256 on OpenSSL's EVP (libssl-dev comes with libcurl4-openssl-dev).
-libtck_libtck_core_la_LIBADD += -lcrypto
+
 
 tckinclude_HEADERS += assets/tck/assets.h
 

@@ -198,6 +198,12 @@ tck_generic_domain(const TckGuestPlan *plan, const TckGuestAssets *assets, const
         cdrom.source = assets->iso;
         tck_domain_builder_add_disk(b, &disk);
         tck_domain_builder_add_disk(b, &cdrom);
+        /* An ISO's boot line is baked in: QEMU hands the token to the
+         * guest's /init as an SMBIOS OEM string instead. */
+        if (qemu) {
+            g_autofree char *oem = g_strdup_printf("tck.token=%s", token);
+            tck_domain_builder_add_oem_string(b, oem);
+        }
         break;
     }
 

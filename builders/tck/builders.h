@@ -78,6 +78,8 @@ void tck_domain_builder_set_os(TckDomainBuilder *b, const char *os_type, const c
                                const char *machine);
 void tck_domain_builder_set_loader(TckDomainBuilder *b, const char *path);
 /* Direct kernel boot (not for os_type exe); initrd and cmdline nullable. */
+/* An SMBIOS OEM string (<sysinfo type='smbios'><oemStrings>, <os><smbios mode='sysinfo'/>): QEMU only. */
+void tck_domain_builder_add_oem_string(TckDomainBuilder *b, const char *value);
 void tck_domain_builder_set_kernel(TckDomainBuilder *b, const char *kernel, const char *initrd,
                                    const char *cmdline);
 /* <boot dev=...>: "hd", "cdrom", "network", "fd" (not for os_type exe). */
