@@ -39,6 +39,11 @@ static const TckPlanRule tck_plan_rules[] = {
       "file", "serial", NULL, TRUE, "hvm on kvm boots a kernel and initrd (hardware virt)" },
     { "hvm", "qemu", TCK_BOOT_KERNEL, "QEMU", { "virtio", "sata", "scsi" }, "vd", NULL, NULL,
       "file", "serial", NULL, TRUE, "hvm on qemu (TCG) boots a kernel and initrd" },
+    /* QEMU can boot the ISO too; only chosen when boot=iso is forced. */
+    { "hvm", "kvm", TCK_BOOT_ISO, "QEMU", { "virtio", "sata", "scsi" }, "vd", "ide", "hd",
+      "file", "serial", NULL, TRUE, "hvm on kvm can boot an ISO (when boot=iso is asked for)" },
+    { "hvm", "qemu", TCK_BOOT_ISO, "QEMU", { "virtio", "sata", "scsi" }, "vd", "ide", "hd",
+      "file", "serial", NULL, TRUE, "hvm on qemu can boot an ISO (when boot=iso is asked for)" },
     { "xen", "xen", TCK_BOOT_KERNEL, "libxl", { "xen" }, "xvd", NULL, NULL,
       "pty", "xen", "hvc0", TRUE, "Xen PV boots a kernel and initrd on the xen console" },
     { "xenpvh", "xen", TCK_BOOT_KERNEL, "libxl", { "xen" }, "xvd", NULL, NULL,
@@ -138,18 +143,28 @@ tck_arch_info_find(const char *arch)
     return NULL;
 }
 
-/* The index of the first rule for @os_type on @domain_type, or -1. */
+/*
+ * The index of the first rule for @os_type on @domain_type that boots by
+ * @boot (any boot when @boot is NULL: the preferred one), or -1.
+ */
 static int
-tck_plan_rule_find(const char *os_type, const char *domain_type)
+tck_plan_rule_find(const char *os_type, const char *domain_type, const char *boot)
 {
+    int any = -1;
+
     for (gsize i = 0; i < G_N_ELEMENTS(tck_plan_rules); i++) {
         const TckPlanRule *rule = &tck_plan_rules[i];
 
-        if (g_str_equal(rule->domain_type, domain_type) &&
-            (!rule->os_type || g_str_equal(rule->os_type, os_type)))
+        if (!g_str_equal(rule->domain_type, domain_type) ||
+            (rule->os_type && !g_str_equal(rule->os_type, os_type)))
+            continue;
+        if (!boot || g_str_equal(tck_boot_to_string(rule->boot), boot))
             return (int) i;
+        if (any < 0)
+            any = (int) i;
     }
-    return -1;
+    /* Nothing boots that way: the preferred rule, so the reason can say so. */
+    return any;
 }
 
 static void
@@ -254,12 +269,21 @@ tck_plan_offers(const TckHost *host)
 
         for (guint j = 0; j < guest->domains->len; j++) {
             const TckGuestDomain *domain = guest->domains->pdata[j];
-            int rule = tck_plan_rule_find(guest->os_type, domain->type);
+            gboolean any = FALSE;
 
-            g_string_append_printf(out, "%s%s/%s/%s->%s", out->len ? ", " : "",
-                                   guest->arch, guest->os_type, domain->type,
-                                   rule >= 0 ? tck_boot_to_string(tck_plan_rules[rule].boot)
-                                             : "(no rule)");
+            g_string_append_printf(out, "%s%s/%s/%s->", out->len ? ", " : "",
+                                   guest->arch, guest->os_type, domain->type);
+            for (gsize r = 0; r < G_N_ELEMENTS(tck_plan_rules); r++) {
+                const TckPlanRule *rule = &tck_plan_rules[r];
+
+                if (!g_str_equal(rule->domain_type, domain->type) ||
+                    (rule->os_type && !g_str_equal(rule->os_type, guest->os_type)))
+                    continue;
+                g_string_append_printf(out, "%s%s", any ? "|" : "", tck_boot_to_string(rule->boot));
+                any = TRUE;
+            }
+            if (!any)
+                g_string_append(out, "(no rule)");
         }
     }
     return g_string_free(g_steal_pointer(&out), FALSE);
@@ -295,7 +319,8 @@ tck_plan_choose(const TckHost *host, const TckPlanRequest *request, GError **err
         for (guint j = 0; j < guest->domains->len; j++) {
             TckCandidate cand = { guest, guest->domains->pdata[j], -1, NULL };
 
-            cand.rule = tck_plan_rule_find(guest->os_type, cand.domain->type);
+            cand.rule = tck_plan_rule_find(guest->os_type, cand.domain->type,
+                                           request ? request->boot : NULL);
             cand.reason = g_new0(TckPlanReason, 1);
             cand.reason->arch = g_strdup(guest->arch);
             cand.reason->os_type = g_strdup(guest->os_type);
@@ -382,7 +407,7 @@ tck_plan_choose(const TckHost *host, const TckPlanRequest *request, GError **err
 void
 tck_plan_refine(TckGuestPlan *plan, const TckDomainCaps *dcaps)
 {
-    int r = tck_plan_rule_find(plan->os_type, plan->domain_type);
+    int r = tck_plan_rule_find(plan->os_type, plan->domain_type, tck_boot_to_string(plan->boot));
     const TckPlanRule *rule;
     TckPlanReason *reason;
 

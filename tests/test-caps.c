@@ -70,6 +70,10 @@ static const PlanCase plan_cases[] = {
     { "qemu-system.xml", "hvm", NULL, "kernel",
       "x86_64", "hvm", "kvm", QEMU_X86, "pc", "kernel",
       "virtio", "vd", "file", "serial", "ttyS0", "QEMU", NULL, TRUE },
+    /* QEMU boots the ISO too, when asked to */
+    { "qemu-system.xml", NULL, NULL, "iso",
+      "x86_64", "hvm", "kvm", QEMU_X86, "pc", "iso",
+      "virtio", "vd", "file", "serial", "ttyS0", "QEMU", NULL, TRUE },
     /* lxc:///system (captured) */
     { "lxc-system.xml", NULL, NULL, NULL,
       "x86_64", "exe", "lxc", "/usr/lib/libvirt/libvirt_lxc", NULL, "container",
@@ -233,7 +237,7 @@ static const ImpossibleCase impossible_cases[] = {
     { "vbox.xml", NULL, NULL, "template", "x86_64/hvm/vbox->iso" },
     { "qemu-multiarch.xml", "xen", NULL, NULL, "s390x/hvm/qemu->kernel" },
     { "qemu-multiarch.xml", NULL, "mips64el", NULL, "riscv64/hvm/qemu->kernel" },
-    { "qemu-aarch64-host.xml", NULL, NULL, "iso", "aarch64/hvm/kvm->kernel" },
+    { "qemu-aarch64-host.xml", NULL, NULL, "container", "aarch64/hvm/kvm->kernel|iso" },
 };
 
 static void
