@@ -1,6 +1,7 @@
 /* cache.c — the asset cache's layout, manifest, writer lock, content-addressed
  * store and garbage collection (see tck/asset-cache.h for the layout). */
 #include <config.h>
+#include "libtck/fs-util.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -22,7 +23,6 @@ struct _TckAssetCache {
     gboolean dirty;
 };
 
-static void remove_tree(const char *path);
 
 static const char *const cache_subdirs[] = { "blobs", "trees", "templates", "partial", "tmp" };
 
@@ -197,7 +197,7 @@ tck_asset_cache_free(TckAssetCache *c)
     if (!c)
         return;
     for (guint i = 0; i < c->tmp_paths->len; i++)
-        remove_tree(g_ptr_array_index(c->tmp_paths, i));
+        tck_fs_remove_tree(g_ptr_array_index(c->tmp_paths, i));
     tck_asset_cache_unlock(c);
     g_ptr_array_unref(c->tmp_paths);
     g_ptr_array_unref(c->entries);
@@ -563,28 +563,6 @@ referenced(TckAssetCache *c, const char *rel)
     return FALSE;
 }
 
-/* Recursively removes @path (a file, link or directory tree). */
-static void
-remove_tree(const char *path)
-{
-    struct stat st;
-
-    if (lstat(path, &st) < 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        g_autoptr(GDir) d = g_dir_open(path, 0, NULL);
-        const char *name;
-        chmod(path, 0700);
-        while (d && (name = g_dir_read_name(d))) {
-            g_autofree char *child = g_build_filename(path, name, NULL);
-            remove_tree(child);
-        }
-        g_rmdir(path);
-    } else {
-        g_unlink(path);
-    }
-}
-
 static gboolean
 is_pending_tmp(TckAssetCache *c, const char *abs)
 {
@@ -619,7 +597,7 @@ tck_asset_cache_gc(TckAssetCache *c)
             if (g_str_equal(swept[i], "tmp"))
                 keep = is_pending_tmp(c, abs);
             if (!keep)
-                remove_tree(abs);
+                tck_fs_remove_tree(abs);
         }
     }
 }
@@ -644,7 +622,7 @@ tck_asset_cache_purge(TckAssetCache *c, gint64 older_than_s, GError **error)
         /* everything goes, including partial downloads and the memos */
         g_autofree char *partial = g_build_filename(c->dir, "partial", NULL);
         g_auto(GStrv) groups = g_key_file_get_groups(c->manifest, NULL);
-        remove_tree(partial);
+        tck_fs_remove_tree(partial);
         g_mkdir(partial, 0755);
         for (guint i = 0; groups[i]; i++)
             g_key_file_remove_group(c->manifest, groups[i], NULL);

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <libvirt/virterror.h>
 #include <tck/tck.h>
+#include "libtck/fs-util.h"
 #include "cli.h"
 #include "cleanup.h"
 #include "exit-codes.h"
@@ -331,24 +332,6 @@ write_reports(const TckRun *run, const RunOptions *o, gboolean lines_printed, GE
     return TRUE;
 }
 
-static void
-remove_tree(const char *path)
-{
-    g_autoptr(GDir) dir = g_dir_open(path, 0, NULL);
-    const char *entry;
-
-    if (dir) {
-        while ((entry = g_dir_read_name(dir))) {
-            g_autofree char *child = g_build_filename(path, entry, NULL);
-            if (g_file_test(child, G_FILE_TEST_IS_DIR) && !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
-                remove_tree(child);
-            else
-                g_unlink(child);
-        }
-    }
-    g_rmdir(path);
-}
-
 static gboolean
 text_on_stdout(const RunOptions *o)
 {
@@ -480,7 +463,7 @@ tck_cmd_run(int argc, char **argv)
     if (o.keep_scratch)
         fprintf(stderr, "libvirt-tck: scratch kept in %s\n", run_dir);
     else
-        remove_tree(run_dir);
+        tck_fs_remove_tree(run_dir);
 
     if (run->meta.interrupted)
         return 130;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <gio/gio.h>
 #include <tck/error.h>
+#include "libtck/fs-util.h"
 #include "registry.h"
 
 void
@@ -77,20 +78,6 @@ looks_like_test(const char *dir, const char *file)
     return g_str_has_suffix(file, ".t") || g_file_test(path, G_FILE_TEST_IS_EXECUTABLE);
 }
 
-static gboolean
-is_elf(const char *path)
-{
-    char magic[4] = { 0 };
-    FILE *f = fopen(path, "rb");
-    gboolean elf;
-
-    if (!f)
-        return FALSE;
-    elf = fread(magic, 1, 4, f) == 4 && memcmp(magic, "\177ELF", 4) == 0;
-    fclose(f);
-    return elf;
-}
-
 static gint
 entry_cmp(gconstpointer a, gconstpointer b)
 {
@@ -129,7 +116,7 @@ tck_registry_discover(const char *suites_dir, GError **error)
             e->area = g_strdup(area);
             e->name = g_strdup_printf("%s/%s", area, file);
             e->path = g_build_filename(area_dir, file, NULL);
-            e->native = is_elf(e->path);
+            e->native = tck_fs_starts_with(e->path, "\177ELF", 4);
             g_ptr_array_add(all, e);
         }
     }

@@ -6,6 +6,7 @@
  * (built-in and absent modules left out), and the catalog data file.
  */
 #include <config.h>
+#include "libtck/fs-util.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -30,13 +31,6 @@ make_tmpdir(void)
     char *d = g_dir_make_tmp("tck-assets-XXXXXX", &error);
     g_assert_no_error(error);
     return d;
-}
-
-static void
-rm_rf(const char *path)
-{
-    const char *argv[] = { "rm", "-rf", path, NULL };
-    g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
 }
 
 static void
@@ -73,7 +67,7 @@ test_lookup_missing(void)
     g_assert_null(path);
     g_assert_error(error, TCK_ERROR, TCK_ERROR_ASSET_MISSING);
     g_assert_nonnull(strstr(error->message, cmd));
-    rm_rf(dir);
+    tck_fs_remove_tree(dir);
 }
 
 /* Stores a small file as the x86_64/hvm initrd. */
@@ -150,7 +144,7 @@ test_store_lookup_verify(void)
     g_assert_cmpuint(tck_asset_cache_purge(c, 0, &error), ==, 1);
     g_assert_no_error(error);
     g_assert_false(g_file_test(blob, G_FILE_TEST_EXISTS));
-    rm_rf(dir);
+    tck_fs_remove_tree(dir);
 }
 
 static void
@@ -168,7 +162,7 @@ test_lock(void)
     tck_asset_cache_unlock(a);
     g_assert_true(tck_asset_cache_lock(b, 0, NULL, &error));
     g_assert_no_error(error);
-    rm_rf(dir);
+    tck_fs_remove_tree(dir);
 }
 
 static void
@@ -191,7 +185,7 @@ test_input_memo(void)
     g_unlink(input);
     g_assert_null(tck_asset_cache_input_sha256(c, input, &error));
     g_assert_error(error, TCK_ERROR, TCK_ERROR_HOST_INPUT);
-    rm_rf(dir);
+    tck_fs_remove_tree(dir);
 }
 
 static void

@@ -18,6 +18,7 @@
  * driver; LXC has no kernel guests) are skipped with the reason.
  */
 #include <config.h>
+#include "libtck/fs-util.h"
 
 #include <string.h>
 #include <libvirt/libvirt.h>
@@ -37,24 +38,6 @@ static char *driver;           /* virConnectGetType(): "Test", "QEMU", "LXC" */
 static TckGuestPlan *plan;     /* the connection's own guest plan */
 static const char *payload;    /* TCK_ROUNDTRIP_PAYLOAD, or NULL */
 static char *scratch;          /* a directory libvirt-qemu can traverse */
-
-/* Remove @path and everything under it (our own scratch tree only). */
-static void
-remove_tree(const char *path)
-{
-    g_autoptr(GDir) dir = g_dir_open(path, 0, NULL);
-    const char *entry;
-
-    while (dir && (entry = g_dir_read_name(dir))) {
-        g_autofree char *child = g_build_filename(path, entry, NULL);
-
-        if (g_file_test(child, G_FILE_TEST_IS_DIR) && !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree(child);
-        else
-            g_unlink(child);
-    }
-    g_rmdir(path);
-}
 
 static gboolean
 is_driver(const char *name)
@@ -563,7 +546,7 @@ main(int argc, char **argv)
     virConnectClose(conn);
     tck_plan_free(plan);
     g_free(driver);
-    remove_tree(scratch);
+    tck_fs_remove_tree(scratch);
     g_free(scratch);
     return rc;
 }
