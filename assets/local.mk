@@ -1,1 +1,25 @@
-## assets/local.mk — build rules for assets (filled in by its owner).
+## assets/local.mk — the asset cache, catalog and host sources (part of
+## libtck-core), and the data files libvirt-tck-prepare builds assets from.
+
+libtck_libtck_core_la_SOURCES += \
+	assets/cache.c \
+	assets/sha256.c \
+	assets/verify.c \
+	assets/lookup.c \
+	assets/catalog.c \
+	assets/host.c \
+	assets/tck/asset-cache.h \
+	assets/tck/asset-sources.h
+
+## SHA-256 on OpenSSL's EVP (libssl-dev comes with libcurl4-openssl-dev).
+
+
+tckinclude_HEADERS += assets/tck/assets.h
+
+## Data: found in the source tree when run from the build tree.
+assetsdatadir = $(pkgdatadir)
+dist_assetsdata_DATA = \
+	assets/init.sh \
+	assets/container-init.sh \
+	assets/isolinux.cfg \
+	assets/catalog.conf

@@ -1,1 +1,2 @@
-## bench/local.mk — build rules for bench (filled in by its owner).
+## bench/local.mk — benchmark scripts (not part of make check).
+EXTRA_DIST += bench/harness.sh

@@ -16,6 +16,7 @@ struct _TckDomainBuilder {
     xmlNodePtr features;
     xmlNodePtr devices;
     xmlNodePtr metadata;
+    xmlNodePtr oem_strings;
     gboolean has_kernel;
     gboolean has_boot_dev;
     gboolean has_init;
@@ -185,6 +186,27 @@ tck_domain_builder_set_loader(TckDomainBuilder *b, const char *path)
 
     if (os)
         tck_build_child(&b->x, os, "loader", path);
+}
+
+void
+tck_domain_builder_add_oem_string(TckDomainBuilder *b, const char *value)
+{
+    xmlNodePtr os = tck_domain_builder_os(b, "an SMBIOS OEM string");
+    xmlNodePtr sysinfo;
+
+    if (!os)
+        return;
+    if (!value || !*value) {
+        tck_build_fail(&b->x, "an SMBIOS OEM string cannot be empty");
+        return;
+    }
+    if (!b->oem_strings) {
+        sysinfo = tck_build_child(&b->x, b->x.root, "sysinfo", NULL);
+        tck_build_prop(&b->x, sysinfo, "type", "smbios");
+        b->oem_strings = tck_build_child(&b->x, sysinfo, "oemStrings", NULL);
+        tck_build_prop(&b->x, tck_build_child(&b->x, os, "smbios", NULL), "mode", "sysinfo");
+    }
+    tck_build_child(&b->x, b->oem_strings, "entry", value);
 }
 
 void

@@ -5,6 +5,9 @@
  */
 #include <config.h>
 
+#include <errno.h>
+#include <unistd.h>
+
 #include <tck/builders.h>
 #include <tck/error.h>
 
@@ -12,6 +15,10 @@
 
 /* The x86 features every full-virt x86 guest gets; other arches get none. */
 static const char *const tck_x86_arches[] = { "x86_64", "i686", NULL };
+
+/* libvirt's schema names only these arches for Xen PV/PVH <type>; on others
+ * (Arm) the arch is left out and the driver uses the host's. */
+static const char *const tck_xen_pv_arches[] = { "i686", "x86_64", "ia64", NULL };
 
 static gboolean
 tck_need(const char *path, const char *what, const TckGuestPlan *plan, GError **error)
@@ -22,6 +29,20 @@ tck_need(const char *path, const char *what, const TckGuestPlan *plan, GError **
                 "the %s plan (%s/%s on %s) needs %s, and none was given",
                 tck_boot_to_string(plan->boot), plan->arch, plan->os_type, plan->domain_type, what);
     return FALSE;
+}
+
+/* A UUID derived from the name (SHA-256, RFC 4122 version/variant bits), so
+ * that the same guest always has the same identity: a test can create it,
+ * then define the very same XML as its persistent config. */
+static char *
+tck_name_uuid(const char *name)
+{
+    g_autofree char *hex = g_compute_checksum_for_string(G_CHECKSUM_SHA256, name, -1);
+    static const char variant[] = "89ab";
+
+    hex[12] = '4';
+    hex[16] = variant[g_ascii_xdigit_value(hex[16]) & 3];
+    return g_strdup_printf("%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16, hex + 20);
 }
 
 static char *
@@ -45,6 +66,54 @@ tck_generic_console(TckDomainBuilder *b, const TckGuestPlan *plan, const char *l
     }
 }
 
+/* Top-level directories a container needs as its own, not the shared rootfs's. */
+static const char *const tck_container_own_dirs[] = { "dev", "proc", "sys", "run", "tmp", "tck-out", NULL };
+
+gboolean
+tck_generic_container_root(const char *rootfs, const char *root_dir, GError **error)
+{
+    g_autoptr(GError) local = NULL;
+    g_autoptr(GDir) dir = g_dir_open(rootfs, 0, &local);
+    const char *entry;
+
+    if (!dir) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_IO, "cannot read the rootfs %s: %s", rootfs,
+                    local->message);
+        return FALSE;
+    }
+    if (g_mkdir_with_parents(root_dir, 0755) < 0) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_IO, "cannot create %s: %s", root_dir,
+                    g_strerror(errno));
+        return FALSE;
+    }
+    for (gsize i = 0; tck_container_own_dirs[i]; i++) {
+        g_autofree char *path = g_build_filename(root_dir, tck_container_own_dirs[i], NULL);
+
+        if (g_mkdir_with_parents(path, 0755) < 0) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_IO, "cannot create %s: %s", path,
+                        g_strerror(errno));
+            return FALSE;
+        }
+    }
+    while ((entry = g_dir_read_name(dir))) {
+        g_autofree char *link = g_build_filename(root_dir, entry, NULL);
+        g_autofree char *target = g_build_filename("/rootfs", entry, NULL);
+
+        /* Hidden entries are no part of the guest: libvirt's LXC driver
+         * makes "/.oldroot" in the guest's root, which must be a real
+         * directory of ours, never a link into the shared rootfs. */
+        if (entry[0] == '.' || g_strv_contains(tck_container_own_dirs, entry) ||
+            g_file_test(link, G_FILE_TEST_IS_SYMLINK))
+            continue;
+        if (symlink(target, link) < 0) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_IO, "cannot create the symlink %s: %s", link,
+                        g_strerror(errno));
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
 char *
 tck_generic_domain(const TckGuestPlan *plan, const TckGuestAssets *assets, const char *name,
                    const char *token, const char *log_path, GError **error)
@@ -64,17 +133,26 @@ tck_generic_domain(const TckGuestPlan *plan, const TckGuestAssets *assets, const
     }
 
     b = tck_domain_builder_new(plan->domain_type, name);
+    if (name) {
+        g_autofree char *uuid = tck_name_uuid(name);
+
+        tck_domain_builder_set_uuid(b, uuid);
+    }
     tck_domain_builder_set_memory(b, TCK_GENERIC_MEMORY_KIB);
     tck_domain_builder_set_vcpus(b, 1);
     tck_domain_builder_add_metadata(b, TCK_GUEST_NS, "tck", "guest", guest_md);
-    tck_domain_builder_set_os(b, plan->os_type, plan->arch, plan->machine);
+    tck_domain_builder_set_os(b, plan->os_type,
+                              g_str_equal(plan->domain_type, "xen") && !hvm &&
+                              !g_strv_contains(tck_xen_pv_arches, plan->arch) ? NULL : plan->arch,
+                              plan->machine);
     if (hvm && g_strv_contains(tck_x86_arches, plan->arch)) {
         tck_domain_builder_add_feature(b, "acpi");
         tck_domain_builder_add_feature(b, "apic");
     }
     tck_domain_builder_set_on_event(b, "poweroff", "destroy");
     tck_domain_builder_set_on_event(b, "crash", "destroy");
-    if (plan->emulator)
+    /* Some drivers report a bare program name ("bhyve"); the XML wants a path. */
+    if (plan->emulator && g_path_is_absolute(plan->emulator))
         tck_domain_builder_set_emulator(b, plan->emulator);
 
     switch (plan->boot) {
@@ -120,11 +198,18 @@ tck_generic_domain(const TckGuestPlan *plan, const TckGuestAssets *assets, const
         cdrom.source = assets->iso;
         tck_domain_builder_add_disk(b, &disk);
         tck_domain_builder_add_disk(b, &cdrom);
+        /* An ISO's boot line is baked in: QEMU hands the token to the
+         * guest's /init as an SMBIOS OEM string instead. */
+        if (qemu) {
+            g_autofree char *oem = g_strdup_printf("tck.token=%s", token);
+            tck_domain_builder_add_oem_string(b, oem);
+        }
         break;
     }
 
     case TCK_BOOT_CONTAINER: {
         TckFilesystemSpec root = { .source = assets->rootfs, .target = "/", .readonly = TRUE };
+        TckFilesystemSpec shared = { .source = assets->rootfs, .target = "/rootfs", .readonly = TRUE };
         TckFilesystemSpec out = { .source = assets->out_dir, .target = "/tck-out" };
 
         if (!tck_need(assets->rootfs, "a rootfs directory", plan, error) ||
@@ -132,7 +217,15 @@ tck_generic_domain(const TckGuestPlan *plan, const TckGuestAssets *assets, const
             return NULL;
         tck_domain_builder_set_init(b, "/sbin/init");
         tck_domain_builder_add_initenv(b, "TCK_TOKEN", token);
-        tck_domain_builder_add_filesystem(b, &root);
+        if (assets->root_dir) {
+            /* A per-guest root, the shared rootfs read-only beneath it. */
+            root.source = assets->root_dir;
+            root.readonly = FALSE;
+            tck_domain_builder_add_filesystem(b, &root);
+            tck_domain_builder_add_filesystem(b, &shared);
+        } else {
+            tck_domain_builder_add_filesystem(b, &root);
+        }
         tck_domain_builder_add_filesystem(b, &out);
         break;
     }

@@ -6,6 +6,13 @@ libtck_libtck_core_la_SOURCES += \
 	builders/builder-private.h \
 	builders/xml.c \
 	builders/domain.c \
-	builders/generic-domain.c
+	builders/generic-domain.c \
+	builders/network.c \
+	builders/storage-pool.c \
+	builders/storage-vol.c \
+	builders/interface.c \
+	builders/nwfilter.c \
+	builders/secret.c \
+	builders/snapshot.c
 
 tckinclude_HEADERS += builders/tck/builders.h

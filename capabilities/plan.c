@@ -16,43 +16,54 @@ typedef struct {
     const char *os_type;        /* NULL matches any os_type */
     const char *domain_type;
     TckBoot boot;
-    const char *driver;
-    const char *disk_buses[4];  /* preference order; the first unless domcaps say otherwise */
-    const char *disk_prefix;
-    const char *cdrom_bus;
+    const char *driver;         /* the libvirt driver, for people reading the plan */
+    const char *disk_buses[4];  /* preference order; domain capabilities may pick a later one */
+    const char *disk_prefix;    /* target name prefix of disk_buses[0] */
+    const char *cdrom_bus;      /* ISO plans */
     const char *cdrom_prefix;
-    const char *console_type;
+    const char *console_type;   /* "file": serial log; else the driver's console device */
     const char *console_target;
-    gboolean arch_console;      /* kernel console= from the per-arch table */
-    gboolean boots;
+    const char *kernel_console; /* console= for kernel/ISO plans; NULL: the per-arch table */
+    gboolean boots;             /* FALSE: the driver runs no guest code */
     const char *why;
 } TckPlanRule;
 
+/*
+ * The one table.  Order is preference: for the same arch, an earlier row
+ * wins (kvm before qemu, Xen PV before PVH before HVM).
+ */
 static const TckPlanRule tck_plan_rules[] = {
+    /* os_type, domain, boot, driver, disk buses, prefix, cdrom bus, prefix,
+     * console, console target, kernel console, boots, why */
     { "hvm", "kvm", TCK_BOOT_KERNEL, "QEMU", { "virtio", "sata", "scsi" }, "vd", NULL, NULL,
-      "file", "serial", TRUE, TRUE, "hvm on kvm boots a kernel and initrd (hardware virt)" },
+      "file", "serial", NULL, TRUE, "hvm on kvm boots a kernel and initrd (hardware virt)" },
     { "hvm", "qemu", TCK_BOOT_KERNEL, "QEMU", { "virtio", "sata", "scsi" }, "vd", NULL, NULL,
-      "file", "serial", TRUE, TRUE, "hvm on qemu (TCG) boots a kernel and initrd" },
+      "file", "serial", NULL, TRUE, "hvm on qemu (TCG) boots a kernel and initrd" },
+    /* QEMU can boot the ISO too; only chosen when boot=iso is forced. */
+    { "hvm", "kvm", TCK_BOOT_ISO, "QEMU", { "virtio", "sata", "scsi" }, "vd", "ide", "hd",
+      "file", "serial", NULL, TRUE, "hvm on kvm can boot an ISO (when boot=iso is asked for)" },
+    { "hvm", "qemu", TCK_BOOT_ISO, "QEMU", { "virtio", "sata", "scsi" }, "vd", "ide", "hd",
+      "file", "serial", NULL, TRUE, "hvm on qemu can boot an ISO (when boot=iso is asked for)" },
     { "xen", "xen", TCK_BOOT_KERNEL, "libxl", { "xen" }, "xvd", NULL, NULL,
-      "pty", "xen", FALSE, TRUE, "Xen PV boots a kernel and initrd on the xen console" },
+      "pty", "xen", "hvc0", TRUE, "Xen PV boots a kernel and initrd on the xen console" },
     { "xenpvh", "xen", TCK_BOOT_KERNEL, "libxl", { "xen" }, "xvd", NULL, NULL,
-      "pty", "xen", FALSE, TRUE, "Xen PVH boots a kernel and initrd on the xen console" },
+      "pty", "xen", "hvc0", TRUE, "Xen PVH boots a kernel and initrd on the xen console" },
     { "hvm", "xen", TCK_BOOT_ISO, "libxl", { "ide", "xen" }, "hd", "ide", "hd",
-      "file", "serial", TRUE, TRUE, "Xen HVM boots an ISO through hvmloader" },
+      "file", "serial", NULL, TRUE, "Xen HVM boots an ISO through hvmloader" },
     { "hvm", "vmware", TCK_BOOT_ISO, "VMware", { "scsi", "ide" }, "sd", "ide", "hd",
-      "file", "serial", TRUE, TRUE, "VMware boots an ISO (no direct kernel boot)" },
+      "file", "serial", NULL, TRUE, "VMware boots an ISO (no direct kernel boot)" },
     { "hvm", "bhyve", TCK_BOOT_ISO, "bhyve", { "sata", "virtio" }, "sd", "sata", "hd",
-      "nmdm", "serial", TRUE, TRUE, "bhyve boots an ISO (no direct kernel boot)" },
+      "nmdm", "serial", NULL, TRUE, "bhyve boots an ISO (no direct kernel boot)" },
     { "hvm", "hyperv", TCK_BOOT_ISO, "Hyper-V", { "ide", "scsi" }, "hd", "ide", "hd",
-      "file", "serial", TRUE, TRUE, "Hyper-V boots an ISO (no direct kernel boot)" },
+      "file", "serial", NULL, TRUE, "Hyper-V boots an ISO (no direct kernel boot)" },
     { "hvm", "vbox", TCK_BOOT_ISO, "VBOX", { "sata", "ide" }, "sd", "ide", "hd",
-      "file", "serial", TRUE, TRUE, "VirtualBox boots an ISO (no direct kernel boot)" },
+      "file", "serial", NULL, TRUE, "VirtualBox boots an ISO (no direct kernel boot)" },
     { "exe", "lxc", TCK_BOOT_CONTAINER, "LXC", { NULL }, NULL, NULL, NULL,
-      "pty", "lxc", FALSE, TRUE, "an LXC container runs a busybox rootfs with <init>" },
+      "pty", "lxc", NULL, TRUE, "an LXC container runs a busybox rootfs with <init>" },
     { "exe", "openvz", TCK_BOOT_TEMPLATE, "OpenVZ", { NULL }, NULL, NULL, NULL,
-      "pty", "openvz", FALSE, TRUE, "an OpenVZ container starts from a template" },
+      "pty", "openvz", NULL, TRUE, "an OpenVZ container starts from a template" },
     { NULL, "test", TCK_BOOT_KERNEL, "test", { "virtio" }, "vd", NULL, NULL,
-      "file", "serial", TRUE, FALSE, "the test driver takes kernel paths; nothing boots" },
+      "file", "serial", NULL, FALSE, "the test driver takes kernel paths; nothing boots" },
 };
 
 /* Per arch: the kernel console and the machine to prefer when offered. */
@@ -73,6 +84,31 @@ static const TckArchInfo tck_arch_info[] = {
     { "riscv64", "ttyS0", { "virt" } },
     { "mips64el", "ttyS0", { "malta" } },
 };
+
+/* The target name prefix of each disk bus ("vd" + "a" = vda). */
+static const struct {
+    const char *bus;
+    const char *prefix;
+} tck_bus_prefixes[] = {
+    { "virtio", "vd" },
+    { "xen", "xvd" },
+    { "ide", "hd" },
+    { "sata", "sd" },
+    { "scsi", "sd" },
+    { "usb", "sd" },
+    { "sd", "sd" },
+    { "fdc", "fd" },
+};
+
+static const char *
+tck_bus_prefix(const char *bus)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(tck_bus_prefixes); i++) {
+        if (g_str_equal(tck_bus_prefixes[i].bus, bus))
+            return tck_bus_prefixes[i].prefix;
+    }
+    return "sd";
+}
 
 static const char *const tck_boot_names[TCK_BOOT_LAST] = {
     [TCK_BOOT_KERNEL] = "kernel",
@@ -107,18 +143,28 @@ tck_arch_info_find(const char *arch)
     return NULL;
 }
 
-/* The index of the first rule for @os_type on @domain_type, or -1. */
+/*
+ * The index of the first rule for @os_type on @domain_type that boots by
+ * @boot (any boot when @boot is NULL: the preferred one), or -1.
+ */
 static int
-tck_plan_rule_find(const char *os_type, const char *domain_type)
+tck_plan_rule_find(const char *os_type, const char *domain_type, const char *boot)
 {
+    int any = -1;
+
     for (gsize i = 0; i < G_N_ELEMENTS(tck_plan_rules); i++) {
         const TckPlanRule *rule = &tck_plan_rules[i];
 
-        if (g_str_equal(rule->domain_type, domain_type) &&
-            (!rule->os_type || g_str_equal(rule->os_type, os_type)))
+        if (!g_str_equal(rule->domain_type, domain_type) ||
+            (rule->os_type && !g_str_equal(rule->os_type, os_type)))
+            continue;
+        if (!boot || g_str_equal(tck_boot_to_string(rule->boot), boot))
             return (int) i;
+        if (any < 0)
+            any = (int) i;
     }
-    return -1;
+    /* Nothing boots that way: the preferred rule, so the reason can say so. */
+    return any;
 }
 
 static void
@@ -223,12 +269,21 @@ tck_plan_offers(const TckHost *host)
 
         for (guint j = 0; j < guest->domains->len; j++) {
             const TckGuestDomain *domain = guest->domains->pdata[j];
-            int rule = tck_plan_rule_find(guest->os_type, domain->type);
+            gboolean any = FALSE;
 
-            g_string_append_printf(out, "%s%s/%s/%s->%s", out->len ? ", " : "",
-                                   guest->arch, guest->os_type, domain->type,
-                                   rule >= 0 ? tck_boot_to_string(tck_plan_rules[rule].boot)
-                                             : "(no rule)");
+            g_string_append_printf(out, "%s%s/%s/%s->", out->len ? ", " : "",
+                                   guest->arch, guest->os_type, domain->type);
+            for (gsize r = 0; r < G_N_ELEMENTS(tck_plan_rules); r++) {
+                const TckPlanRule *rule = &tck_plan_rules[r];
+
+                if (!g_str_equal(rule->domain_type, domain->type) ||
+                    (rule->os_type && !g_str_equal(rule->os_type, guest->os_type)))
+                    continue;
+                g_string_append_printf(out, "%s%s", any ? "|" : "", tck_boot_to_string(rule->boot));
+                any = TRUE;
+            }
+            if (!any)
+                g_string_append(out, "(no rule)");
         }
     }
     return g_string_free(g_steal_pointer(&out), FALSE);
@@ -264,7 +319,8 @@ tck_plan_choose(const TckHost *host, const TckPlanRequest *request, GError **err
         for (guint j = 0; j < guest->domains->len; j++) {
             TckCandidate cand = { guest, guest->domains->pdata[j], -1, NULL };
 
-            cand.rule = tck_plan_rule_find(guest->os_type, cand.domain->type);
+            cand.rule = tck_plan_rule_find(guest->os_type, cand.domain->type,
+                                           request ? request->boot : NULL);
             cand.reason = g_new0(TckPlanReason, 1);
             cand.reason->arch = g_strdup(guest->arch);
             cand.reason->os_type = g_strdup(guest->os_type);
@@ -339,10 +395,9 @@ tck_plan_choose(const TckHost *host, const TckPlanRequest *request, GError **err
     plan->cdrom_prefix = g_strdup(rule->cdrom_prefix);
     plan->console_type = g_strdup(rule->console_type);
     plan->console_target = g_strdup(rule->console_target);
-    if (rule->boot == TCK_BOOT_KERNEL && !rule->arch_console)
-        plan->kernel_console = g_strdup("hvc0");
-    else if (rule->boot == TCK_BOOT_KERNEL || rule->boot == TCK_BOOT_ISO)
-        plan->kernel_console = g_strdup(info ? info->kernel_console : "ttyS0");
+    if (rule->boot == TCK_BOOT_KERNEL || rule->boot == TCK_BOOT_ISO)
+        plan->kernel_console = g_strdup(rule->kernel_console ? rule->kernel_console
+                                        : info ? info->kernel_console : "ttyS0");
     plan->loader = g_strdup(best->guest->loader);
     plan->boots = rule->boots;
     plan->reasons = g_steal_pointer(&reasons);
@@ -352,7 +407,7 @@ tck_plan_choose(const TckHost *host, const TckPlanRequest *request, GError **err
 void
 tck_plan_refine(TckGuestPlan *plan, const TckDomainCaps *dcaps)
 {
-    int r = tck_plan_rule_find(plan->os_type, plan->domain_type);
+    int r = tck_plan_rule_find(plan->os_type, plan->domain_type, tck_boot_to_string(plan->boot));
     const TckPlanRule *rule;
     TckPlanReason *reason;
 
@@ -367,7 +422,9 @@ tck_plan_refine(TckGuestPlan *plan, const TckDomainCaps *dcaps)
     for (gsize i = 0; i < G_N_ELEMENTS(rule->disk_buses) && rule->disk_buses[i]; i++) {
         if (g_strv_contains((const char *const *) dcaps->disk_buses, rule->disk_buses[i])) {
             g_free(plan->disk_bus);
+            g_free(plan->disk_prefix);
             plan->disk_bus = g_strdup(rule->disk_buses[i]);
+            plan->disk_prefix = g_strdup(tck_bus_prefix(plan->disk_bus));
             reason->chosen = TRUE;
             reason->why = g_strdup_printf("domain capabilities offer disk bus %s", plan->disk_bus);
             break;

@@ -693,6 +693,8 @@ static const TckConfigFieldRule kernel_fields[] = {
     { "kernel", T_SCALAR | T_MAP, "a path/URL or a map (source, uncompress)" },
     { "initrd", T_SCALAR | T_MAP, "a path/URL or a map (source, uncompress)" },
     { "disk", T_SCALAR | T_MAP, "a path/URL or a map (source, uncompress)" },
+    { "kernel_sha256", T_SCALAR, "a scalar (a SHA-256 in hex)" },
+    { "initrd_sha256", T_SCALAR, "a scalar (a SHA-256 in hex)" },
     { NULL, 0, NULL },
 };
 
@@ -732,7 +734,10 @@ static const TckConfigFieldRule server_fields[] = {
     { NULL, 0, NULL },
 };
 
-/* Upstream 2.x keys, then the keys libtck folds in from the environment. */
+/*
+ * Upstream 2.x keys, then our own: the keys libtck folds in from the
+ * environment, and those read by the harness and libvirt-tck-prepare.
+ */
 static const TckConfigKeyRule key_rules[] = {
     { "uri", T_SCALAR, 0, NULL, TRUE, "a scalar (a libvirt URI)" },
     { "otheruri", T_SCALAR, 0, NULL, FALSE, "a scalar (a libvirt URI)" },
@@ -755,6 +760,8 @@ static const TckConfigKeyRule key_rules[] = {
     { "os_type", T_SCALAR, 0, NULL, TRUE, "a scalar" },
     { "arch", T_SCALAR, 0, NULL, TRUE, "a scalar" },
     { "boot", T_SCALAR, 0, NULL, TRUE, "a scalar (kernel, iso, container, template)" },
+    { "known_broken", T_LIST, T_SCALAR, NULL, TRUE, "a list of file names" },
+    { "disk_size", T_SCALAR, 0, NULL, TRUE, "a scalar (a size)" },
 };
 
 static const TckConfigKeyRule *
@@ -824,6 +831,14 @@ validate_key(TckConfigNode *root, guint pos, const TckConfigKeyRule *rule, const
                                         value->line);
         node_free(map_swap(root, pos, empty));
         return TRUE;
+    }
+    /* One value where a list of values fits (a single flat `key = v` line). */
+    if (value->type == TCK_CONFIG_SCALAR && !(rule->types & T_SCALAR) &&
+        (rule->types & T_LIST) && (rule->entry_types & T_SCALAR)) {
+        TckConfigNode *list = node_new(TCK_CONFIG_LIST, value->line);
+
+        g_ptr_array_add(list->children, map_swap(root, pos, list));
+        value = list;
     }
     if (!type_allowed(rule->types, value)) {
         set_error(error, origin, value->line, "'%s' must be %s, not %s", rule->key, rule->what,

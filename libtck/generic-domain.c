@@ -7,30 +7,22 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
+#include <tck/assets.h>
 #include <tck/builders.h>
 #include <tck/caps.h>
 #include <tck/checks.h>
 #include <tck/error.h>
 #include <tck/guest.h>
 #include <tck/ledger.h>
-#include <tck/xml.h>
+#include "test-private.h"
 
-/* The asset cache API lands with libvirt-tck-prepare; until then the
- * plans that really boot skip, naming the prepare command. */
-#if __has_include(<tck/assets.h>)
-# include <tck/assets.h>
-# define TCK_HAVE_ASSETS 1
-#else
-# define TCK_HAVE_ASSETS 0
-#endif
 
-/* One test per process: the plan is chosen once and kept here. */
-static struct {
-    TckTest *test;
-    TckGuestPlan *plan;
-} tck_plan_cache;
+/* The test's data key under which its chosen plan is kept. */
+#define TCK_PLAN_KEY "generic-domain.plan"
 
 static TckGuestPlan *
 tck_generic_plan_choose(TckTest *t, GError **error)
@@ -73,26 +65,26 @@ tck_generic_plan_choose(TckTest *t, GError **error)
     return plan;
 }
 
+/* The test's plan, chosen on first use and kept with the test. */
 static TckGuestPlan *
 tck_generic_plan(TckTest *t)
 {
+    TckGuestPlan *plan = tck_test_get_data(t, TCK_PLAN_KEY);
     g_autoptr(GError) error = NULL;
 
-    if (tck_plan_cache.test == t && tck_plan_cache.plan)
-        return tck_plan_cache.plan;
-    g_clear_pointer(&tck_plan_cache.plan, tck_plan_free);
-    tck_plan_cache.plan = tck_generic_plan_choose(t, &error);
-    if (!tck_plan_cache.plan)
+    if (plan)
+        return plan;
+    plan = tck_generic_plan_choose(t, &error);
+    if (!plan)
         tck_bail_out(t, "no guest plan: %s", error->message);
-    tck_plan_cache.test = t;
-    return tck_plan_cache.plan;
+    tck_test_set_data(t, TCK_PLAN_KEY, plan, (GDestroyNotify) tck_plan_free);
+    return plan;
 }
 
 /* A cache path for one asset of the plan; skips the test when it is missing. */
 static char *
-tck_generic_asset(TckTest *t, const TckGuestPlan *plan, int kind, const char *what)
+tck_generic_asset(TckTest *t, const TckGuestPlan *plan, TckAssetKind kind)
 {
-#if TCK_HAVE_ASSETS
     TckConfig *cfg = tck_test_config(t);
     const char *cache = tck_config_get_string(cfg, "asset_cache");
     g_autofree char *default_cache = NULL;
@@ -101,22 +93,37 @@ tck_generic_asset(TckTest *t, const TckGuestPlan *plan, int kind, const char *wh
 
     if (!cache)
         cache = default_cache = tck_assets_default_cache_dir(tck_config_get_string(cfg, "scratch_dir"));
-    path = tck_assets_lookup(cache, plan->arch, plan->os_type, (TckAssetKind) kind, &error);
+    path = tck_assets_lookup(cache, plan->arch, plan->os_type, kind, &error);
     if (!path)
         tck_skip_all(t, "%s", error->message);
     return path;
-#else
-    tck_skip_all(t, "no %s for %s/%s: the asset cache is not available in this build; "
-                 "run libvirt-tck-prepare for arch %s first", what, plan->arch, plan->os_type,
-                 plan->arch);
-#endif
 }
 
-#if TCK_HAVE_ASSETS
-# define TCK_KIND(k) TCK_ASSET_##k
-#else
-# define TCK_KIND(k) 0
-#endif
+/* Size of the per-guest empty disk: sparse, so it costs nothing. */
+#define TCK_GENERIC_DISK_BYTES (16 * 1024 * 1024)
+
+/*
+ * A per-guest empty disk in the scratch dir.  The cache's disks are
+ * shared templates, and QEMU takes a write lock on each disk it opens, so
+ * guests of parallel tests must never share one.
+ */
+static char *
+tck_generic_empty_disk(TckTest *t, const char *scratch, const char *name)
+{
+    g_autofree char *file = g_strdup_printf("%s-disk.img", name);
+    char *path = g_build_filename(scratch, file, NULL);
+    int fd = g_open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+
+    if (fd < 0 || ftruncate(fd, TCK_GENERIC_DISK_BYTES) < 0) {
+        int err = errno;
+
+        if (fd >= 0)
+            close(fd);
+        tck_bail_out(t, "cannot create the empty disk %s: %s", path, g_strerror(err));
+    }
+    close(fd);
+    return path;
+}
 
 /* The template name of an OpenVZ template tarball: its basename minus .tar.gz. */
 static char *
@@ -129,51 +136,19 @@ tck_template_name(const char *path)
     return g_steal_pointer(&base);
 }
 
-/* Record @name in the run's ledger (TCK_LEDGER) before libvirt sees it. */
-static void
-tck_generic_record(TckTest *t, const char *name)
-{
-    const char *path = g_getenv("TCK_LEDGER");
-    g_autoptr(TckLedger) ledger = NULL;
-    g_autoptr(GError) error = NULL;
-
-    if (!path)
-        return;
-    ledger = tck_ledger_open(path, tck_test_run_id(t), &error);
-    if (!ledger || !tck_ledger_record(ledger, TCK_OBJECT_DOMAIN, name, NULL, &error))
-        tck_bail_out(t, "cannot record domain %s in the ledger %s: %s", name, path, error->message);
-}
-
-/*
- * A guest keeps one UUID for its name (derived from it), so that the same
- * XML given twice (create, then define) names the same guest, as it does
- * for a user who writes a config once and reuses it.
- */
-static char *
-tck_generic_with_stable_uuid(TckTest *t, char *xml, const char *name)
-{
-    g_autofree char *owned = xml;
-    g_autofree char *hex = g_compute_checksum_for_string(G_CHECKSUM_SHA256, name, -1);
-    g_autofree char *uuid = g_strdup_printf("%.8s-%.4s-4%.3s-a%.3s-%.12s", hex, hex + 8, hex + 12, hex + 15, hex + 18);
-    g_autoptr(GError) error = NULL;
-    char *edited = tck_xml_set_text(owned, "/domain/uuid", uuid, &error);
-
-    if (!edited)
-        tck_bail_out(t, "cannot give %s its UUID: %s", name, error->message);
-    return edited;
-}
-
 char *
 tck_generic_domain_xml(TckTest *t, const char *suffix)
 {
     TckGuestPlan *plan = tck_generic_plan(t);
-    const char *name = tck_name(t, suffix);
+    /* Recorded in the ledger now, before libvirt ever sees the XML. */
+    const char *name = tck_own(t, TCK_OBJECT_DOMAIN, suffix, NULL);
     const char *scratch = tck_test_scratch_dir(t);
     g_autofree char *token_uuid = g_uuid_string_random();
     g_autofree char *token = NULL;
     g_autofree char *log_path = NULL;
     g_autofree char *kernel = NULL, *initrd = NULL, *iso = NULL, *disk = NULL;
-    g_autofree char *rootfs = NULL, *out_dir = NULL, *template_path = NULL, *template = NULL;
+    g_autofree char *rootfs = NULL, *root_dir = NULL, *out_dir = NULL;
+    g_autofree char *template_path = NULL, *template = NULL;
     TckGuestAssets assets = { 0 };
     g_autoptr(GError) error = NULL;
     char *xml;
@@ -191,15 +166,16 @@ tck_generic_domain_xml(TckTest *t, const char *suffix)
         rootfs = g_build_filename(scratch, "placeholder-rootfs", NULL);
         template = g_strdup("placeholder-template");
     } else if (plan->boot == TCK_BOOT_KERNEL) {
-        kernel = tck_generic_asset(t, plan, TCK_KIND(KERNEL), "kernel");
-        initrd = tck_generic_asset(t, plan, TCK_KIND(INITRD), "initrd");
+        kernel = tck_generic_asset(t, plan, TCK_ASSET_KERNEL);
+        initrd = tck_generic_asset(t, plan, TCK_ASSET_INITRD);
+        disk = tck_generic_empty_disk(t, scratch, name);
     } else if (plan->boot == TCK_BOOT_ISO) {
-        iso = tck_generic_asset(t, plan, TCK_KIND(ISO), "ISO");
-        disk = tck_generic_asset(t, plan, TCK_KIND(DISK_RAW), "empty disk");
+        iso = tck_generic_asset(t, plan, TCK_ASSET_ISO);
+        disk = tck_generic_empty_disk(t, scratch, name);
     } else if (plan->boot == TCK_BOOT_CONTAINER) {
-        rootfs = tck_generic_asset(t, plan, TCK_KIND(ROOTFS), "rootfs");
+        rootfs = tck_generic_asset(t, plan, TCK_ASSET_ROOTFS);
     } else {
-        template_path = tck_generic_asset(t, plan, TCK_KIND(TEMPLATE), "template");
+        template_path = tck_generic_asset(t, plan, TCK_ASSET_TEMPLATE);
         template = tck_template_name(template_path);
     }
 
@@ -210,6 +186,14 @@ tck_generic_domain_xml(TckTest *t, const char *suffix)
         if (g_mkdir_with_parents(out_dir, 0755) < 0)
             tck_bail_out(t, "cannot create %s: %s", out_dir, g_strerror(errno));
         log_path = g_build_filename(out_dir, "ready", NULL);
+        if (plan->boots) {
+            /* The cached rootfs stays pristine: libvirt writes into the guest's / only. */
+            g_autofree char *root = g_strdup_printf("%s-root", name);
+
+            root_dir = g_build_filename(scratch, root, NULL);
+            if (!tck_generic_container_root(rootfs, root_dir, &error))
+                tck_bail_out(t, "%s", error->message);
+        }
     } else {
         g_autofree char *file = g_strdup_printf("%s.console.log", name);
 
@@ -218,14 +202,12 @@ tck_generic_domain_xml(TckTest *t, const char *suffix)
 
     assets = (TckGuestAssets) {
         .kernel = kernel, .initrd = initrd, .iso = iso, .disk = disk,
-        .rootfs = rootfs, .out_dir = out_dir, .template_name = template,
+        .rootfs = rootfs, .root_dir = root_dir, .out_dir = out_dir, .template_name = template,
     };
     xml = tck_generic_domain(plan, &assets, name, token, log_path, &error);
     if (!xml)
         tck_bail_out(t, "cannot build the generic guest %s: %s", name, error->message);
-
-    tck_generic_record(t, name);
-    return tck_generic_with_stable_uuid(t, xml, name);
+    return xml;
 }
 
 gboolean

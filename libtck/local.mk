@@ -12,7 +12,9 @@ libtck_libtck_core_la_SOURCES += \
 	libtck/ledger.c \
 	libtck/generic-domain.c \
 	libtck/guest-ready.c \
-	libtck/xml-edit.c
+	libtck/xml-edit.c \
+	libtck/fs-util.c \
+	libtck/fs-util.h
 libtck_libtck_core_la_LIBADD = $(TCK_DEP_LIBS)
 
 ## The installed shared library: the same objects, for vendors' own tests.

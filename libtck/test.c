@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <libvirt/virterror.h>
+#include "fs-util.h"
 #include "test-private.h"
 
 struct _TckTest {
@@ -368,24 +369,6 @@ test_cleanup(TckTest *t)
         tck_diag(t, "cleanup left %u object(s) behind:\n%s", failed, log->str);
 }
 
-static void
-remove_tree(const char *path)
-{
-    g_autoptr(GDir) dir = g_dir_open(path, 0, NULL);
-    const char *entry;
-
-    if (dir) {
-        while ((entry = g_dir_read_name(dir))) {
-            g_autofree char *child = g_build_filename(path, entry, NULL);
-            if (g_file_test(child, G_FILE_TEST_IS_DIR) && !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
-                remove_tree(child);
-            else
-                g_unlink(child);
-        }
-    }
-    g_rmdir(path);
-}
-
 G_NORETURN void
 tck_skip_all(TckTest *t, const char *fmt, ...)
 {
@@ -459,7 +442,7 @@ tck_test_free(TckTest *t)
         virConnectClose(t->conn);
     tck_ledger_free(t->ledger);
     if (t->own_tmp)
-        remove_tree(t->own_tmp);
+        tck_fs_remove_tree(t->own_tmp);
     g_free(t->own_tmp);
     g_free(t->name);
     g_free(t->tag);

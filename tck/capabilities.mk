@@ -1,1 +1,3 @@
 ## tck/capabilities.mk — the 'libvirt-tck capabilities' subcommand.
+
+tck_libvirt_tck_SOURCES += tck/cmd-capabilities.c

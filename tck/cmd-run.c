@@ -12,11 +12,13 @@
 #include <glib/gstdio.h>
 #include <libvirt/virterror.h>
 #include <tck/tck.h>
+#include "libtck/fs-util.h"
 #include "cli.h"
 #include "cleanup.h"
 #include "exit-codes.h"
 #include "formats.h"
 #include "registry.h"
+#include "report-run.h"   /* report: -a, --known-broken, --rerun-failed */
 #include "runner.h"
 
 typedef struct {
@@ -35,6 +37,7 @@ typedef struct {
     gboolean sandbox_shell;
     gboolean sandbox_tcp;
     char **tests;
+    TckReportRunOptions report;   /* report: filled by its option group */
 } RunOptions;
 
 static void
@@ -45,6 +48,7 @@ run_options_clear(RunOptions *o)
     g_strfreev(o->formats);
     g_free(o->suites_dir);
     g_strfreev(o->tests);
+    tck_report_run_options_clear(&o->report);   /* report */
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RunOptions, run_options_clear)
@@ -68,13 +72,14 @@ static const char description[] =
     "\n"
     "Exit status:\n"
     "  0  every test passed or was skipped\n"
-    "  1  a test failed (or crashed, timed out, bailed out, broke its plan)\n"
+    "  1  a test failed (or crashed, timed out, bailed out, broke its plan);\n"
+    "     known-broken failures (xfail) and passes (xpass) do not count\n"
     "  2  usage or config error: bad option, config file, URI syntax, unknown test\n"
     "  3  cannot connect or set up (daemon unreachable, no driver for the URI)\n"
     "  130  interrupted (the report is still written)";
 
 static gboolean
-parse_options(int argc, char **argv, RunOptions *o, GError **error)
+parse_options(char ***argv, RunOptions *o, GError **error)
 {
     g_autoptr(GOptionContext) ctx = NULL;
     GOptionEntry entries[] = {
@@ -83,7 +88,7 @@ parse_options(int argc, char **argv, RunOptions *o, GError **error)
         { "verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose, "Show each test's full TAP stream", NULL },
         { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, "Show only failures and the closing line", NULL },
         { "format", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->formats,
-          "Report format, repeatable: text, tap (NAME=FILE writes to FILE)", "NAME[=FILE]" },
+          "Report format, repeatable: text, tap, xml, junit, html (NAME=FILE writes to FILE)", "NAME[=FILE]" },
         { "list", 0, 0, G_OPTION_ARG_NONE, &o->list, "List the selected tests and exit", NULL },
         { "force", 0, 0, G_OPTION_ARG_NONE, &o->force, "Remove leftover tck- objects of other runs first", NULL },
         { "timeout", 't', 0, G_OPTION_ARG_INT, &o->timeout, "Seconds before a test is killed (default 300)", "SECS" },
@@ -104,7 +109,8 @@ parse_options(int argc, char **argv, RunOptions *o, GError **error)
     g_option_context_set_summary(ctx, "libvirt-tck: the libvirt Technology Compatibility Kit");
     g_option_context_set_description(ctx, description);
     g_option_context_add_main_entries(ctx, entries, NULL);
-    if (!g_option_context_parse(ctx, &argc, &argv, error)) {
+    tck_report_run_add_options(ctx, &o->report);   /* report */
+    if (!g_option_context_parse_strv(ctx, argv, error)) {
         (*error)->domain = TCK_ERROR;
         (*error)->code = TCK_ERROR_USAGE;
         return FALSE;
@@ -266,12 +272,18 @@ fill_metadata(TckRun *run, virConnectPtr conn, const char *uri, const char *run_
 typedef struct {
     gboolean live_lines;
     gboolean verbose;
+    TckReportRunOptions *report;   /* report */
+    TckRun *run;                   /* report */
 } LiveState;
 
 static void
 on_test_done(const TckTestResult *r, gpointer data)
 {
     LiveState *live = data;
+
+    /* report: known-broken, so the live line shows xfail/xpass; the
+     * runner hands out the result it just added to live->run. */
+    tck_report_run_test_done(live->report, &live->run->meta, (TckTestResult *)r);
 
     if (live->verbose && r->tap) {
         printf("# %s\n", r->name);
@@ -320,24 +332,6 @@ write_reports(const TckRun *run, const RunOptions *o, gboolean lines_printed, GE
     return TRUE;
 }
 
-static void
-remove_tree(const char *path)
-{
-    g_autoptr(GDir) dir = g_dir_open(path, 0, NULL);
-    const char *entry;
-
-    if (dir) {
-        while ((entry = g_dir_read_name(dir))) {
-            g_autofree char *child = g_build_filename(path, entry, NULL);
-            if (g_file_test(child, G_FILE_TEST_IS_DIR) && !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
-                remove_tree(child);
-            else
-                g_unlink(child);
-        }
-    }
-    g_rmdir(path);
-}
-
 static gboolean
 text_on_stdout(const RunOptions *o)
 {
@@ -371,7 +365,7 @@ tck_cmd_run(int argc, char **argv)
     struct sigaction sa = { .sa_handler = on_signal };
     guint passed, failed, skipped;
 
-    if (!parse_options(argc, argv_copy, &o, &error))
+    if (!parse_options(&argv_copy, &o, &error))
         return tck_exit_report(error);
     if (o.sandbox || o.sandbox_shell)
         return exec_sandbox(argc, argv, &o);
@@ -384,14 +378,27 @@ tck_cmd_run(int argc, char **argv)
     if (!check_uri(uri, &error))
         return tck_exit_report(error);
 
+    /* report: known-broken files are checked and --rerun-failed picks tests before anything runs. */
+    {
+        gboolean nothing_to_rerun = FALSE;
+
+        if (!tck_report_run_prepare(&o.report, config, &o.tests, &nothing_to_rerun, &error))
+            return tck_exit_report(error);
+        if (nothing_to_rerun) {
+            printf("Nothing failed in %s: nothing to rerun.\n", o.report.rerun_failed);
+            return TCK_EXIT_OK;
+        }
+    }
+
     suites_dir = tck_registry_suites_dir(o.suites_dir);
     if (!(all = tck_registry_discover(suites_dir, &error)))
         return tck_exit_report(error);
     if (!(selected = tck_registry_select(all, o.tests, &error)))
         return tck_exit_report(error);
-    for (guint i = 0; i < selected->len; i++)
-        if (!tck_registry_describe(g_ptr_array_index(selected, i), &error))
-            return tck_exit_report(error);
+    /* Metadata is for --list and for scheduling (exclusive resources);
+     * one test at a time needs none, and skips the extra processes. */
+    if ((o.list || o.jobs > 1) && !tck_registry_describe_all(selected, &error))
+        return tck_exit_report(error);
 
     if (o.list) {
         for (guint i = 0; i < selected->len; i++) {
@@ -425,6 +432,9 @@ tck_cmd_run(int argc, char **argv)
 
     run = tck_run_new();
     run->meta.start_us = g_get_real_time();
+    fill_metadata(run, conn, uri, run_id);   /* report: before the run, for known-broken conditions */
+    live.report = &o.report;                 /* report */
+    live.run = run;                          /* report */
     live.verbose = o.verbose;
     live.live_lines = !o.quiet && text_on_stdout(&o);
     ro.jobs = o.jobs;
@@ -442,15 +452,18 @@ tck_cmd_run(int argc, char **argv)
         return tck_exit_report(error);
     }
     run->meta.end_us = g_get_real_time();
-    fill_metadata(run, conn, uri, run_id);
     virConnectClose(conn);
+
+    /* report: config metadata, known-broken, then the archive (interrupted runs too). */
+    if (!tck_report_run_finish(&o.report, run, config, &error))
+        return tck_exit_report(error);
 
     if (!write_reports(run, &o, live.live_lines, &error))
         return tck_exit_report(error);
     if (o.keep_scratch)
         fprintf(stderr, "libvirt-tck: scratch kept in %s\n", run_dir);
     else
-        remove_tree(run_dir);
+        tck_fs_remove_tree(run_dir);
 
     if (run->meta.interrupted)
         return 130;

@@ -10,7 +10,7 @@ static const struct {
     const char *label;
 } exit_table[] = {
     { TCK_ERROR_USAGE, TCK_EXIT_USAGE, "usage" },
-    { TCK_ERROR_CONFIG, TCK_EXIT_USAGE, "config" },
+    { TCK_ERROR_CONFIG, TCK_EXIT_USAGE, NULL },    /* its messages start "config FILE:LINE:" */
     { TCK_ERROR_NOT_FOUND, TCK_EXIT_USAGE, "not found" },
     { TCK_ERROR_CAPS_PARSE, TCK_EXIT_USAGE, "capabilities" },
     { TCK_ERROR_CAPS_NO_GUEST, TCK_EXIT_USAGE, "capabilities" },
@@ -50,6 +50,7 @@ tck_exit_report(const GError *error)
     gsize i = find(error);
     const char *label = i < G_N_ELEMENTS(exit_table) ? exit_table[i].label : "error";
 
-    fprintf(stderr, "libvirt-tck: %s: %s\n", label, error ? error->message : "unknown error");
+    fprintf(stderr, "libvirt-tck: %s%s%s\n", label ? label : "", label ? ": " : "",
+            error ? error->message : "unknown error");
     return tck_exit_status_for(error);
 }

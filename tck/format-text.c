@@ -23,7 +23,7 @@ tck_format_text_test_line(const TckTestResult *r, FILE *out)
 {
     int pad = 50 - (int)strlen(r->name);
 
-    fprintf(out, "%s %.*s %-8s %6.2f s", r->name, pad > 2 ? pad : 2,
+    fprintf(out, "%s %.*s %-15s %6.2f s", r->name, pad > 2 ? pad : 2,
             "..................................................", status_label(r->status),
             r->duration_us / 1e6);
     if (r->reason && r->status != TCK_STATUS_PASS)
@@ -49,7 +49,12 @@ failure_details(const TckTestResult *r, const TckFormatOptions *opts, FILE *out)
     fprintf(out, "\n--- %s: %s\n", r->name, r->reason ? r->reason : tck_status_to_string(r->status));
     for (guint i = 0; i < r->checks->len; i++) {
         const TckCheckResult *c = g_ptr_array_index(r->checks, i);
-        if (c->status != TCK_STATUS_FAIL && c->status != TCK_STATUS_XPASS)
+        if (c->status == TCK_STATUS_XPASS) {
+            fprintf(out, "  ok %u - %s  (known broken, but passed: %s)\n", c->number,
+                    c->description ? c->description : "", c->known_broken ? c->known_broken : "");
+            continue;
+        }
+        if (c->status != TCK_STATUS_FAIL)
             continue;
         fprintf(out, "  not ok %u - %s\n", c->number, c->description ? c->description : "");
         if (c->diagnostics)
@@ -70,6 +75,36 @@ failure_details(const TckTestResult *r, const TckFormatOptions *opts, FILE *out)
     }
 }
 
+/* Expected failures in one line each, and known-broken entries that matched nothing. */
+static void
+known_broken_summary(const TckRun *run, FILE *out)
+{
+    gboolean header = FALSE;
+
+    for (guint i = 0; i < run->tests->len; i++) {
+        const TckTestResult *r = g_ptr_array_index(run->tests, i);
+
+        if (r->status != TCK_STATUS_XFAIL)
+            continue;
+        if (!header)
+            fprintf(out, "\nKnown broken (xfail, not counted as failures):\n");
+        header = TRUE;
+        if (r->known_broken)
+            fprintf(out, "  %s: %s\n", r->name, r->known_broken);
+        for (guint j = 0; j < r->checks->len; j++) {
+            const TckCheckResult *c = g_ptr_array_index(r->checks, j);
+
+            if (c->status == TCK_STATUS_XFAIL)
+                fprintf(out, "  %s #%u: %s\n", r->name, c->number, c->known_broken ? c->known_broken : "");
+        }
+    }
+    if (run->known_broken_stale && run->known_broken_stale->len > 0) {
+        fprintf(out, "\nStale known-broken entries (matched nothing in this run):\n");
+        for (guint i = 0; i < run->known_broken_stale->len; i++)
+            fprintf(out, "  %s\n", (const char *)g_ptr_array_index(run->known_broken_stale, i));
+    }
+}
+
 gboolean
 tck_format_text(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error)
 {
@@ -83,6 +118,7 @@ tck_format_text(const TckRun *run, const TckFormatOptions *opts, FILE *out, GErr
         if (r->status == TCK_STATUS_FAIL || r->status == TCK_STATUS_ERROR || r->status == TCK_STATUS_XPASS)
             failure_details(r, opts, out);
     }
+    known_broken_summary(run, out);
     if (run->meta.interrupted)
         fprintf(out, "\nThe run was interrupted.\n");
     tck_format_totals(run, &passed, &failed, &skipped);

@@ -1,10 +1,16 @@
 /* formats.c — the table of output formats. */
 #include <config.h>
+#include <errno.h>
+#include <string.h>
+#include <tck/error.h>
 #include "formats.h"
 
 static const TckFormat formats[] = {
     { "text", "one line per test, the failures, and a closing count", tck_format_text },
     { "tap", "one TAP stream for the run; each test's own TAP with -v", tck_format_tap },
+    { "xml", "the native XML report with everything, metadata included (report.rng)", tck_format_xml },
+    { "junit", "JUnit XML for Jenkins and GitLab", tck_format_junit },
+    { "html", "one self-contained HTML page", tck_format_html },
 };
 
 const TckFormat *
@@ -34,4 +40,19 @@ tck_format_totals(const TckRun *run, guint *passed, guint *failed, guint *skippe
     *passed = c[TCK_STATUS_PASS] + c[TCK_STATUS_XFAIL] + c[TCK_STATUS_XPASS] + c[TCK_STATUS_TODO];
     *failed = c[TCK_STATUS_FAIL] + c[TCK_STATUS_ERROR];
     *skipped = c[TCK_STATUS_SKIP];
+}
+
+gboolean
+tck_format_write_string(const char *text, FILE *out, const char *what, GError **error)
+{
+    gsize len = strlen(text);
+
+    if (fwrite(text, 1, len, out) != len || fflush(out) != 0) {
+        int e = errno;
+
+        g_set_error(error, TCK_ERROR, tck_error_from_errno(e), "cannot write the %s report: %s",
+                    what, g_strerror(e));
+        return FALSE;
+    }
+    return TRUE;
 }

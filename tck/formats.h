@@ -31,6 +31,12 @@ char *tck_format_names(void);
 /* The formatters. */
 gboolean tck_format_text(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error);
 gboolean tck_format_tap(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error);
+gboolean tck_format_xml(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error);
+gboolean tck_format_junit(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error);
+gboolean tck_format_html(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error);
+
+/* Writes @text to @out; a write error is reported naming @what. */
+gboolean tck_format_write_string(const char *text, FILE *out, const char *what, GError **error);
 
 /* The text format's line for one test, as shown live while the run goes on. */
 void tck_format_text_test_line(const TckTestResult *result, FILE *out);

@@ -9,6 +9,8 @@ static const struct {
     int (*run)(int argc, char **argv);
 } subcommands[] = {
     { "run", tck_cmd_run },
+    { "capabilities", tck_cmd_capabilities },
+    { "report", tck_cmd_report },
 };
 
 int

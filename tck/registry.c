@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <gio/gio.h>
 #include <tck/error.h>
+#include "libtck/fs-util.h"
 #include "registry.h"
 
 void
@@ -76,20 +78,6 @@ looks_like_test(const char *dir, const char *file)
     return g_str_has_suffix(file, ".t") || g_file_test(path, G_FILE_TEST_IS_EXECUTABLE);
 }
 
-static gboolean
-is_elf(const char *path)
-{
-    char magic[4] = { 0 };
-    FILE *f = fopen(path, "rb");
-    gboolean elf;
-
-    if (!f)
-        return FALSE;
-    elf = fread(magic, 1, 4, f) == 4 && memcmp(magic, "\177ELF", 4) == 0;
-    fclose(f);
-    return elf;
-}
-
 static gint
 entry_cmp(gconstpointer a, gconstpointer b)
 {
@@ -128,7 +116,7 @@ tck_registry_discover(const char *suites_dir, GError **error)
             e->area = g_strdup(area);
             e->name = g_strdup_printf("%s/%s", area, file);
             e->path = g_build_filename(area_dir, file, NULL);
-            e->native = is_elf(e->path);
+            e->native = tck_fs_starts_with(e->path, "\177ELF", 4);
             g_ptr_array_add(all, e);
         }
     }
@@ -214,25 +202,12 @@ split_list(const char *value)
     return g_strv_builder_end(b);
 }
 
-gboolean
-tck_registry_describe(TckTestEntry *e, GError **error)
+/* Reads "key: value" lines of --describe output into @e. */
+static void
+parse_description(TckTestEntry *e, const char *out)
 {
-    const char *argv[] = { e->path, "--describe", NULL };
-    g_autofree char *out = NULL;
-    g_autoptr(GError) local = NULL;
-    g_auto(GStrv) lines = NULL;
-    int status = 0;
+    g_auto(GStrv) lines = g_strsplit(out, "\n", -1);
 
-    if (!e->native)
-        return TRUE;
-    if (!g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                      &out, NULL, &status, &local) ||
-        !g_spawn_check_wait_status(status, &local)) {
-        g_set_error(error, TCK_ERROR, TCK_ERROR_TEST, "%s --describe failed: %s",
-                    e->path, local->message);
-        return FALSE;
-    }
-    lines = g_strsplit(out, "\n", -1);
     for (guint i = 0; lines[i]; i++) {
         char *colon = strchr(lines[i], ':');
         const char *value;
@@ -252,6 +227,46 @@ tck_registry_describe(TckTestEntry *e, GError **error)
             g_strfreev(e->exclusive);
             e->exclusive = split_list(value);
         }
+    }
+}
+
+gboolean
+tck_registry_describe_all(GPtrArray *entries, GError **error)
+{
+    g_autoptr(GPtrArray) procs = g_ptr_array_new_with_free_func(g_object_unref);
+    g_autoptr(GPtrArray) which = g_ptr_array_new();
+
+    /* All at once: their start-up (loading libvirt) overlaps. */
+    for (guint i = 0; i < entries->len; i++) {
+        TckTestEntry *e = g_ptr_array_index(entries, i);
+        GSubprocess *p;
+
+        if (!e->native)
+            continue;
+        p = g_subprocess_new(G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, error,
+                             e->path, "--describe", NULL);
+        if (!p) {
+            (*error)->domain = TCK_ERROR;
+            (*error)->code = TCK_ERROR_TEST;
+            g_prefix_error(error, "%s --describe: ", e->path);
+            return FALSE;
+        }
+        g_ptr_array_add(procs, p);
+        g_ptr_array_add(which, e);
+    }
+    for (guint i = 0; i < procs->len; i++) {
+        GSubprocess *p = g_ptr_array_index(procs, i);
+        TckTestEntry *e = g_ptr_array_index(which, i);
+        g_autofree char *out = NULL;
+        g_autoptr(GError) local = NULL;
+
+        if (!g_subprocess_communicate_utf8(p, NULL, NULL, &out, NULL, &local) ||
+            !g_subprocess_get_successful(p)) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_TEST, "%s --describe failed%s%s", e->path,
+                        local ? ": " : "", local ? local->message : "");
+            return FALSE;
+        }
+        parse_description(e, out ? out : "");
     }
     return TRUE;
 }

@@ -43,5 +43,5 @@ GPtrArray *tck_registry_discover(const char *suites_dir, GError **error);
  */
 GPtrArray *tck_registry_select(GPtrArray *all, GStrv patterns, GError **error);
 
-/* Runs `PATH --describe` for native tests and fills in the metadata. */
-gboolean tck_registry_describe(TckTestEntry *entry, GError **error);
+/* Runs `PATH --describe` for every native test (in parallel) and fills in the metadata. */
+gboolean tck_registry_describe_all(GPtrArray *entries, GError **error);

@@ -72,6 +72,7 @@ tck_test_result_free(TckTestResult *r)
     g_free(r->tap);
     g_free(r->log);
     g_free(r->cleanup_log);
+    g_free(r->known_broken);
     g_free(r);
 }
 
@@ -109,6 +110,7 @@ tck_run_free(TckRun *run)
         return;
     meta_clear(&run->meta);
     g_ptr_array_unref(run->tests);
+    g_clear_pointer(&run->known_broken_stale, g_ptr_array_unref);
     g_free(run);
 }
 

@@ -49,6 +49,7 @@ typedef struct {
     int term_signal;         /* 0 when it exited */
     gboolean timed_out;
     char *cleanup_log;       /* what the harness removed after it, or NULL */
+    char *known_broken;      /* the known-broken entry that covers the whole test, or NULL */
 } TckTestResult;
 
 typedef struct {
@@ -74,6 +75,7 @@ typedef struct {
 typedef struct {
     TckRunMeta meta;
     GPtrArray *tests;          /* TckTestResult* */
+    GPtrArray *known_broken_stale; /* char*: known-broken entries that matched nothing, or NULL */
 } TckRun;
 
 TckRun *tck_run_new(void);
@@ -88,5 +90,6 @@ void tck_run_count(const TckRun *run, guint counts[TCK_STATUS_LAST]);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckRun, tck_run_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckTestResult, tck_test_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckCheckResult, tck_check_result_free)
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <tck/error.h>
 #include <tck/ledger.h>
+#include "libtck/fs-util.h"
 #include "runner.h"
 #include "results-from-tap.h"
 #include "tap-parser.h"
@@ -119,20 +120,6 @@ build_env(const TckRunnerOptions *opts, Job *job, const char *scratch)
 }
 
 static gboolean
-has_shebang(const char *path)
-{
-    char head[2] = { 0 };
-    FILE *f = fopen(path, "rb");
-    gboolean ret;
-
-    if (!f)
-        return FALSE;
-    ret = fread(head, 1, 2, f) == 2 && head[0] == '#' && head[1] == '!';
-    fclose(f);
-    return ret;
-}
-
-static gboolean
 job_start(const TckRunnerOptions *opts, Job *job, GError **error)
 {
     g_autofree char *scratch = NULL;
@@ -160,7 +147,7 @@ job_start(const TckRunnerOptions *opts, Job *job, GError **error)
     env = build_env(opts, job, scratch);
 
     /* An upstream Perl .t script without its own #! line runs under perl, as prove does. */
-    if (g_str_has_suffix(job->entry->path, ".t") && !has_shebang(job->entry->path))
+    if (g_str_has_suffix(job->entry->path, ".t") && !tck_fs_starts_with(job->entry->path, "#!", 2))
         argv = argv_perl;
 
     if (pipe2(out, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0) {

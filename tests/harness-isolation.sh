@@ -19,4 +19,4 @@ like "$out" '^isolation/passing \.+ ok ' "the passing test still ran and passed"
 like "$out" "^ +# +got: 'apple'" "the failing check's diagnostics are shown"
 like "$out" '^1 passed, 6 failed, 0 skipped$' "the closing line counts them"
 ok "the run did not wait much past the hang's timeout ($((end - start)) s)" test $((end - start)) -lt 20
-ok "no fixture process is left running" sh -c '! pgrep -f "fixtures/isolation/[h]ang" >/dev/null'
+ok "no fixture process is left running" sh -c "! pgrep -f '^$top_builddir/tests/fixtures/isolation/hang' >/dev/null"

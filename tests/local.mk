@@ -13,7 +13,9 @@ check_PROGRAMS += \
 	tests/fixtures/sched/excl-a \
 	tests/fixtures/sched/excl-b \
 	tests/fixtures/sched/par-a \
-	tests/fixtures/sched/par-b
+	tests/fixtures/sched/par-b \
+	tests/fixtures/checks/demo
+tests_fixtures_checks_demo_LDADD = $(FIXTURE_LDADD)
 tests_fixtures_isolation_crash_LDADD = $(FIXTURE_LDADD)
 tests_fixtures_isolation_hang_LDADD = $(FIXTURE_LDADD)
 tests_fixtures_isolation_bailout_LDADD = $(FIXTURE_LDADD)
@@ -42,11 +44,15 @@ TESTS += \
 	tests/harness-isolation.sh \
 	tests/harness-scheduling.sh \
 	tests/harness-bad-input.sh \
-	tests/harness-prove.sh
+	tests/harness-prove.sh \
+	tests/libtck-checks.sh \
+	tests/man-example.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
 	tests/harness-isolation.sh \
 	tests/harness-scheduling.sh \
 	tests/harness-bad-input.sh \
 	tests/harness-prove.sh \
+	tests/libtck-checks.sh \
+	tests/man-example.sh \
 	tests/fixtures/upstream-style.t

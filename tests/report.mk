@@ -1,1 +1,67 @@
-## tests/report.mk — build rules for tests (filled in by its owner).
+## tests/report.mk — the report formats, known-broken, compare and the
+## report subcommand.  The harness sources under test are compiled in.
+
+TCK_REPORT_TEST_SOURCES = \
+	tests/report-model.c \
+	tests/report-model.h \
+	tck/results.c \
+	tck/report-util.c \
+	tck/report-read.c \
+	tck/archive.c \
+	tck/formats.c \
+	tck/format-text.c \
+	tck/format-tap.c \
+	tck/format-xml.c \
+	tck/format-junit.c \
+	tck/format-html.c \
+	tck/known-broken.c \
+	tck/compare.c
+
+check_PROGRAMS += \
+	tests/test-report \
+	tests/test-report-known-broken \
+	tests/test-report-compare
+tests_test_report_SOURCES = tests/test-report.c $(TCK_REPORT_TEST_SOURCES)
+tests_test_report_LDADD = $(TCK_CORE_LIBS)
+tests_test_report_known_broken_SOURCES = tests/test-report-known-broken.c $(TCK_REPORT_TEST_SOURCES)
+tests_test_report_known_broken_LDADD = $(TCK_CORE_LIBS)
+tests_test_report_compare_SOURCES = tests/test-report-compare.c $(TCK_REPORT_TEST_SOURCES)
+tests_test_report_compare_LDADD = $(TCK_CORE_LIBS)
+
+TESTS += \
+	tests/test-report \
+	tests/test-report-known-broken \
+	tests/test-report-compare \
+	tests/test-report-html.sh \
+	tests/test-report-cli.sh
+
+EXTRA_DIST += \
+	tests/test-report-html.sh \
+	tests/test-report-cli.sh \
+	tests/report/golden/run.xml \
+	tests/report/golden/run.junit.xml \
+	tests/report/golden/run.html \
+	tests/report/golden/run.txt \
+	tests/report/golden/run.tap \
+	tests/report/golden/compare.txt \
+	tests/report/golden/compare.html \
+	tests/report/suites/rpt/passing \
+	tests/report/suites/rpt/failing \
+	tests/report/suites/rpt/hang \
+	tests/report/compare/base.xml \
+	tests/report/compare/new.xml \
+	tests/report/known-broken/good.yml \
+	tests/report/known-broken/bad-check-zero.yml \
+	tests/report/known-broken/bad-check.yml \
+	tests/report/known-broken/bad-duplicate.yml \
+	tests/report/known-broken/bad-empty-value.yml \
+	tests/report/known-broken/bad-entry-scalar.yml \
+	tests/report/known-broken/bad-no-reason.yml \
+	tests/report/known-broken/bad-no-test.yml \
+	tests/report/known-broken/bad-not-list.yml \
+	tests/report/known-broken/bad-range-empty.yml \
+	tests/report/known-broken/bad-range-op.yml \
+	tests/report/known-broken/bad-range-version.yml \
+	tests/report/known-broken/bad-syntax.yml \
+	tests/report/known-broken/bad-unknown-key.yml \
+	tests/report/known-broken/bad-value-list.yml

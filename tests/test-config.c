@@ -88,6 +88,17 @@ load_string(const char *text, GError **error)
     return tck_config_load_data(text, strlen(text), "mem.yml", error);
 }
 
+static guint
+line_count(const char *text)
+{
+    guint lines = 0;
+
+    for (const char *p = text; *p; p++)
+        if (*p == '\n')
+            lines++;
+    return lines;
+}
+
 static void
 assert_strv(GStrv got, const char *const *want)
 {
@@ -333,6 +344,29 @@ test_flat_errors(void)
 
         g_assert_null(cfg);
         assert_config_error(error, cases[i].message);
+    }
+}
+
+/* One value where a list of values fits is a one-element list, in both forms. */
+static void
+test_single_value_list(void)
+{
+    static const char *const texts[] = {
+        "host_network_devices = eth1\nhost_block_devices = /dev/vdb\n",
+        "host_network_devices: eth1\nhost_block_devices: /dev/vdb\n",
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(texts); i++) {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(TckConfig) cfg = load_string(texts[i], &error);
+        g_auto(GStrv) nics = NULL;
+
+        g_assert_no_error(error);
+        g_assert_cmpint(tck_config_node_type(tck_config_lookup(cfg, "host_network_devices")), ==,
+                        TCK_CONFIG_LIST);
+        nics = tck_config_get_strv(cfg, "host_network_devices");
+        assert_strv(nics, (const char *const[]){ "eth1", NULL });
+        g_assert_cmpstr(tck_config_get_string(cfg, "host_block_devices/0"), ==, "/dev/vdb");
     }
 }
 
@@ -798,25 +832,39 @@ test_bad_unreadable(void)
     rm_tree(dir);
 }
 
+/*
+ * 10 MB configs of both forms: 100 000 list entries, a 4 MB value and
+ * megabytes of comments.  They must load (and hash) without trouble.
+ */
 static void
 test_huge(void)
 {
+    const guint n = 100000;
+    const gsize target = 10 * 1024 * 1024;
     g_autofree char *dir = make_tmpdir();
     g_autoptr(GString) yaml = g_string_new("# a 10 MB config\nuri: test:///huge\nhost_network_devices:\n");
     g_autoptr(GString) flat = g_string_new("uri = test:///huge-flat\n");
+    g_autofree char *big = g_strnfill(4 * 1024 * 1024, 'x');
     g_autoptr(GError) error = NULL;
     g_autoptr(TckConfig) cfg = NULL;
     g_autofree char *ypath = NULL;
     g_autofree char *fpath = NULL;
     g_autofree char *hash = NULL;
-    guint n = 0;
+    guint yaml_lines;
 
-    while (yaml->len < 10 * 1024 * 1024) {
-        g_string_append_printf(yaml, "  - nic%07u\n", n);
-        g_string_append_printf(flat, "host_network_devices = nic%07u\n", n);
-        n++;
+    for (guint i = 0; i < n; i++) {
+        g_string_append_printf(yaml, "  - nic%07u\n", i);
+        g_string_append_printf(flat, "host_network_devices = nic%07u\n", i);
     }
-    g_string_append_printf(yaml, "scratch_dir: /%s\n", "long-value");
+    g_string_append_printf(yaml, "description: %s\n", big);
+    g_string_append_printf(flat, "description = %s\n", big);
+    while (yaml->len < target)
+        g_string_append(yaml, "# padding comment line, padding comment line, padding comment line\n");
+    while (flat->len < target)
+        g_string_append(flat, "# padding comment line, padding comment line, padding comment line\n");
+    g_string_append(yaml, "scratch_dir: /last\n");
+    g_string_append(flat, "scratch_dir = /last\n");
+    yaml_lines = line_count(yaml->str);
     ypath = write_file(dir, "huge.yml", yaml->str, yaml->len);
     fpath = write_file(dir, "huge.conf", flat->str, flat->len);
 
@@ -824,7 +872,8 @@ test_huge(void)
     g_assert_no_error(error);
     g_assert_cmpstr(tck_config_get_uri(cfg), ==, "test:///huge");
     g_assert_cmpuint(tck_config_node_n_children(tck_config_lookup(cfg, "host_network_devices")), ==, n);
-    g_assert_cmpuint(tck_config_node_line(tck_config_lookup(cfg, "scratch_dir")), ==, n + 4);
+    g_assert_cmpuint(strlen(tck_config_get_string(cfg, "description")), ==, strlen(big));
+    g_assert_cmpuint(tck_config_node_line(tck_config_lookup(cfg, "scratch_dir")), ==, yaml_lines);
     hash = tck_config_hash(cfg);
     g_assert_cmpuint(strlen(hash), ==, 64);
     g_clear_pointer(&cfg, tck_config_free);
@@ -832,6 +881,8 @@ test_huge(void)
     cfg = tck_config_load_file(fpath, &error);
     g_assert_no_error(error);
     g_assert_cmpuint(tck_config_node_n_children(tck_config_lookup(cfg, "host_network_devices")), ==, n);
+    g_assert_cmpstr(tck_config_get_string(cfg, "scratch_dir"), ==, "/last");
+    g_assert_cmpuint(strlen(tck_config_get_string(cfg, "description")), ==, strlen(big));
     rm_tree(dir);
 }
 
@@ -848,6 +899,7 @@ main(int argc, char **argv)
     g_test_add_func("/config/flat/basic", test_flat);
     g_test_add_func("/config/flat/same-as-yaml", test_flat_equivalent);
     g_test_add_func("/config/flat/errors", test_flat_errors);
+    g_test_add_func("/config/flat/single-value-list", test_single_value_list);
     g_test_add_func("/config/detect-form", test_detect_form);
     g_test_add_func("/config/set-string", test_set_string);
     g_test_add_func("/config/get-strv", test_get_strv);

@@ -78,6 +78,8 @@ void tck_domain_builder_set_os(TckDomainBuilder *b, const char *os_type, const c
                                const char *machine);
 void tck_domain_builder_set_loader(TckDomainBuilder *b, const char *path);
 /* Direct kernel boot (not for os_type exe); initrd and cmdline nullable. */
+/* An SMBIOS OEM string (<sysinfo type='smbios'><oemStrings>, <os><smbios mode='sysinfo'/>): QEMU only. */
+void tck_domain_builder_add_oem_string(TckDomainBuilder *b, const char *value);
 void tck_domain_builder_set_kernel(TckDomainBuilder *b, const char *kernel, const char *initrd,
                                    const char *cmdline);
 /* <boot dev=...>: "hd", "cdrom", "network", "fd" (not for os_type exe). */
@@ -126,7 +128,10 @@ typedef struct {
     const char *iso;       /* ISO plans */
     const char *disk;      /* ISO plans: the empty disk; kernel plans: optional */
     const char *disk_format; /* "raw" (default) or "qcow2" */
-    const char *rootfs;    /* container plans: the rootfs directory */
+    const char *rootfs;    /* container plans: the rootfs directory (mounted read-only) */
+    const char *root_dir;  /* container plans, nullable: a per-guest root from
+                            * tck_generic_container_root(); without it the rootfs
+                            * itself is the guest's / */
     const char *out_dir;   /* container plans: host dir mounted at /tck-out */
     const char *template_name; /* template plans: the OpenVZ template */
 } TckGuestAssets;
@@ -150,6 +155,23 @@ typedef struct {
  */
 char *tck_generic_domain(const TckGuestPlan *plan, const TckGuestAssets *assets, const char *name,
                          const char *token, const char *log_path, GError **error);
+
+/**
+ * tck_generic_container_root:
+ * @rootfs: the shared (cached) rootfs directory
+ * @root_dir: the per-guest root to create
+ * @error: return location
+ *
+ * libvirt's LXC driver writes into whatever directory is the guest's /
+ * (it creates /.oldroot there for pivot_root), so a shared, verified
+ * rootfs must not be it.  This makes @root_dir a small per-guest root:
+ * for each top-level entry of @rootfs a symlink to /rootfs/<entry>
+ * (tck_generic_domain() mounts @rootfs read-only at /rootfs), and real
+ * directories for dev, proc, sys, run, tmp and tck-out.
+ *
+ * Returns: TRUE, or FALSE with @error set (TCK_ERROR_IO naming the path).
+ */
+gboolean tck_generic_container_root(const char *rootfs, const char *root_dir, GError **error);
 
 /* ==== Networks ======================================================= */
 

@@ -21,18 +21,21 @@ static const TckTestInfo info = {
     .needs = (const char *const[]){ "domain", NULL },
 };
 
-#define UUID_A "a3b1c7e2-0f4d-4c5e-9a61-7d2b8e4f1c01"
-#define UUID_B "a3b1c7e2-0f4d-4c5e-9a61-7d2b8e4f1c02"
-
-/* The generic guest with @suffix's name, carrying @uuid. */
+/*
+ * The generic guest @xml with the UUID taken from @uuid_from.  Every UUID
+ * here comes from a generic guest of this run, so that runs side by side
+ * never clash with each other, only with themselves.
+ */
 static char *
-guest_xml(TckTest *t, const char *suffix, const char *uuid)
+with_uuid_of(TckTest *t, const char *xml, const char *uuid_from)
 {
-    g_autofree char *xml = tck_generic_domain_xml(t, suffix);
+    g_autofree char *uuid = tck_xml_get_text(uuid_from, "/domain/uuid");
     g_autoptr(GError) error = NULL;
-    char *edited = tck_xml_set_text(xml, "/domain/uuid", uuid, &error);
+    char *edited;
 
-    if (!edited)
+    if (!uuid)
+        tck_bail_out(t, "the generic guest has no UUID");
+    if (!(edited = tck_xml_set_text(xml, "/domain/uuid", uuid, &error)))
         tck_bail_out(t, "cannot set the UUID: %s", error->message);
     return edited;
 }
@@ -42,9 +45,10 @@ main(int argc, char **argv)
 {
     g_autoptr(TckTest) t = tck_test_begin(&info, argc, argv);
     virConnectPtr conn = tck_test_connect(t);
-    g_autofree char *a_xml = guest_xml(t, "a", UUID_A);
-    g_autofree char *a_other_uuid = guest_xml(t, "a", UUID_B);
-    g_autofree char *b_same_uuid = guest_xml(t, "b", UUID_A);
+    g_autofree char *a_xml = tck_generic_domain_xml(t, "a");
+    g_autofree char *b_xml = tck_generic_domain_xml(t, "b");
+    g_autofree char *a_other_uuid = with_uuid_of(t, a_xml, b_xml);
+    g_autofree char *b_same_uuid = with_uuid_of(t, b_xml, a_xml);
     virDomainPtr a, redefined;
 
     tck_diag(t, "Defining guest A");

@@ -1,0 +1,123 @@
+/* lookup.c — what libtck asks of the cache: the verified path of an asset,
+ * the default cache directory, and the asset kind names. */
+#include <config.h>
+
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include <tck/asset-cache.h>
+#include <tck/assets.h>
+#include <tck/error.h>
+
+static const char *const kind_names[TCK_ASSET_LAST] = {
+    [TCK_ASSET_KERNEL] = "kernel",
+    [TCK_ASSET_INITRD] = "initrd",
+    [TCK_ASSET_ISO] = "iso",
+    [TCK_ASSET_ROOTFS] = "rootfs",
+    [TCK_ASSET_TEMPLATE] = "template",
+    [TCK_ASSET_DISK_RAW] = "disk-raw",
+    [TCK_ASSET_DISK_QCOW2] = "disk-qcow2",
+    [TCK_ASSET_FS_DISK] = "fs-disk",
+};
+
+const char *
+tck_asset_kind_to_string(TckAssetKind kind)
+{
+    if ((int)kind < 0 || kind >= TCK_ASSET_LAST)
+        return NULL;
+    return kind_names[kind];
+}
+
+TckAssetKind
+tck_asset_kind_from_string(const char *name)
+{
+    for (int k = 0; k < TCK_ASSET_LAST; k++)
+        if (g_strcmp0(kind_names[k], name) == 0)
+            return k;
+    return TCK_ASSET_LAST;
+}
+
+/* uname machine → libvirt arch, where they differ. */
+static const struct {
+    const char *machine;
+    const char *arch;
+} machine_arch[] = {
+    { "i386", "i686" }, { "i486", "i686" }, { "i586", "i686" },
+    { "arm64", "aarch64" }, { "amd64", "x86_64" },
+};
+
+const char *
+tck_assets_host_arch(void)
+{
+    static char arch[65];
+
+    if (!arch[0]) {
+        struct utsname u;
+        const char *m = uname(&u) == 0 ? u.machine : "unknown";
+        for (gsize i = 0; i < G_N_ELEMENTS(machine_arch); i++)
+            if (g_str_equal(m, machine_arch[i].machine))
+                m = machine_arch[i].arch;
+        g_strlcpy(arch, m, sizeof(arch));
+    }
+    return arch;
+}
+
+char *
+tck_assets_default_cache_dir(const char *scratch_dir)
+{
+    if (scratch_dir && *scratch_dir)
+        return g_strdup(scratch_dir);
+    if (geteuid() == 0)
+        return g_strdup("/var/cache/libvirt-tck");
+    return g_build_filename(g_get_user_cache_dir(), "libvirt-tck", NULL);
+}
+
+static void
+set_missing(GError **error, const char *cache_dir, const char *arch, const char *os_type,
+            TckAssetKind kind, const char *why)
+{
+    g_set_error(error, TCK_ERROR, TCK_ERROR_ASSET_MISSING,
+                "%s asset for %s/%s %s in %s; run: libvirt-tck-prepare --cache %s --arch %s%s%s",
+                tck_asset_kind_to_string(kind), arch, os_type ? os_type : "*", why, cache_dir,
+                cache_dir, arch, os_type ? " --os-type " : "", os_type ? os_type : "");
+}
+
+char *
+tck_assets_lookup(const char *cache_dir, const char *arch, const char *os_type,
+                  TckAssetKind kind, GError **error)
+{
+    g_autofree char *dir = NULL;
+    g_autoptr(TckAssetCache) c = NULL;
+    g_autoptr(GError) local = NULL;
+    TckAssetEntry *e;
+
+    g_return_val_if_fail(kind < TCK_ASSET_LAST, NULL);
+    if (cache_dir)
+        dir = g_strdup(cache_dir);
+    else if (g_getenv("TCK_ASSET_CACHE") && *g_getenv("TCK_ASSET_CACHE"))
+        dir = g_strdup(g_getenv("TCK_ASSET_CACHE"));
+    else
+        dir = tck_assets_default_cache_dir(NULL);
+    if (!arch)
+        arch = tck_assets_host_arch();
+
+    c = tck_asset_cache_open(dir, FALSE, &local);
+    if (!c) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_ASSET_MISSING, "%s; run: libvirt-tck-prepare --cache %s",
+                    local->message, dir);
+        return NULL;
+    }
+    e = tck_asset_cache_find(c, kind, arch, os_type);
+    if (!e) {
+        set_missing(error, dir, arch, os_type, kind, "is not prepared");
+        return NULL;
+    }
+    if (!tck_asset_cache_entry_ok(c, e)) {
+        g_autofree char *path = tck_asset_cache_path(c, e);
+        g_set_error(error, TCK_ERROR, TCK_ERROR_CHECKSUM,
+                    "cached %s %s changed since it was verified; run: libvirt-tck-prepare --cache %s --verify",
+                    tck_asset_kind_to_string(kind), path, dir);
+        return NULL;
+    }
+    return tck_asset_cache_path(c, e);
+}

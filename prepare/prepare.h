@@ -1,0 +1,135 @@
+/*
+ * prepare.h — the private pieces of libvirt-tck-prepare: the run's
+ * options and state, and one entry point per concern (download, initrd,
+ * ISO, rootfs, template, disk, progress, exit codes).
+ */
+#pragma once
+
+#include <glib.h>
+#include <archive.h>
+#include <tck/asset-cache.h>
+#include <tck/asset-sources.h>
+#include <tck/config.h>
+
+G_BEGIN_DECLS
+
+/* Every built entry's times and owners are pinned, so builds are
+ * reproducible: 2000-01-01T00:00:00Z. */
+#define TCK_PREPARE_EPOCH ((time_t)946684800)
+
+/* ---- progress.c: a bar on a TTY, plain lines otherwise, nothing with -q */
+typedef struct _TckProgress TckProgress;
+TckProgress *tck_progress_new(gboolean quiet);
+void tck_progress_free(TckProgress *pr);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckProgress, tck_progress_free)
+/* A transfer of @total bytes (0: unknown) starting at @offset. */
+void tck_progress_start(TckProgress *pr, const char *label, guint64 total, guint64 offset);
+void tck_progress_set_total(TckProgress *pr, guint64 total);
+void tck_progress_update(TckProgress *pr, guint64 done);
+void tck_progress_end(TckProgress *pr, const char *outcome);
+/* One status line on stdout (nothing with -q). */
+void tck_progress_say(TckProgress *pr, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+/* ---- exit-codes.c: one table, error code → exit status and label */
+int tck_prepare_exit_status(const GError *error);
+/* The table as text, for --help and the man page. */
+char *tck_prepare_exit_codes_describe(void);
+
+/* ---- download.c */
+typedef struct {
+    long connect_timeout_s;
+    long low_speed_limit;       /* bytes/s ... */
+    long low_speed_time_s;      /* ... for this long aborts a transfer */
+    guint retries;
+    guint retry_delay_ms;       /* first backoff; doubles each retry */
+} TckDownloadLimits;
+
+typedef struct {
+    const char *url;
+    const char *sha256;         /* NULL only with --insecure-no-checksum */
+    guint64 size;               /* 0: unknown */
+    const char *etag;           /* set both for a conditional refresh */
+    const char *last_modified;
+} TckDownloadRequest;
+
+typedef struct {
+    char *path;                 /* the finished file (under partial/) */
+    char *sha256;
+    guint64 size;
+    char *etag;
+    char *last_modified;
+    gboolean not_modified;      /* 304: nothing was transferred */
+} TckDownloadResult;
+
+void tck_download_result_clear(TckDownloadResult *r);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(TckDownloadResult, tck_download_result_clear)
+
+/*
+ * Fetches @req->url into the cache's partial/ directory, resuming a
+ * partial file left by an earlier attempt, retrying with backoff, and
+ * verifying the SHA-256 before returning.  A mismatch deletes the file.
+ */
+gboolean tck_download_fetch(TckAssetCache *cache, const TckDownloadLimits *limits,
+                            TckProgress *pr, const TckDownloadRequest *req,
+                            TckDownloadResult *res, GError **error);
+
+/* ---- archive-util.c: writing entries from memory with pinned metadata */
+typedef struct {
+    struct archive *a;
+    la_int64_t next_ino;
+    const char *out;            /* names the file in errors */
+} TckArchiveWriter;
+
+gboolean tck_archive_add_dir(TckArchiveWriter *w, const char *path, mode_t perm, GError **error);
+gboolean tck_archive_add_data(TckArchiveWriter *w, const char *path, mode_t perm,
+                              const void *data, gsize len, GError **error);
+gboolean tck_archive_add_file(TckArchiveWriter *w, const char *path, mode_t perm,
+                              const char *src, GError **error);
+gboolean tck_archive_add_symlink(TckArchiveWriter *w, const char *path, const char *target,
+                                 GError **error);
+gboolean tck_archive_add_chardev(TckArchiveWriter *w, const char *path, mode_t perm,
+                                 unsigned maj, unsigned min, GError **error);
+gboolean tck_archive_check(TckArchiveWriter *w, int r, const char *what, GError **error);
+/* "bin/sh", "sbin/ip", ... from `busybox --list-full`, sorted. */
+GStrv tck_busybox_applets(const char *busybox, GError **error);
+/* Adds busybox as bin/busybox plus one symlink per applet (except @skip). */
+gboolean tck_archive_add_busybox(TckArchiveWriter *w, const char *busybox, GStrv applets,
+                                 const char *const *skip, GError **error);
+
+/* ---- initrd.c */
+#define TCK_INITRD_RECIPE "initrd-2"
+/* The modules /init loads, before dependency resolution. */
+extern const char *const tck_initrd_modules[];
+gboolean tck_initrd_build(const char *out, const char *busybox, GStrv applets,
+                          const char *init_script, const char *modules_dir, GPtrArray *modules,
+                          GError **error);
+
+/* ---- iso.c */
+#define TCK_ISO_RECIPE "iso-1"
+gboolean tck_iso_build(const char *out, const char *kernel, const char *initrd,
+                       const char *isolinux_bin, const char *ldlinux_c32, const char *cfg,
+                       GError **error);
+
+/* ---- rootfs.c */
+#define TCK_ROOTFS_RECIPE "rootfs-2"
+gboolean tck_rootfs_build(const char *out, const char *busybox, GStrv applets,
+                          const char *init_script, GError **error);
+/* Extracts a rootfs tarball into @dest (created), keeping modes, links and
+ * device nodes (the latter need root; skipped otherwise). */
+gboolean tck_rootfs_extract(const char *tarball, const char *dest, GError **error);
+
+/* ---- template.c */
+/* OpenVZ's template cache name for this tree: "tck-busybox-<arch>". */
+char *tck_template_name(const char *arch);
+/* Links the rootfs tarball @blob into templates/<name>.tar.gz; returns
+ * the relative path. */
+char *tck_template_install(TckAssetCache *cache, const char *blob, const char *arch,
+                           GError **error);
+
+/* ---- disk.c */
+#define TCK_DISK_RECIPE "disk-1"
+gboolean tck_disk_create(const char *out, const char *format, guint64 size, GError **error);
+/* ext4 holding the rootfs tarball; launches a libguestfs appliance. */
+gboolean tck_fs_disk_build(const char *out, const char *tarball, guint64 size, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,206 @@
+/*
+ * cmd-capabilities.c — `libvirt-tck capabilities`: print the guest plan
+ * this host (or a saved capabilities file) gives, and why.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+
+#include <tck/caps.h>
+#include <tck/config.h>
+#include <tck/error.h>
+#include "cli.h"
+#include "exit-codes.h"
+
+typedef struct {
+    char *config;
+    char *uri;
+    char *caps;
+    char *os_type;
+    char *arch;
+    char *boot;
+    char *format;
+} TckCapsOptions;
+
+static void
+tck_caps_options_clear(TckCapsOptions *o)
+{
+    g_free(o->config);
+    g_free(o->uri);
+    g_free(o->caps);
+    g_free(o->os_type);
+    g_free(o->arch);
+    g_free(o->boot);
+    g_free(o->format);
+}
+
+/* Output formats: one row each. */
+static const struct {
+    const char *name;
+    char *(*render)(const TckGuestPlan *plan);
+} tck_caps_formats[] = {
+    { "text", tck_plan_to_text },
+    { "xml", tck_plan_to_xml },
+};
+
+static const char tck_caps_description[] =
+    "Prints the guest plan, one key=value per line (arch, os_type,\n"
+    "domain_type, emulator, machine, boot, disk_bus), then one line per\n"
+    "rule considered and why it was or was not chosen.\n"
+    "\n"
+    "Without --uri or --caps, the config's URI is used (test:///default\n"
+    "when there is no config).  --os-type, --arch and --boot (or the\n"
+    "config keys os_type, arch, boot) force part of the plan.\n"
+    "\n"
+    "Exit status:\n"
+    "  0  the plan was printed\n"
+    "  2  usage error, unreadable or bad capabilities file, or no plan fits\n"
+    "  3  cannot connect to the URI\n";
+
+static gboolean
+tck_caps_parse_args(TckCapsOptions *o, int argc, char **argv, GError **error)
+{
+    GOptionEntry entries[] = {
+        { "config", 'c', 0, G_OPTION_ARG_FILENAME, &o->config, "Read the config from FILE", "FILE" },
+        { "uri", 0, 0, G_OPTION_ARG_STRING, &o->uri, "Ask the libvirt daemon at URI", "URI" },
+        { "caps", 0, 0, G_OPTION_ARG_FILENAME, &o->caps, "Read capabilities XML from FILE", "FILE" },
+        { "os-type", 0, 0, G_OPTION_ARG_STRING, &o->os_type, "Force the OS type (hvm, xen, exe, ...)", "T" },
+        { "arch", 0, 0, G_OPTION_ARG_STRING, &o->arch, "Force the guest arch", "A" },
+        { "boot", 0, 0, G_OPTION_ARG_STRING, &o->boot, "Force the boot (kernel, iso, container, template)", "B" },
+        { "format", 0, 0, G_OPTION_ARG_STRING, &o->format, "Output format: text (default) or xml", "F" },
+        { NULL },
+    };
+    g_autoptr(GOptionContext) ctx = g_option_context_new("- print the guest plan");
+    g_autoptr(GError) local = NULL;
+
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_context_set_description(ctx, tck_caps_description);
+    if (!g_option_context_parse(ctx, &argc, &argv, &local)) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "%s", local->message);
+        return FALSE;
+    }
+    if (argc > 1) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "unexpected argument '%s'", argv[1]);
+        return FALSE;
+    }
+    if (o->uri && o->caps) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--uri and --caps cannot be combined");
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* libvirt's own errors reach the user through our one-line messages only. */
+static void
+tck_caps_silent_errors(void *opaque, virErrorPtr err)
+{
+}
+
+/* The host model of @uri; *@conn_out keeps the connection open for the
+ * domain capabilities asked once the plan is known. */
+static TckHost *
+tck_caps_from_uri(const char *uri, virConnectPtr *conn_out, GError **error)
+{
+    virConnectPtr conn;
+    g_autofree char *xml = NULL;
+    TckHost *host;
+
+    virSetErrorFunc(NULL, tck_caps_silent_errors);
+    /* Read-write when allowed (domain capabilities need it), else read-only. */
+    if (!(conn = virConnectOpen(uri))) {
+        g_autofree char *first = g_strdup(virGetLastErrorMessage());
+
+        if (!(conn = virConnectOpenReadOnly(uri))) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_CONNECT, "cannot connect to '%s': %s", uri, first);
+            return NULL;
+        }
+    }
+    xml = virConnectGetCapabilities(conn);
+    if (!xml) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_CONNECT, "cannot read the capabilities of '%s': %s",
+                    uri, virGetLastErrorMessage());
+        virConnectClose(conn);
+        return NULL;
+    }
+    host = tck_host_parse(xml, -1, uri, error);
+    if (!host) {
+        virConnectClose(conn);
+        return NULL;
+    }
+    *conn_out = conn;
+    return host;
+}
+
+int
+tck_cmd_capabilities(int argc, char **argv)
+{
+    TckCapsOptions o = { 0 };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TckConfig) config = NULL;
+    g_autoptr(TckHost) host = NULL;
+    g_autoptr(TckGuestPlan) plan = NULL;
+    g_autofree char *out = NULL;
+    virConnectPtr conn = NULL;
+    TckPlanRequest req;
+    gsize fmt = 0;
+    int status;
+
+    if (!tck_caps_parse_args(&o, argc, argv, &error))
+        goto fail;
+    for (fmt = 0; fmt < G_N_ELEMENTS(tck_caps_formats); fmt++) {
+        if (g_str_equal(o.format ? o.format : "text", tck_caps_formats[fmt].name))
+            break;
+    }
+    if (fmt == G_N_ELEMENTS(tck_caps_formats)) {
+        g_set_error(&error, TCK_ERROR, TCK_ERROR_USAGE, "unknown format '%s' (text or xml)", o.format);
+        goto fail;
+    }
+    if (!(config = tck_config_load(o.config, &error)))
+        goto fail;
+
+    if (o.caps) {
+        host = tck_host_parse_file(o.caps, &error);
+        if (!host && error->code != TCK_ERROR_CAPS_PARSE && error->code != TCK_ERROR_CAPS_NO_GUEST) {
+            /* An unreadable file is a usage problem: say which file. */
+            error->code = TCK_ERROR_NOT_FOUND;
+        }
+    } else {
+        host = tck_caps_from_uri(o.uri ? o.uri : tck_config_get_uri(config), &conn, &error);
+    }
+    if (!host)
+        goto fail;
+
+    req = (TckPlanRequest) {
+        .os_type = o.os_type ? o.os_type : tck_config_get_string(config, "os_type"),
+        .arch = o.arch ? o.arch : tck_config_get_string(config, "arch"),
+        .boot = o.boot ? o.boot : tck_config_get_string(config, "boot"),
+    };
+    if (!(plan = tck_plan_choose(host, &req, &error)))
+        goto fail;
+
+    if (conn) {
+        g_autofree char *dxml = virConnectGetDomainCapabilities(conn, plan->emulator, plan->arch,
+                                                                plan->machine, plan->domain_type, 0);
+        g_autoptr(TckDomainCaps) dcaps = dxml ? tck_domain_caps_parse(dxml, -1, "domain capabilities", NULL)
+                                              : NULL;
+
+        if (dcaps)
+            tck_plan_refine(plan, dcaps);
+        virConnectClose(conn);
+        conn = NULL;
+    }
+
+    out = tck_caps_formats[fmt].render(plan);
+    fputs(out, stdout);
+    tck_caps_options_clear(&o);
+    return TCK_EXIT_OK;
+
+ fail:
+    if (conn)
+        virConnectClose(conn);
+    status = tck_exit_report(error);
+    tck_caps_options_clear(&o);
+    return status;
+}

@@ -1,0 +1,182 @@
+/*
+ * report-run.c — the run command's report options: loads known-broken
+ * files before anything runs, picks the failed tests of a stored run for
+ * --rerun-failed, and after the run (even an interrupted one) fills the
+ * config metadata, applies known-broken and writes the results archive.
+ */
+#include <config.h>
+
+#include <tck/caps.h>
+#include <tck/error.h>
+
+#include "report.h"
+#include "report-archive.h"
+#include "report-run.h"
+#include "report-util.h"
+
+void
+tck_report_run_add_options(GOptionContext *ctx, TckReportRunOptions *o)
+{
+    GOptionEntry entries[] = {
+        { "archive", 'a', 0, G_OPTION_ARG_FILENAME, &o->archive,
+          "Write a results archive (.tar.gz): reports, raw TAP, logs, metadata", "FILE" },
+        { "known-broken", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->known_broken,
+          "Expected failures (YAML), repeatable; also the config key known_broken", "FILE" },
+        { "rerun-failed", 0, 0, G_OPTION_ARG_FILENAME, &o->rerun_failed,
+          "Run the tests that failed in a stored run (archive or XML report)", "RUN" },
+        { NULL },
+    };
+
+    /* GOption copies the entries: a local table is enough. */
+    g_option_context_add_main_entries(ctx, entries, NULL);
+}
+
+static gboolean
+load_config_known_broken(TckKnownBroken *kb, TckConfig *config, GError **error)
+{
+    g_auto(GStrv) files = config ? tck_config_get_strv(config, "known_broken") : NULL;
+    const char *cfg_path = config ? tck_config_get_path(config) : NULL;
+    g_autofree char *base = cfg_path ? g_path_get_dirname(cfg_path) : g_get_current_dir();
+    guint i;
+
+    for (i = 0; files && files[i]; i++) {
+        g_autofree char *path = g_path_is_absolute(files[i]) ? g_strdup(files[i])
+                                : g_build_filename(base, files[i], NULL);
+
+        if (!tck_known_broken_load(kb, path, error))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+gboolean
+tck_report_run_prepare(TckReportRunOptions *o, TckConfig *config, char ***tests,
+                       gboolean *nothing_to_do, GError **error)
+{
+    guint i;
+
+    *nothing_to_do = FALSE;
+    o->kb = tck_known_broken_new();
+    if (!load_config_known_broken(o->kb, config, error))
+        return FALSE;
+    for (i = 0; o->known_broken && o->known_broken[i]; i++) {
+        if (!tck_known_broken_load(o->kb, o->known_broken[i], error))
+            return FALSE;
+    }
+
+    if (o->rerun_failed) {
+        g_autoptr(TckRun) old = tck_report_read(o->rerun_failed, error);
+        g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+        guint n = 0;
+
+        if (!old)
+            return FALSE;
+        for (i = 0; *tests && (*tests)[i]; i++)
+            g_ptr_array_add(names, g_strdup((*tests)[i]));
+        for (i = 0; i < old->tests->len; i++) {
+            const TckTestResult *t = g_ptr_array_index(old->tests, i);
+
+            if (!tck_status_is_failure(t->status))
+                continue;
+            /* A test given by path (no area) is found again by its path. */
+            g_ptr_array_add(names, g_strdup((!t->area || !*t->area) && t->path ? t->path : t->name));
+            n++;
+        }
+        if (n == 0) {
+            *nothing_to_do = TRUE;
+            return TRUE;
+        }
+        g_ptr_array_add(names, NULL);
+        g_strfreev(*tests);
+        *tests = (char **) g_ptr_array_steal(names, NULL);
+    }
+    return TRUE;
+}
+
+void
+tck_report_run_test_done(TckReportRunOptions *o, const TckRunMeta *meta, TckTestResult *test)
+{
+    if (o->kb)
+        tck_known_broken_apply_test(o->kb, meta, test);
+}
+
+/* The sandbox's daemon logs, newest 8 MiB of each, or NULL when not sandboxed. */
+static char *
+read_sandbox_logs(void)
+{
+    static const char *const logs[] = { "libvirtd.log", "virtlogd.log" };
+    const char *dir = g_getenv("TCK_SANDBOX_LOG_DIR");
+    GString *out;
+    guint i;
+
+    if (!dir)
+        return NULL;
+    out = g_string_new(NULL);
+    for (i = 0; i < G_N_ELEMENTS(logs); i++) {
+        g_autofree char *path = g_build_filename(dir, logs[i], NULL);
+        g_autofree char *text = NULL;
+        gsize len = 0;
+        const gsize max = 8 * 1024 * 1024;
+
+        /* A log that cannot be read is not worth failing the run for. */
+        if (!g_file_get_contents(path, &text, &len, NULL))
+            continue;
+        g_string_append_printf(out, "==> %s%s <==\n", path, len > max ? " (last 8 MiB)" : "");
+        g_string_append(out, len > max ? text + len - max : text);
+        if (len && text[len - 1] != '\n')
+            g_string_append_c(out, '\n');
+    }
+    if (out->len == 0) {
+        g_string_free(out, TRUE);
+        return NULL;
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* The guest plan the tests were given, as `libvirt-tck capabilities` prints it. */
+static char *
+guest_plan_text(const TckRun *run, TckConfig *config)
+{
+    g_autoptr(TckHost) host = NULL;
+    g_autoptr(TckGuestPlan) plan = NULL;
+    g_autoptr(GError) error = NULL;
+    TckPlanRequest req = {
+        .os_type = config ? tck_config_get_string(config, "os_type") : NULL,
+        .arch = config ? tck_config_get_string(config, "arch") : NULL,
+        .boot = config ? tck_config_get_string(config, "boot") : NULL,
+    };
+
+    if (!run->meta.capabilities_xml)
+        return NULL;
+    if (!(host = tck_host_parse(run->meta.capabilities_xml, -1, "capabilities", &error)) ||
+        !(plan = tck_plan_choose(host, &req, &error)))
+        return g_strdup_printf("no guest plan: %s\n", error->message);
+    return tck_plan_to_text(plan);
+}
+
+gboolean
+tck_report_run_finish(TckReportRunOptions *o, TckRun *run, TckConfig *config, GError **error)
+{
+    if (config && !run->meta.config_masked)
+        run->meta.config_masked = tck_config_dump_masked(config);
+    if (config && !run->meta.config_hash)
+        run->meta.config_hash = tck_config_hash(config);
+    if (!run->meta.sandbox_log)
+        run->meta.sandbox_log = read_sandbox_logs();
+    if (!run->meta.guest_plan)
+        run->meta.guest_plan = guest_plan_text(run, config);
+    if (o->kb)
+        tck_known_broken_apply(o->kb, run);
+    if (o->archive && !tck_archive_write(run, o->archive, error))
+        return FALSE;
+    return TRUE;
+}
+
+void
+tck_report_run_options_clear(TckReportRunOptions *o)
+{
+    g_clear_pointer(&o->archive, g_free);
+    g_clear_pointer(&o->known_broken, g_strfreev);
+    g_clear_pointer(&o->rerun_failed, g_free);
+    g_clear_pointer(&o->kb, tck_known_broken_free);
+}

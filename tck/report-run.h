@@ -1,0 +1,73 @@
+/*
+ * report-run.h — what the run command does for reports beyond printing
+ * them: -a/--archive, --known-broken (and the config key known_broken),
+ * and --rerun-failed.  cmd-run.c calls these three functions and keeps
+ * no report logic of its own.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include <tck/config.h>
+
+#include "known-broken.h"
+#include "results.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+    char *archive;              /* -a/--archive FILE.tar.gz */
+    char **known_broken;        /* --known-broken FILE, repeatable */
+    char *rerun_failed;         /* --rerun-failed RUN */
+    TckKnownBroken *kb;         /* loaded by tck_report_run_prepare() */
+} TckReportRunOptions;
+
+/*
+ * Adds the run command's report options (-a, --known-broken,
+ * --rerun-failed) to its option context; they fill @o.
+ */
+void tck_report_run_add_options(GOptionContext *ctx, TckReportRunOptions *o);
+
+/*
+ * tck_report_run_prepare:
+ * @o: the parsed options
+ * @config: the loaded config (its known_broken key is read; relative
+ *   paths are relative to the config file)
+ * @tests: (inout): the test selection; --rerun-failed appends the tests
+ *   that failed in the stored run
+ * @nothing_to_do: (out): TRUE when --rerun-failed found nothing to rerun
+ * @error: return location: a bad known-broken file or unreadable run
+ *   is refused here, before anything runs
+ */
+gboolean tck_report_run_prepare(TckReportRunOptions *o, TckConfig *config, char ***tests,
+                                gboolean *nothing_to_do, GError **error);
+
+/*
+ * tck_report_run_test_done:
+ * @o: the options
+ * @meta: the run's metadata (filled before the run: the entries' conditions use it)
+ * @test: a test that just ended
+ *
+ * Applies the known-broken entries to @test, so that the line shown for
+ * it already says xfail/xpass.
+ */
+void tck_report_run_test_done(TckReportRunOptions *o, const TckRunMeta *meta, TckTestResult *test);
+
+/*
+ * tck_report_run_finish:
+ * @o: the options
+ * @run: the run as it ended (complete, crashed or interrupted); its
+ *   metadata gets the masked config, the config hash, the guest plan
+ *   (chosen again from the capabilities XML and the config) and the sandbox
+ *   daemons' logs (libvirtd.log, virtlogd.log in $TCK_SANDBOX_LOG_DIR,
+ *   which libvirt-tck-sandbox sets), then
+ *   known-broken entries are applied and the archive is written
+ * @config: the config
+ * @error: return location
+ */
+gboolean tck_report_run_finish(TckReportRunOptions *o, TckRun *run, TckConfig *config,
+                               GError **error);
+
+void tck_report_run_options_clear(TckReportRunOptions *o);
+
+G_END_DECLS
