@@ -12,7 +12,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit 
     m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
     printf "%.2f s (min %.2f, max %.2f, n=%d)", m, v[1], v[NR], NR }'; }
 generic() {   # generic URI [BOOT]: seconds from domain/050's wait
-    TCK_BOOT=$2 "$B/tck/libvirt-tck" --uri "$1" --suites-dir "$B/suites" -v domain/050-transient-lifecycle 2>&1 |
+    env ${2:+TCK_BOOT=$2} "$B/tck/libvirt-tck" --uri "$1" --suites-dir "$B/suites" -v domain/050-transient-lifecycle 2>&1 |
         sed -n "s/.*' appeared in .* after \([0-9.]*\) s$/\1/p"
 }
 direct() {    # direct FIXTURE SOURCE CMDLINE-EXTRA: seconds from virsh create to the marker
