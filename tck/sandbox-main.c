@@ -83,6 +83,7 @@ main(int argc, char **argv)
     opts.libvirtd = libvirtd ? libvirtd : (libvirtd = sandbox_find_daemon("libvirtd"));
     opts.virtlogd = virtlogd ? virtlogd : (virtlogd = sandbox_find_daemon("virtlogd"));
     opts.argv = command;
+    opts.interactive = shell;
 
     status = tck_sandbox_run(&opts, &err);
     if (status < 0) {

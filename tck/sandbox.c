@@ -702,14 +702,50 @@ sandbox_command_env(Sandbox *sb)
     return env;
 }
 
+/*
+ * A shell on a terminal leads its own process group in the foreground: it
+ * must never need the caller's group, which is not visible from inside
+ * the PID namespace (a shell restores it on exit and fails).  Only
+ * async-signal-safe calls between fork and exec.
+ */
+static gboolean
+sandbox_spawn_foreground(char **argv, char **envp, pid_t *pid, GError **error)
+{
+    pid_t child = fork();
+
+    if (child < 0)
+        return set_errno_error(error, errno, "cannot fork for", argv[0]);
+    if (child == 0) {
+        sigset_t none;
+
+        setpgid(0, 0);
+        signal(SIGTTOU, SIG_IGN);
+        tcsetpgrp(STDIN_FILENO, getpid());
+        signal(SIGTTOU, SIG_DFL);
+        for (gsize i = 0; i < G_N_ELEMENTS(sandbox_signals); i++)
+            signal(sandbox_signals[i], SIG_DFL);
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        execvpe(argv[0], argv, envp);
+        _exit(127);
+    }
+    *pid = child;
+    return TRUE;
+}
+
 /* Run the command; watch the daemons while it runs. */
 static void
 sandbox_run_command(Sandbox *sb)
 {
     g_auto(GStrv) env = sandbox_command_env(sb);
     g_autoptr(GError) err = NULL;
+    gboolean ok;
 
-    if (!sandbox_spawn((const char *const *) sb->opts->argv, NULL, FALSE, env, &sb->command, &err)) {
+    if (sb->opts->interactive && isatty(STDIN_FILENO))
+        ok = sandbox_spawn_foreground(sb->opts->argv, env, &sb->command, &err);
+    else
+        ok = sandbox_spawn((const char *const *) sb->opts->argv, NULL, FALSE, env, &sb->command, &err);
+    if (!ok) {
         fprintf(stderr, PREFIX "%s\n", err->message);
         sb->command_exited = TRUE;
         sb->command_status = 127 << 8;
@@ -773,6 +809,8 @@ tck_sandbox_run(const TckSandboxOptions *opts, GError **error)
     pid_t child, self = getpid();
     int status = 0;
 
+    gboolean foreground = isatty(STDIN_FILENO) && tcgetpgrp(STDIN_FILENO) == getpgrp();
+
     g_return_val_if_fail(opts && opts->argv && opts->argv[0], -1);
     if (geteuid() != 0) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_SANDBOX,
@@ -809,6 +847,15 @@ tck_sandbox_run(const TckSandboxOptions *opts, GError **error)
         } else if (sig > 0 && info.si_code != SI_KERNEL) {
             kill(child, sig);
         }
+    }
+    /* an interactive command took the terminal; take it back */
+    if (foreground && tcgetpgrp(STDIN_FILENO) != getpgrp()) {
+        sigset_t ttou;
+
+        sigemptyset(&ttou);
+        sigaddset(&ttou, SIGTTOU);
+        sigprocmask(SIG_BLOCK, &ttou, NULL);
+        tcsetpgrp(STDIN_FILENO, getpgrp());
     }
     sigprocmask(SIG_SETMASK, &old, NULL);
     return sandbox_exit_status(status);

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
  * TckSandboxOptions: what libvirt-tck-sandbox was asked to do.
  *  @tcp:       also listen on 127.0.0.1:16509 (TCP, auth none) inside.
  *  @no_kvm:    hide /dev/kvm inside, so QEMU guests use TCG as in CI.
+ *  @interactive: the command is a shell for a terminal: it gets its own
+ *              process group in the terminal's foreground.
  *  @log_dir:   (nullable) host directory that receives the daemon logs.
  *  @timeout_s: how long the daemons may take to answer.
  *  @libvirtd, @virtlogd: the daemon binaries (tests replace them).
@@ -23,6 +25,7 @@ G_BEGIN_DECLS
 typedef struct {
     gboolean tcp;
     gboolean no_kvm;
+    gboolean interactive;
     char *log_dir;
     guint timeout_s;
     char *libvirtd;

@@ -6,7 +6,7 @@
 # the host (mounts, processes, files, cgroups).
 . "$top_srcdir/tests/live/lib.sh"
 live_gate
-echo "1..28"
+echo "1..30"
 
 D=$(mktemp -d /tmp/tck-live-sandbox-XXXXXX)
 trap 'rm -rf "$D"' EXIT
@@ -115,6 +115,20 @@ tap_ok $? "after the signal, no process of that sandbox is left${left:+ (left:$l
 # --no-kvm: QEMU's user cannot open /dev/kvm, so libvirt offers TCG only (as in CI).
 "$SANDBOX" --no-kvm -- sh -c '[ ! -e /dev/kvm ] || [ "$(stat -c %a /dev/kvm)" = 600 ]; ! virsh -q -c qemu:///system capabilities | grep -q "<domain type=.kvm"' 2>/dev/null
 tap_ok $? "with --no-kvm, qemu:///system offers no kvm domain type"
+
+# --shell on a terminal (script(1) gives it one): the shell runs inside and its status comes back.
+if command -v script >/dev/null; then
+    printf 'virsh -q -c qemu:///system uri\nexit 5\n' |
+        SHELL=/bin/sh script -qec "$SANDBOX --shell" /dev/null >"$D/shell.out" 2>&1
+    rc=$?
+    [ $rc -eq 5 ] && grep -q 'qemu:///system' "$D/shell.out"
+    tap_ok $? "--shell runs an interactive shell that reaches the private daemon (exit 5, got $rc)"
+    ! grep -q 'Cannot set tty process group' "$D/shell.out"
+    tap_ok $? "the shell owns the terminal's foreground and gives it back cleanly"
+else
+    echo "ok $((tap_n + 1)) # SKIP script(1) is not installed"; echo "ok $((tap_n + 2)) # SKIP script(1) is not installed"
+    tap_n=$((tap_n + 2))
+fi
 
 # Usage errors.
 "$SANDBOX" >/dev/null 2>&1
