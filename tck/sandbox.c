@@ -46,6 +46,7 @@ extern char **environ;
 #define LIBVIRTD_CONF "/etc/libvirt/libvirtd.conf"
 #define CGROUP_ROOT "/sys/fs/cgroup"
 #define CGROUP2_HYBRID "/sys/fs/cgroup/unified"
+#define CGROUP_MARK_SUFFIX ".tck-sandbox"
 
 /* The host directories replaced by private copies, and what goes in them. */
 typedef enum {
@@ -109,8 +110,8 @@ typedef struct {
     gboolean command_exited;
     int command_status;
     gboolean daemon_died;
-    GPtrArray *new_cgroups;   /* cgroup dirs absent before the daemons started */
-    GPtrArray *old_cgroups;
+    GPtrArray *old_cgroups;   /* "machine" cgroup dirs that are not ours to remove */
+    GPtrArray *owned_cgroups; /* the partitions we claimed with a mark */
 } Sandbox;
 
 static void
@@ -348,6 +349,8 @@ sandbox_cgroup_scan(GPtrArray *found, const char *dir, guint depth)
 
         if (lstat(path, &st) < 0 || !S_ISDIR(st.st_mode))
             continue;
+        if (g_str_has_suffix(name, CGROUP_MARK_SUFFIX))
+            continue;
         if (g_str_has_prefix(name, "machine"))
             g_ptr_array_add(found, g_strdup(path));
         else
@@ -380,6 +383,50 @@ sandbox_cgroup_remove(const char *path)
             sandbox_cgroup_remove(child);
     }
     (void) rmdir(path);
+}
+
+/*
+ * libvirt's partition ("machine") in each cgroup v1 hierarchy outlives our
+ * guests.  We remove it when it is ours: absent when we started, or marked
+ * by a sibling "machine.tck-sandbox" that sandboxes keep while it exists,
+ * so that of sandboxes running side by side the last one removes it, and a
+ * host libvirtd's partition (unmarked, there before us) is never touched.
+ */
+static void
+sandbox_cgroup_claim(GPtrArray *old, GPtrArray *owned)
+{
+    g_autoptr(GDir) d = g_dir_open(CGROUP_ROOT, 0, NULL);
+    const char *name;
+
+    while (d && (name = g_dir_read_name(d))) {
+        g_autofree char *mount_point = g_build_filename(CGROUP_ROOT, name, NULL);
+        g_autofree char *machine = g_build_filename(mount_point, "machine", NULL);
+        g_autofree char *mark = g_strconcat(machine, CGROUP_MARK_SUFFIX, NULL);
+
+        if (!sandbox_is_mountpoint(mount_point, "cgroup"))
+            continue;
+        if (g_file_test(machine, G_FILE_TEST_IS_DIR) && !g_file_test(mark, G_FILE_TEST_IS_DIR))
+            continue;   /* someone else's */
+        if (mkdir(mark, 0755) < 0 && errno != EEXIST)
+            continue;
+        for (guint i = 0; i < old->len; i++) {
+            if (g_str_equal(g_ptr_array_index(old, i), machine))
+                g_ptr_array_remove_index(old, i--);
+        }
+        g_ptr_array_add(owned, g_steal_pointer(&machine));
+    }
+}
+
+static void
+sandbox_cgroup_release(GPtrArray *owned)
+{
+    for (guint i = 0; owned && i < owned->len; i++) {
+        const char *machine = g_ptr_array_index(owned, i);
+        g_autofree char *mark = g_strconcat(machine, CGROUP_MARK_SUFFIX, NULL);
+
+        if (!g_file_test(machine, G_FILE_TEST_EXISTS))
+            (void) rmdir(mark);
+    }
 }
 
 /* ---- Daemons and the command ---------------------------------------- */
@@ -559,7 +606,9 @@ sandbox_start_daemons(Sandbox *sb, GError **error)
     if (sb->opts->tcp)
         libvirtd_argv[3] = "--listen";
     sb->old_cgroups = g_ptr_array_new_with_free_func(g_free);
+    sb->owned_cgroups = g_ptr_array_new_with_free_func(g_free);
     sandbox_cgroup_scan(sb->old_cgroups, CGROUP_ROOT, 4);
+    sandbox_cgroup_claim(sb->old_cgroups, sb->owned_cgroups);
 
     if (!sandbox_spawn(virtlogd_argv, sb->virtlogd.log, TRUE, NULL, &sb->virtlogd.pid, error))
         return FALSE;
@@ -673,8 +722,9 @@ sandbox_teardown(Sandbox *sb)
             if (!sandbox_cgroup_known(sb->old_cgroups, g_ptr_array_index(now, i)))
                 sandbox_cgroup_remove(g_ptr_array_index(now, i));
         }
-        g_ptr_array_unref(sb->old_cgroups);
-        sb->old_cgroups = NULL;
+        sandbox_cgroup_release(sb->owned_cgroups);
+        g_clear_pointer(&sb->old_cgroups, g_ptr_array_unref);
+        g_clear_pointer(&sb->owned_cgroups, g_ptr_array_unref);
     }
 }
 
