@@ -160,7 +160,7 @@ tck_generic_domain(const TckGuestPlan *plan, const TckGuestAssets *assets, const
         if (!tck_need(assets->kernel, "a kernel", plan, error) ||
             !tck_need(assets->initrd, "an initrd", plan, error))
             return NULL;
-        cmdline = g_strdup_printf("console=%s tck.token=%s",
+        cmdline = g_strdup_printf("console=%s quiet tck.token=%s",
                                   plan->kernel_console ? plan->kernel_console : "ttyS0", token);
         tck_domain_builder_set_kernel(b, assets->kernel, assets->initrd, cmdline);
         if (assets->disk && plan->disk_bus) {

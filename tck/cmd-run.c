@@ -36,6 +36,7 @@ typedef struct {
     gboolean sandbox;
     gboolean sandbox_shell;
     gboolean sandbox_tcp;
+    gboolean sandbox_no_kvm;
     char **tests;
     TckReportRunOptions report;   /* report: filled by its option group */
 } RunOptions;
@@ -99,6 +100,8 @@ parse_options(char ***argv, RunOptions *o, GError **error)
           "Run inside a private libvirtd in new namespaces (see libvirt-tck-sandbox(1))", NULL },
         { "sandbox-shell", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_shell, "Open a shell inside the sandbox", NULL },
         { "tcp", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_tcp, "With --sandbox: the daemon also listens on 127.0.0.1 TCP", NULL },
+        { "no-kvm", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_no_kvm,
+          "With --sandbox: hide /dev/kvm, so QEMU guests use TCG", NULL },
         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->tests, NULL, "[TEST...]" },
         { NULL },
     };
@@ -153,6 +156,8 @@ exec_sandbox(int argc, char **argv, const RunOptions *o)
     g_ptr_array_add(args, sandbox);
     if (o->sandbox_tcp)
         g_ptr_array_add(args, "--tcp");
+    if (o->sandbox_no_kvm)
+        g_ptr_array_add(args, "--no-kvm");
     if (o->sandbox_shell) {
         g_ptr_array_add(args, "--shell");
     } else {
@@ -163,7 +168,8 @@ exec_sandbox(int argc, char **argv, const RunOptions *o)
             g_ptr_array_add(args, "qemu:///system");
         }
         for (int i = 1; i < argc; i++)
-            if (!g_str_equal(argv[i], "--sandbox") && !g_str_equal(argv[i], "--tcp"))
+            if (!g_str_equal(argv[i], "--sandbox") && !g_str_equal(argv[i], "--tcp") &&
+                !g_str_equal(argv[i], "--no-kvm"))
                 g_ptr_array_add(args, argv[i]);
     }
     g_ptr_array_add(args, NULL);

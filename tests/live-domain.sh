@@ -3,10 +3,12 @@
 # suite (050-080) at -j 2 inside the sandbox on qemu:///system (TCG),
 # lxc:///system and, over libvirt's RPC, qemu+tcp://127.0.0.1/system; every
 # test passes, none is skipped, the guests really boot (their readiness
-# markers are seen) and nothing of the runs is left.
+# markers are seen) and nothing of the runs is left.  A guest also boots
+# from the ISO, and the shared asset cache still verifies afterwards (no
+# guest, LXC's included, wrote into it).
 . "$top_srcdir/tests/live/lib.sh"
 live_gate
-echo "1..14"
+echo "1..19"
 
 D=$(mktemp -d /tmp/tck-live-domain-XXXXXX)
 trap 'rm -rf "$D"' EXIT
@@ -18,6 +20,18 @@ TCK_ASSET_CACHE="$D/cache" "$SANDBOX" --no-kvm --tcp -- \
 rc=$?
 tap_ok $rc "the domain suite ran in the sandbox on three URIs (exit $rc)"
 tap_diag "$(cat "$D/stderr")"
-live_results "$D/results" 12
+live_results "$D/results" 14
+"$top_builddir/prepare/libvirt-tck-prepare" --cache "$D/cache" -q --verify >"$D/verify" 2>&1
+rc=$?
+tap_ok $rc "the asset cache still verifies after the guests ran (exit $rc)"
+[ $rc -eq 0 ] || tap_diag "$(cat "$D/verify")"
+# The user's way in: libvirt-tck --sandbox re-runs itself inside a new sandbox.
+out=$(TCK_ASSET_CACHE="$D/cache" "$top_builddir/tck/libvirt-tck" --sandbox --no-kvm --uri lxc:///system \
+      --suites-dir "$top_builddir/suites" domain/080-unique-identifiers 2>&1)
+rc=$?
+tap_ok $rc "libvirt-tck --sandbox --no-kvm runs a test on lxc:///system in its own sandbox (exit $rc)"
+echo "$out" | grep -q '^1 passed, 0 failed, 0 skipped$'
+tap_ok $? "...and its report comes back: 1 passed"
+[ $rc -eq 0 ] || tap_diag "$out"
 [ $tap_failed -eq 0 ] || tap_diag "$(cat "$D"/run-*.log | grep -v '^ok' | tail -n 80)"
 exit $tap_failed

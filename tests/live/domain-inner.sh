@@ -1,7 +1,9 @@
 #!/bin/sh
 # domain-inner.sh BUILDDIR DIR — runs inside libvirt-tck-sandbox --tcp for
 # live-domain.sh: the harness runs domain/* at -j 2 on qemu:///system,
-# lxc:///system and qemu+tcp://127.0.0.1/system, and the guests really boot.
+# lxc:///system and qemu+tcp://127.0.0.1/system, and the guests really boot;
+# then a QEMU guest boots from the ISO (boot=iso forced), its token handed
+# over as an SMBIOS OEM string.
 # Result lines ("ok - ..."/"not ok - ...") go to DIR/results.
 B=$1
 D=$2
@@ -26,3 +28,10 @@ for uri in qemu:///system lxc:///system qemu+tcp://127.0.0.1/system; do
     [ -z "$left" ]
     check $? "on $uri no guest of the run is left${left:+ ($left)}"
 done
+
+log=$D/run-iso.log
+TCK_BOOT=iso "$B/tck/libvirt-tck" --uri qemu:///system --suites-dir "$B/suites" -v domain/050-transient-lifecycle >"$log" 2>&1
+rc=$?
+check $rc "with boot=iso forced, domain/050 passes on qemu:///system (got $rc)"
+grep -q '^ok [0-9]* - the guest booted and printed its marker$' "$log"
+check $? "the ISO-booted guest printed its own token's marker"

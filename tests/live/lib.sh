@@ -106,15 +106,9 @@ live_results() {
     tap_ok $? "all $2 checks inside the sandbox ran (got $n)"
 }
 
-# live_cache DIR: an asset cache with the kernel, initrd and rootfs, built
-# offline from the host's kernel and busybox by libvirt-tck-prepare.
+# live_cache DIR: an asset cache with the kernel, initrd, ISO and rootfs,
+# built offline from the host's kernel and busybox by libvirt-tck-prepare.
 live_cache() {
     "$top_builddir/prepare/libvirt-tck-prepare" --cache "$1" --offline -q \
-        --only kernel,initrd,rootfs || return 1
-    # libvirt's LXC driver makes <root>/.oldroot at the first start, which
-    # changes the tree's mtime; make it now and re-verify, so that the
-    # cache stays valid for every later container.
-    rootfs=$("$top_builddir/prepare/libvirt-tck-prepare" --cache "$1" --os-type exe --path rootfs) &&
-        mkdir -p "$rootfs/.oldroot" &&
-        "$top_builddir/prepare/libvirt-tck-prepare" --cache "$1" -q --verify
+        --only kernel,initrd,iso,rootfs
 }
