@@ -221,31 +221,41 @@ is_kernel_os(const char *os)
     return g_strv_contains(kernel_os_types, os);
 }
 
-/* The config's `kernels:` list (upstream 2.x keys arch, ostype, kernel,
- * initrd; ours: kernel_sha256, initrd_sha256). */
+/* A kernel entry's "kernel"/"initrd": a URL, or (upstream) a map whose "source" is one. */
+static const char *
+config_kernel_url(guint i, const char *key)
+{
+    g_autofree char *plain = g_strdup_printf("kernels/%u/%s", i, key);
+    g_autofree char *source = g_strdup_printf("kernels/%u/%s/source", i, key);
+    const char *url = tck_config_get_string(P.cfg, plain);
+
+    return url ? url : tck_config_get_string(P.cfg, source);
+}
+
+/* The config's `kernels:` list (upstream 2.x keys arch, ostype (one or a
+ * list), kernel, initrd; ours: kernel_sha256, initrd_sha256). */
 static void
 config_kernel_source(const char *arch, const char *os)
 {
     for (guint i = 0;; i++) {
+        g_autofree char *k_entry = g_strdup_printf("kernels/%u", i);
         g_autofree char *k_arch = g_strdup_printf("kernels/%u/arch", i);
         g_autofree char *k_os = g_strdup_printf("kernels/%u/ostype", i);
-        g_autofree char *k_kernel = g_strdup_printf("kernels/%u/kernel", i);
-        g_autofree char *k_initrd = g_strdup_printf("kernels/%u/initrd", i);
         g_autofree char *k_ksha = g_strdup_printf("kernels/%u/kernel_sha256", i);
         g_autofree char *k_isha = g_strdup_printf("kernels/%u/initrd_sha256", i);
         const char *a = tck_config_get_string(P.cfg, k_arch);
-        const char *o = tck_config_get_string(P.cfg, k_os);
+        g_auto(GStrv) oses = tck_config_get_strv(P.cfg, k_os);
 
-        if (!a && !tck_config_get_string(P.cfg, k_kernel))
+        if (!tck_config_lookup(P.cfg, k_entry))
             return;
-        if (g_strcmp0(a, arch) != 0 || (o && g_strcmp0(o, os) != 0))
+        if (g_strcmp0(a, arch) != 0 || (oses && oses[0] && !g_strv_contains((const char *const *)oses, os)))
             continue;
-        if (!P.kernel_url && tck_config_get_string(P.cfg, k_kernel)) {
-            P.kernel_url = g_strdup(tck_config_get_string(P.cfg, k_kernel));
+        if (!P.kernel_url && config_kernel_url(i, "kernel")) {
+            P.kernel_url = g_strdup(config_kernel_url(i, "kernel"));
             P.kernel_sha256 = g_strdup(tck_config_get_string(P.cfg, k_ksha));
         }
-        if (!P.initrd_url && tck_config_get_string(P.cfg, k_initrd)) {
-            P.initrd_url = g_strdup(tck_config_get_string(P.cfg, k_initrd));
+        if (!P.initrd_url && config_kernel_url(i, "initrd")) {
+            P.initrd_url = g_strdup(config_kernel_url(i, "initrd"));
             P.initrd_sha256 = g_strdup(tck_config_get_string(P.cfg, k_isha));
         }
         return;

@@ -7,7 +7,7 @@
 # (python3 -m http.server), and crash safety (kill -9 mid-download, then
 # the cache verifies clean and the download resumes).
 . "$top_srcdir/tests/prepare/lib.sh"
-plan 40
+plan 42
 
 WWW="$WORK/www"
 mkdir -p "$WWW"
@@ -83,6 +83,22 @@ ok $RC "a config's kernels: entry is downloaded for its arch (rc=$RC)"
 check "into the config's scratch_dir" cmp -s "$WORK/scratch/blobs/$SMALL_SHA" "$WWW/small.bin"
 check "and looked up as the aarch64 kernel" \
     [ "$("$PREPARE" -c "$WORK/tck.yml" --arch aarch64 --path kernel)" = "$WORK/scratch/blobs/$SMALL_SHA" ]
+
+# 4e. upstream's own shapes: ostype as a list, kernel as a map with a source
+cat >"$WORK/tck-upstream.yml" <<YML
+scratch_dir: $WORK/scratch-up
+kernels:
+  - arch: aarch64
+    ostype:
+      - hvm
+      - xen
+    kernel:
+      source: file://$WWW/small.bin
+    kernel_sha256: $SMALL_SHA
+YML
+run_prepare "$WORK/cfg-up.out" -c "$WORK/tck-upstream.yml" --arch aarch64 --os-type xen --only kernel
+ok $RC "an upstream-style entry (ostype list, kernel map) is downloaded for os type xen (rc=$RC)"
+check "into that config's scratch_dir" cmp -s "$WORK/scratch-up/blobs/$SMALL_SHA" "$WWW/small.bin"
 
 # 5. 404
 fetch "$WORK/c3" "$WORK/404.out" "$URL/nope.bin" "$SMALL_SHA"
