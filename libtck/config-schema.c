@@ -73,6 +73,8 @@ static const TckConfigFieldRule server_fields[] = {
     { "host", T_SCALAR, "a scalar" },
     { "path", T_SCALAR, "a scalar" },
     { "target", T_SCALAR, "a scalar" },
+    { "user", T_SCALAR, "a scalar" },
+    { "password", T_SCALAR, "a scalar" },
     { NULL, 0, NULL },
 };
 
@@ -115,6 +117,83 @@ key_rule_find(const char *key)
     return NULL;
 }
 
+/* Free-form keys for a vendor's own test programs: never checked. */
+static gboolean
+key_is_free_form(const char *key)
+{
+    return g_str_has_prefix(key, "x_") || g_str_has_prefix(key, "x-");
+}
+
+/* Edit distance (insert, delete, substitute, swap of neighbours) between @a and @b. */
+static guint
+edit_distance(const char *a, const char *b)
+{
+    gsize la = strlen(a), lb = strlen(b);
+    g_autofree guint *d = g_new0(guint, (la + 1) * (lb + 1));
+#define D(i, j) d[(i) * (lb + 1) + (j)]
+
+    for (gsize i = 0; i <= la; i++)
+        D(i, 0) = i;
+    for (gsize j = 0; j <= lb; j++)
+        D(0, j) = j;
+    for (gsize i = 1; i <= la; i++) {
+        for (gsize j = 1; j <= lb; j++) {
+            guint cost = g_ascii_tolower(a[i - 1]) != g_ascii_tolower(b[j - 1]);
+            guint best = MIN(D(i - 1, j) + 1, D(i, j - 1) + 1);
+
+            best = MIN(best, D(i - 1, j - 1) + cost);
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                best = MIN(best, D(i - 2, j - 2) + 1);
+            D(i, j) = best;
+        }
+    }
+    return D(la, lb);
+#undef D
+}
+
+/*
+ * The known name closest to @name, when it is close enough to be a typo.
+ * @names points at the name field of the first of @n table rows, @stride
+ * bytes apart (a NULL name ends the table early).
+ */
+static const char *
+closest_name(const char *name, const char *const *names, gsize n, gsize stride)
+{
+    const char *best = NULL;
+    guint best_d = G_MAXUINT;
+    guint limit = MAX(1, MIN(3, (guint)strlen(name) / 3));
+
+    for (gsize i = 0; i < n; i++) {
+        const char *candidate = *(const char *const *)((const char *)names + i * stride);
+        guint dist;
+
+        if (!candidate)
+            break;
+        dist = edit_distance(name, candidate);
+        if (dist < best_d) {
+            best_d = dist;
+            best = candidate;
+        }
+    }
+    return best_d <= limit ? best : NULL;
+}
+
+/* "[WHERE: ]unknown key 'NAME'; did you mean 'SUGGESTION'?" */
+static void
+set_unknown_error(GError **error, const char *origin, guint line, const char *where,
+                  const char *name, const char *suggestion)
+{
+    g_autofree char *prefix = where ? g_strdup_printf("%s: ", where) : g_strdup("");
+
+    if (suggestion)
+        tck_config_set_error(error, origin, line, "%sunknown key '%s'; did you mean '%s'?", prefix,
+                             name, suggestion);
+    else
+        tck_config_set_error(error, origin, line,
+                             "%sunknown key '%s' (libvirt-tck.conf(5) lists the keys; "
+                             "names starting x_ are free-form)", prefix, name);
+}
+
 static gboolean
 type_allowed(guint types, const TckConfigNode *node)
 {
@@ -137,11 +216,17 @@ validate_fields(const TckConfigNode *entry, const TckConfigFieldRule *fields,
         for (const TckConfigFieldRule *f = fields; f && f->name; f++)
             if (g_str_equal(f->name, name))
                 rule = f;
-        if (!rule) {
-            g_debug("config %s:%u: %s: field '%s' is not known; ignored", origin, value->line,
-                    where, name);
-            continue;
+        if (!rule && !key_is_free_form(name)) {
+            gsize n = 0;
+
+            while (fields[n].name)
+                n++;
+            set_unknown_error(error, origin, value->line, where, name,
+                              closest_name(name, &fields[0].name, n, sizeof(fields[0])));
+            return FALSE;
         }
+        if (!rule)
+            continue;
         if (!type_allowed(rule->types, value)) {
             tck_config_set_error(error, origin, value->line, "%s: '%s' must be %s, not %s", where, name,
                       rule->what, tck_config_node_describe(value));
@@ -221,9 +306,13 @@ tck_config_schema_check(TckConfigNode *root, const char *origin, GError **error)
         const TckConfigNode *value = g_ptr_array_index(root->children, i);
         const TckConfigKeyRule *rule = key_rule_find(key);
 
-        if (!rule) {
-            g_debug("config %s:%u: unknown key '%s' accepted and ignored", origin, value->line, key);
+        if (!rule && key_is_free_form(key))
             continue;
+        if (!rule) {
+            set_unknown_error(error, origin, value->line, NULL, key,
+                              closest_name(key, &key_rules[0].key, G_N_ELEMENTS(key_rules),
+                                           sizeof(key_rules[0])));
+            return FALSE;
         }
         if (!rule->used)
             g_debug("config %s:%u: key '%s' is accepted but not used yet", origin, value->line, key);
