@@ -23,5 +23,10 @@ tck_libvirt_tck_SOURCES += \
 	tck/format-text.c \
 	tck/format-tap.c \
 	tck/formats.c \
-	tck/formats.h
+	tck/formats.h \
+	tck/outputs.c \
+	tck/outputs.h \
+	tck/progress.c \
+	tck/progress.h \
+	tck/sandbox-route.c
 tck_libvirt_tck_LDADD = $(TCK_CORE_LIBS)
