@@ -49,6 +49,7 @@ TESTS += \
 	tests/harness-prove.sh \
 	tests/libtck-checks.sh \
 	tests/libtck-needs.sh \
+	tests/crowded-host.sh \
 	tests/man-example.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
@@ -58,5 +59,7 @@ EXTRA_DIST += \
 	tests/harness-prove.sh \
 	tests/libtck-checks.sh \
 	tests/libtck-needs.sh \
+	tests/crowded-host.sh \
 	tests/man-example.sh \
-	tests/fixtures/upstream-style.t
+	tests/fixtures/upstream-style.t \
+	tests/fixtures/crowded-host.xml
