@@ -50,7 +50,8 @@ TESTS += \
 	tests/libtck-checks.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
-	tests/man-example.sh
+	tests/man-example.sh \
+	tests/harness-truth.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
 	tests/harness-isolation.sh \
@@ -61,5 +62,6 @@ EXTRA_DIST += \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
 	tests/man-example.sh \
+	tests/harness-truth.sh \
 	tests/fixtures/upstream-style.t \
 	tests/fixtures/crowded-host.xml
