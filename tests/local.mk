@@ -51,7 +51,8 @@ TESTS += \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
 	tests/man-example.sh \
-	tests/harness-truth.sh
+	tests/harness-truth.sh \
+	tests/man-run-examples.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
 	tests/harness-isolation.sh \
@@ -63,5 +64,6 @@ EXTRA_DIST += \
 	tests/crowded-host.sh \
 	tests/man-example.sh \
 	tests/harness-truth.sh \
+	tests/man-run-examples.sh \
 	tests/fixtures/upstream-style.t \
 	tests/fixtures/crowded-host.xml

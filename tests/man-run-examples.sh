@@ -1,0 +1,41 @@
+#!/bin/sh
+# man-run-examples.sh — every example in libvirt-tck(1)'s EXAMPLES runs as
+# printed (with the built libvirt-tck), in a scratch directory.  The one
+# that needs a live QEMU driver is skipped, saying so.
+. "$top_srcdir/tests/lib.sh"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"; _tap_end' EXIT
+# The command lines of the EXAMPLES section, roff's \- turned back into -.
+sed -n '/^\.SH EXAMPLES/,/^\.SH /p' "$top_srcdir/man/libvirt-tck.1" | sed -n 's/^\.B \(libvirt-tck .*\)/\1/p' |
+    sed 's/\\-/-/g' >"$tmp/examples"
+n=$(lines "$(cat "$tmp/examples")")
+tap_plan $((n + 1))
+ok "the page has examples ($n)" test "$n" -ge 4
+
+cd "$tmp" || exit 1
+# What the examples name: a known-broken file for QEMU.
+cat >qemu.yml <<'KB'
+- test: domain/080-*
+  driver: qemu
+  reason: an example entry; it applies to the QEMU driver only
+KB
+while read -r cmd; do
+    case "$cmd" in
+        *qemu:///system*)
+            _tap_result ok "# SKIP needs a live QEMU driver with a prepared asset cache: $cmd"
+            continue ;;
+    esac
+    # shellcheck disable=SC2086
+    set -- $cmd
+    shift
+    "$TCK" "$@" >out 2>&1
+    rc=$?
+    [ -f run.tar.gz ] && [ ! -f ref.tar.gz ] && cp run.tar.gz ref.tar.gz
+    if [ "$rc" -eq 0 ]; then
+        _tap_result ok "works as printed: $cmd"
+    else
+        _tap_result fail "works as printed: $cmd (exit $rc)"
+        tail -5 out | diag "$(cat)"
+    fi
+done <"$tmp/examples"
