@@ -4,7 +4,7 @@
 # or a run where everything skipped can no longer end green or silent.
 # Each check here failed on the harness before this contract.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 33
+tap_plan 37
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; _tap_end' EXIT
@@ -31,6 +31,14 @@ out=$(TCK_URI="test://$top_srcdir/tests/fixtures/crowded-host.xml" "$TCK" -c goo
 like "$out" "^Testing test://.*crowded-host.xml: " "TCK_URI overrides the config's uri"
 out=$(TCK_URI=test:///nonexistent-x "$TCK" -c good.yml --uri test:///default --suites-dir "$S" isolation/passing 2>&1)
 like "$out" "^Testing test:///default: " "--uri overrides TCK_URI"
+
+# --sandbox honours the config's uri (it used to replace it with qemu:///system).
+if "$top_builddir/tck/libvirt-tck-sandbox" -- true >/dev/null 2>&1; then
+    out=$("$TCK" --sandbox --no-kvm -c good.yml --suites-dir "$S" isolation/passing 2>&1)
+    like "$out" "^Testing test:///default: " "--sandbox tests the config's uri, not qemu:///system"
+else
+    _tap_result ok "# SKIP libvirt-tck-sandbox cannot start here (the live tests say why)"
+fi
 
 # 3, 5. The run header, the live lines and the closing line, also when a report goes to a file.
 printf -- '- test: isolation/failing\n  reason: fixture fails on purpose\n' >kb.yml
@@ -87,6 +95,21 @@ is "$rc" 4 "a run where every test skipped exits 4"
 like "$out" "^libvirt-tck: nothing was tested: all 1 test skipped \(.*no kernel in the asset cache" \
     "... and says why, naming the skip"
 like "$out" "^0 passed, 0 failed, 1 skipped$" "... after the closing line"
+
+# 9. prepare reads the same config: asset_cache, and kernels: with checksums as keys.
+P="$top_builddir/prepare/libvirt-tck-prepare"
+printf 'asset_cache: %s/cfg-cache\n' "$tmp" >prep.yml
+out=$("$P" -c prep.yml --verify 2>&1)
+like "$out" "cache $tmp/cfg-cache " "libvirt-tck-prepare -c FILE uses the config's asset_cache"
+printf 'asset_cache: %s/cfg-cache\nkernels:\n  - arch: %s\n    ostype: hvm\n    kernel: http://127.0.0.1:9/vmlinuz\n' \
+    "$tmp" "$(uname -m)" >nosum.yml
+out=$("$P" -c nosum.yml --only kernel --offline 2>&1)
+like "$out" "has no SHA-256: add \`kernel_sha256: HEX\` to its \`kernels:\` entry in the config" \
+    "a kernels: URL without a checksum names the config key that fixes it"
+printf '    kernel_sha256: %064d\n' 0 >>nosum.yml
+out=$("$P" -c nosum.yml --only kernel --offline 2>&1)
+like "$out" "--offline: kernel for .* is not in cache $tmp/cfg-cache" \
+    "... and following the hint gets past the checksum check"
 
 # 10. --version on every tool, one usage line, exit tables in --help.
 ok "--version on libvirt-tck, libvirt-tck-prepare and libvirt-tck-sandbox" sh -c \
