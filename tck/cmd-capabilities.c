@@ -239,6 +239,10 @@ tck_cmd_capabilities(int argc, char **argv)
 
     out = tck_caps_formats[fmt].render(plan);
     fputs(out, stdout);
+    /* What a run does about KVM (tck/canary.c), said where the plan is shown. */
+    if (fmt == 0 && g_strcmp0(plan->domain_type, "kvm") == 0)
+        printf("kvm: a run boots one canary guest first (at most 30 s); when it makes no progress, "
+               "the run stops at once (exit 3) naming --no-kvm\n");
     tck_caps_options_clear(&o);
     return TCK_EXIT_OK;
 

@@ -13,6 +13,7 @@
 #include <libvirt/virterror.h>
 #include <tck/tck.h>
 #include "libtck/fs-util.h"
+#include "canary.h"
 #include "cli.h"
 #include "cleanup.h"
 #include "exit-codes.h"
@@ -84,7 +85,8 @@ static const TckExitDoc run_exits[] = {
     { TCK_EXIT_TEST_FAILED, "a test failed (or crashed, timed out, bailed out, broke its plan)" },
     { TCK_EXIT_USAGE, "usage or config error: bad option, config key or file, URI syntax,\n"
                       "unknown test, two formats on stdout, an output path that cannot be written" },
-    { TCK_EXIT_SETUP, "cannot connect or set up (daemon unreachable, no driver for the URI)" },
+    { TCK_EXIT_SETUP, "cannot connect or set up (daemon unreachable, no driver for the URI),\n"
+                      "or the KVM canary guest made no progress (try --sandbox --no-kvm)" },
     { TCK_EXIT_NOTHING_TESTED, "nothing was tested: no test ran, or every test skipped\n"
                                "(a missing asset, feature or resource; the run says which)" },
     { TCK_EXIT_INTERRUPTED, "interrupted (the report is still written)" },
@@ -481,6 +483,17 @@ tck_cmd_run(int argc, char **argv)
     ro.on_progress = on_test_progress;
     ro.on_done_data = &live;
     ro.interrupted = &interrupted;
+    /* One short KVM boot before the first guest test: never minutes of timeouts. */
+    if (tck_canary_wanted(&run->meta, selected, o.jobs > 1, &error) &&
+        !tck_canary_run(&ro, human, &error)) {
+        virConnectClose(conn);
+        tck_fs_remove_tree(run_dir);
+        return tck_exit_report(error);
+    }
+    if (error) {
+        virConnectClose(conn);
+        return tck_exit_report(error);
+    }
     if (!tck_runner_run(&ro, selected, run, &error)) {
         virConnectClose(conn);
         return tck_exit_report(error);

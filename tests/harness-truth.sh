@@ -4,7 +4,7 @@
 # or a run where everything skipped can no longer end green or silent.
 # Each check here failed on the harness before this contract.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 37
+tap_plan 38
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; _tap_end' EXIT
@@ -119,3 +119,5 @@ like "$out" "^  libvirt-tck \[OPTION.*\] \[TEST\.\.\.\]$" "the usage line names 
 like "$out" "^    4  nothing was tested" "--help's exit table lists 4"
 like "$out" "^  130  interrupted" "... and 130"
 like "$("$TCK" capabilities --help)" "--sandbox" "capabilities has a --sandbox route"
+like "$("$TCK" capabilities --caps "$top_srcdir/tests/caps/qemu-system.xml")" "^kvm: a run boots one canary guest first" \
+    "capabilities says what a run does when KVM cannot run guests"

@@ -18,8 +18,10 @@ TESTS += \
 	tests/test-live-guest-ready \
 	tests/live-sandbox.sh \
 	tests/live-domain.sh \
-	tests/live-safety.sh
+	tests/live-safety.sh \
+	tests/live-kvm-canary.sh
 dist_noinst_SCRIPTS += \
+	tests/live-kvm-canary.sh \
 	tests/live-sandbox.sh \
 	tests/live-domain.sh \
 	tests/live-safety.sh \
