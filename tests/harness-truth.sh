@@ -4,7 +4,7 @@
 # or a run where everything skipped can no longer end green or silent.
 # Each check here failed on the harness before this contract.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 38
+tap_plan 41
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; _tap_end' EXIT
@@ -121,3 +121,17 @@ like "$out" "^  130  interrupted" "... and 130"
 like "$("$TCK" capabilities --help)" "--sandbox" "capabilities has a --sandbox route"
 like "$("$TCK" capabilities --caps "$top_srcdir/tests/caps/qemu-system.xml")" "^kvm: a run boots one canary guest first" \
     "capabilities says what a run does when KVM cannot run guests"
+
+# 10, smaller: the HTML counts a crash's checks out of its plan; the
+# compare page names the base run; prove over an archive reads tests given by path.
+"$TCK" --uri test:///default --suites-dir "$S" --format html=crash.html isolation/crash >/dev/null 2>&1
+like "$(cat crash.html)" ">1/3<" "the HTML shows 1/3 checks for a crash after 1 of 3 planned"
+printf '#!/bin/sh\necho 1..1\necho "ok 1 - a script given by path"\n' >by-path.sh
+chmod +x by-path.sh
+"$TCK" --uri test:///default --suites-dir "$S" -a base.tar.gz isolation/passing "$tmp/by-path.sh" >/dev/null 2>&1
+mkdir x && tar xzf base.tar.gz -C x
+out=$(cd x/libvirt-tck-* && prove --exec cat tests/*/*.tap 2>&1)
+like "$out" "^tests/path/.*by-path.sh.tap \.+ ok" "prove --exec cat tests/*/*.tap over an archive reads a test given by path too"
+base_id=$(ls x | sed 's/^libvirt-tck-//')
+"$TCK" report compare base.tar.gz run.tar.gz --format html=cmp.html >/dev/null 2>&1
+like "$(cat cmp.html)" "Base run $base_id on test:///default" "the compare page names the base run"
