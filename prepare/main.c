@@ -381,7 +381,7 @@ cached(TckAssetKind kind, const char *arch, const char *os, const char *inputs)
 static void
 say_done(TckAssetKind kind, const TckAssetEntry *e, gint64 t0)
 {
-    g_autofree char *size = g_format_size(e->size);
+    g_autofree char *size = g_format_size_full(e->size, G_FORMAT_SIZE_IEC_UNITS);
 
     P.built++;
     tck_progress_say(P.pr, "%-10s built   %9s  %.2f s  %s", tck_asset_kind_to_string(kind), size,
