@@ -18,6 +18,7 @@
 #include "exit-codes.h"
 #include "formats.h"
 #include "known-broken.h"
+#include "outputs.h"
 #include "report.h"
 #include "report-util.h"
 
@@ -161,35 +162,14 @@ close_output(FILE *out, const char *file, GError **error)
     return TRUE;
 }
 
+/* Writes @specs (NAME[=FILE], at most one on stdout), every file opened first. */
 static gboolean
 write_formats(const TckRun *run, const ReportOptions *o, const char *const *specs, GError **error)
 {
-    guint i;
+    g_autoptr(TckOutputs) outputs = tck_outputs_parse(specs, FALSE, error);
+    TckFormatOptions fo = { .verbose = o->verbose, .quiet = o->quiet };
 
-    for (i = 0; specs && specs[i]; i++) {
-        g_autofree char *name = g_strdup(specs[i]);
-        char *file = strchr(name, '=');
-        TckFormatOptions fo = { .verbose = o->verbose, .quiet = o->quiet };
-        const TckFormat *fmt;
-        FILE *out;
-        gboolean ok;
-
-        if (file)
-            *file++ = '\0';
-        if (!(fmt = tck_format_find(name))) {
-            g_autofree char *names = tck_format_names();
-
-            g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "unknown format '%s' (known: %s)",
-                        name, names);
-            return FALSE;
-        }
-        if (!(out = open_output(file, error)))
-            return FALSE;
-        ok = fmt->write(run, &fo, out, error);
-        if (!close_output(out, file, ok ? error : NULL) || !ok)
-            return FALSE;
-    }
-    return TRUE;
+    return outputs && tck_outputs_open(outputs, error) && tck_outputs_write(outputs, run, &fo, error);
 }
 
 static TckKnownBroken *

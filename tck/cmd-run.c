@@ -385,7 +385,7 @@ tck_cmd_run(int argc, char **argv)
         return TCK_EXIT_OK;
     }
     /* Report formats are checked first: a bad one fails before anything runs. */
-    if (!(outputs = tck_outputs_parse((const char *const *)o.formats, &error)))
+    if (!(outputs = tck_outputs_parse((const char *const *)o.formats, TRUE, &error)))
         return tck_exit_report(error);
     if (o.report.archive) {
         g_autofree char *what = g_strdup_printf("-a %s", o.report.archive);

@@ -35,7 +35,7 @@ output_free(gpointer data)
 }
 
 TckOutputs *
-tck_outputs_parse(const char *const *specs, GError **error)
+tck_outputs_parse(const char *const *specs, gboolean text_by_default, GError **error)
 {
     static const char *const default_specs[] = { "text", NULL };
     g_autoptr(TckOutputs) outputs = g_new0(TckOutputs, 1);
@@ -73,7 +73,7 @@ tck_outputs_parse(const char *const *specs, GError **error)
             outputs->on_stdout = o;
         }
     }
-    if (!outputs->on_stdout) {
+    if (!outputs->on_stdout && text_by_default) {
         /* A report file never silences the terminal: the text report still goes there. */
         TckOutput *o = g_new0(TckOutput, 1);
 
@@ -151,13 +151,13 @@ tck_outputs_open(TckOutputs *outputs, GError **error)
 FILE *
 tck_outputs_human(const TckOutputs *outputs)
 {
-    return tck_outputs_text_on_stdout(outputs) ? stdout : stderr;
+    return !outputs->on_stdout || tck_outputs_text_on_stdout(outputs) ? stdout : stderr;
 }
 
 gboolean
 tck_outputs_text_on_stdout(const TckOutputs *outputs)
 {
-    return g_str_equal(outputs->on_stdout->format->name, "text");
+    return outputs->on_stdout && g_str_equal(outputs->on_stdout->format->name, "text");
 }
 
 gboolean

@@ -16,10 +16,11 @@
 typedef struct _TckOutputs TckOutputs;
 
 /*
- * Parses @specs (NULL or empty: text on stdout).  An unknown format or a
- * second format on stdout is TCK_ERROR_USAGE.  Transfer full.
+ * Parses @specs.  An unknown format, an empty FILE or a second format on
+ * stdout is TCK_ERROR_USAGE.  With @text_by_default, the text report goes
+ * to stdout when no spec does.  Transfer full.
  */
-TckOutputs *tck_outputs_parse(const char *const *specs, GError **error);
+TckOutputs *tck_outputs_parse(const char *const *specs, gboolean text_by_default, GError **error);
 
 /*
  * Opens every FILE for writing, so that a path that cannot be written
@@ -27,7 +28,7 @@ TckOutputs *tck_outputs_parse(const char *const *specs, GError **error);
  */
 gboolean tck_outputs_open(TckOutputs *outputs, GError **error);
 
-/* Where the header, progress and closing line go: stdout or stderr. */
+/* Where the header, progress and closing line go: stdout unless a machine format holds it. */
 FILE *tck_outputs_human(const TckOutputs *outputs);
 /* TRUE when the text report is written on stdout (it prints the closing line itself). */
 gboolean tck_outputs_text_on_stdout(const TckOutputs *outputs);

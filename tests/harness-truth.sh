@@ -4,7 +4,7 @@
 # or a run where everything skipped can no longer end green or silent.
 # Each check here failed on the harness before this contract.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 41
+tap_plan 42
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; _tap_end' EXIT
@@ -135,3 +135,6 @@ like "$out" "^tests/path/.*by-path.sh.tap \.+ ok" "prove --exec cat tests/*/*.ta
 base_id=$(ls x | sed 's/^libvirt-tck-//')
 "$TCK" report compare base.tar.gz run.tar.gz --format html=cmp.html >/dev/null 2>&1
 like "$(cat cmp.html)" "Base run $base_id on test:///default" "the compare page names the base run"
+out=$("$TCK" report run.tar.gz --format xml --format junit 2>&1); rc=$?
+like "$rc:$out" "^2:libvirt-tck: usage: --format xml and --format junit would both write to standard output" \
+    "libvirt-tck report refuses a second format on stdout too"
