@@ -36,3 +36,13 @@ suites_errors_090_nodedev_contracts_LDADD = $(SUITE_LDADD)
 
 ## The table and its schema are installed with the kit.
 dist_pkgdata_DATA += suites/errors/contracts.yml suites/errors/contracts.rng
+
+## libvirt-tck-contracts(7), generated from the table at build time.
+## (The tool is built outside suites/, where the harness looks for tests.)
+noinst_PROGRAMS += man/contracts-tool
+man_contracts_tool_SOURCES = suites/errors/contracts-tool.c $(CONTRACT_CHECK)
+man_contracts_tool_LDADD = $(SUITE_LDADD)
+nodist_man_MANS = man/libvirt-tck-contracts.7
+CLEANFILES += man/libvirt-tck-contracts.7
+man/libvirt-tck-contracts.7: $(srcdir)/suites/errors/contracts.yml $(srcdir)/suites/errors/contracts.rng man/contracts-tool$(EXEEXT)
+	$(AM_V_GEN)$(MKDIR_P) man && man/contracts-tool man $(srcdir)/suites/errors/contracts.yml >$@.tmp && mv $@.tmp $@
