@@ -815,11 +815,13 @@ new_document(Checker *c, XmlKind kind, const char *suffix)
         return xml_string(el(NULL, "host", NULL, "mac", "52:54:00:7c:4b:01", "name", "tck",
                              "ip", "192.0.2.77", NULL));
     case XML_PORT: {
+        g_autofree char *keep_uuid = g_uuid_string_random();
         xmlNodePtr port = el(NULL, "networkport", NULL, NULL);
         xmlNodePtr owner = el(port, "owner", NULL, NULL);
 
         el(owner, "name", tck_name(c->t, suffix), NULL);
         el(owner, "uuid", "8e1d5bbd-4b3a-4c4f-9f60-0d7a7c0b7c01", NULL);
+        el(port, "uuid", keep_uuid, NULL);
         el(port, "mac", NULL, "address", "52:54:00:7c:4b:02", NULL);
         return xml_string(port);
     }
