@@ -103,6 +103,11 @@ tck_caps_parse_args(TckCapsOptions *o, int argc, char **argv, GError **error)
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--uri and --caps cannot be combined");
         return FALSE;
     }
+    if ((o->no_kvm || o->tcp) && !o->sandbox) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "%s works only with --sandbox",
+                    o->no_kvm ? "--no-kvm" : "--tcp");
+        return FALSE;
+    }
     if (o->sandbox && o->caps) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--sandbox and --caps cannot be combined");
         return FALSE;

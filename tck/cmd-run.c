@@ -141,6 +141,12 @@ parse_options(char ***argv, RunOptions *o, GError **error)
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--timeout and --jobs must be positive");
         return FALSE;
     }
+    if ((o->sandbox_no_kvm || o->sandbox_tcp) && !o->sandbox && !o->sandbox_shell) {
+        /* Silently ignored, --no-kvm would let a user believe QEMU runs on TCG. */
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "%s works only with --sandbox",
+                    o->sandbox_no_kvm ? "--no-kvm" : "--tcp");
+        return FALSE;
+    }
     if (o->verbose && o->quiet) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "-v and -q cannot be used together");
         return FALSE;

@@ -4,7 +4,7 @@
 # or a run where everything skipped can no longer end green or silent.
 # Each check here failed on the harness before this contract.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 42
+tap_plan 43
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; _tap_end' EXIT
@@ -39,6 +39,9 @@ if "$top_builddir/tck/libvirt-tck-sandbox" -- true >/dev/null 2>&1; then
 else
     _tap_result ok "# SKIP libvirt-tck-sandbox cannot start here (the live tests say why)"
 fi
+
+out=$("$TCK" --no-kvm --uri test:///default --suites-dir "$S" isolation/passing 2>&1); rc=$?
+like "$rc:$out" "^2:libvirt-tck: usage: --no-kvm works only with --sandbox" "--no-kvm without --sandbox is refused, not ignored"
 
 # 3, 5. The run header, the live lines and the closing line, also when a report goes to a file.
 printf -- '- test: isolation/failing\n  reason: fixture fails on purpose\n' >kb.yml
