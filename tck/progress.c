@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 
 #include "formats.h"
 #include "progress.h"
@@ -76,6 +77,13 @@ draw(TckProgress *p)
     }
     if (p->order->len > 3)
         g_string_append_printf(line, " and %u more", p->order->len - 3);
+    {
+        /* One terminal row, or "\r" cannot take it back. */
+        struct winsize ws = { 0 };
+
+        if (ioctl(fileno(p->out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 1 && line->len >= ws.ws_col)
+            g_string_truncate(line, ws.ws_col - 1);
+    }
     fputs(line->str, p->out);
     fflush(p->out);
     p->drawn = TRUE;
