@@ -10,7 +10,7 @@ trap 'rm -rf "$tmp"; _tap_end' EXIT
 sed -n '/^\.SH EXAMPLES/,/^\.SH /p' "$top_srcdir/man/libvirt-tck.1" | sed -n 's/^\.B \(libvirt-tck .*\)/\1/p' |
     sed 's/\\-/-/g' >"$tmp/examples"
 n=$(lines "$(cat "$tmp/examples")")
-tap_plan $((n + 1))
+tap_plan $((n + 2))
 ok "the page has examples ($n)" test "$n" -ge 4
 
 cd "$tmp" || exit 1
@@ -51,3 +51,15 @@ while read -r cmd; do
         tail -5 out | diag "$(cat)"
     fi
 done <"$tmp/examples"
+
+# The KNOWN-BROKEN FILES example is a file the harness accepts as printed.
+sed -n '/^\.SH KNOWN-BROKEN FILES/,/^\.fi/p' "$top_srcdir/man/libvirt-tck.1" | sed '1,/^\.nf/d;$d' |
+    sed 's/\\-/-/g' >"$tmp/kb-example.yml"
+"$TCK" report run.tar.gz --known-broken "$tmp/kb-example.yml" >out 2>&1
+rc=$?
+if [ "$rc" -le 1 ] && grep -q '^- test: domain/080' "$tmp/kb-example.yml"; then
+    _tap_result ok "the KNOWN-BROKEN FILES example loads as printed (exit $rc)"
+else
+    _tap_result fail "the KNOWN-BROKEN FILES example loads as printed (exit $rc)"
+    tail -5 out | diag "$(cat)"
+fi
