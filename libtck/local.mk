@@ -15,6 +15,7 @@ libtck_libtck_core_la_SOURCES += \
 	libtck/guest-ready.c \
 	libtck/xml-edit.c \
 	libtck/storage.c \
+	libtck/secret.c \
 	libtck/fs-util.c \
 	libtck/fs-util.h
 libtck_libtck_core_la_LIBADD = $(TCK_DEP_LIBS)
@@ -36,4 +37,5 @@ tckinclude_HEADERS += \
 	libtck/tck/needs.h \
 	libtck/tck/guest.h \
 	libtck/tck/xml.h \
-	libtck/tck/storage.h
+	libtck/tck/storage.h \
+	libtck/tck/secret.h

@@ -19,3 +19,4 @@
 #include <tck/guest.h>
 #include <tck/xml.h>
 #include <tck/storage.h>
+#include <tck/secret.h>
