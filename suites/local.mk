@@ -8,3 +8,4 @@ SUITE_LDADD = $(TCK_CORE_LIBS)
 include suites/domain/local.mk
 include suites/storage/local.mk
 include suites/secret/local.mk
+include suites/nodedev/local.mk
