@@ -3,8 +3,8 @@
  * destroy.
  *
  * Create a dir pool (its target a fresh directory in the test's scratch
- * dir): it is active and not persistent, and both its name and its UUID
- * find it.  Destroy it: it is gone, and a lookup by name fails with
+ * dir, which its XML gives back): it is active and not persistent, and
+ * both its name and its UUID find it.  Destroy it: it is gone, and a lookup by name fails with
  * VIR_ERR_NO_STORAGE_POOL, the code for "no pool with that name".
  */
 #include <config.h>
@@ -12,7 +12,7 @@
 
 static const TckTestInfo info = {
     .summary = "a transient dir pool is active until destroyed, then gone",
-    .plan = 9,
+    .plan = 10,
     .needs = (const char *const[]){ "storage", NULL },
 };
 
@@ -23,6 +23,7 @@ main(int argc, char **argv)
     virConnectPtr conn = tck_test_connect(t);
     g_autofree char *xml = tck_pool_xml(t, "dir", "transient", NULL);
     const char *name = tck_name(t, "transient");
+    g_autofree char *target = tck_pool_target(t, "transient"), *dump = NULL, *got_target = NULL;
     char uuid[VIR_UUID_STRING_BUFLEN] = "";
     virStoragePoolPtr pool, found;
     virStoragePoolInfo pinfo = { 0 };
@@ -36,6 +37,9 @@ main(int argc, char **argv)
     tck_is(t, virStoragePoolIsPersistent(pool), 0, "the new pool is not persistent");
     virStoragePoolGetInfo(pool, &pinfo);
     tck_is(t, pinfo.state, VIR_STORAGE_POOL_RUNNING, "its info says it is running");
+    dump = virStoragePoolGetXMLDesc(pool, 0);
+    got_target = dump ? tck_xml_get_text(dump, "/pool/target/path") : NULL;
+    tck_is(t, got_target, target, "its target is the test's own scratch directory");
 
     tck_diag(t, "Looking the pool up by name and by UUID");
     virStoragePoolGetUUIDString(pool, uuid);
