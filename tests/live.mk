@@ -18,15 +18,18 @@ TESTS += \
 	tests/test-live-guest-ready \
 	tests/live-sandbox.sh \
 	tests/live-domain.sh \
-	tests/live-safety.sh
+	tests/live-safety.sh \
+	tests/live-storage.sh
 dist_noinst_SCRIPTS += \
 	tests/live-sandbox.sh \
 	tests/live-domain.sh \
 	tests/live-safety.sh \
+	tests/live-storage.sh \
 	tests/live/lib.sh \
 	tests/live/sandbox-inner.sh \
 	tests/live/domain-inner.sh \
 	tests/live/safety-inner.sh \
+	tests/live/storage-inner.sh \
 	tests/live/fake-daemon \
 	tests/live/guest-init \
 	bench/live-boot.sh \
