@@ -34,7 +34,8 @@ dist_noinst_SCRIPTS += \
 	tests/live/guest-init \
 	bench/live-boot.sh \
 	bench/live-bench-inner.sh \
-	bench/live-suite.sh
+	bench/live-suite.sh \
+	bench/live-objects.sh
 EXTRA_DIST += \
 	tests/live/qemu-domain.xml \
 	tests/live/lxc-domain.xml \
