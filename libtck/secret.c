@@ -22,3 +22,18 @@ tck_secret_xml(TckTest *t, const char *suffix, gboolean ephemeral, gboolean priv
         tck_bail_out(t, "cannot build the secret '%s': %s", usage, error->message);
     return xml;
 }
+
+gboolean
+tck_secret_listed(virConnectPtr conn, unsigned int flags, const char *usage)
+{
+    virSecretPtr *secrets = NULL;
+    int n = virConnectListAllSecrets(conn, &secrets, flags);
+    gboolean found = FALSE;
+
+    for (int i = 0; i < n; i++) {
+        found |= g_strcmp0(virSecretGetUsageID(secrets[i]), usage) == 0;
+        virSecretFree(secrets[i]);
+    }
+    g_free(secrets);
+    return found;
+}

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib.h>
+#include <libvirt/libvirt.h>
 #include <tck/test.h>
 
 G_BEGIN_DECLS
@@ -23,5 +24,12 @@ G_BEGIN_DECLS
  */
 char *tck_secret_xml(TckTest *t, const char *suffix, gboolean ephemeral, gboolean private_,
                      const char *uuid);
+
+/*
+ * tck_secret_listed: whether virConnectListAllSecrets with @flags (the
+ * VIR_CONNECT_LIST_SECRETS_* filters, or 0) returns the secret whose
+ * usage id is @usage.
+ */
+gboolean tck_secret_listed(virConnectPtr conn, unsigned int flags, const char *usage);
 
 G_END_DECLS

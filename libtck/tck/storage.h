@@ -114,8 +114,8 @@ void tck_unmount_leftover(TckTest *t, const char *target);
  * (VIR_ERR_NO_SUPPORT where the driver has no volume streams); check it
  * with tck_ok_outcome().
  */
-TckCallOutcome tck_volume_upload_pattern(virConnectPtr conn, virStorageVolPtr vol, guint64 bytes, guint32 seed,
-                              char **sha256);
+TckCallOutcome tck_volume_upload_pattern(virConnectPtr conn, virStorageVolPtr vol, guint64 bytes,
+                                         guint32 seed, char **sha256);
 
 /**
  * tck_volume_download_sha256:
@@ -127,8 +127,8 @@ TckCallOutcome tck_volume_upload_pattern(virConnectPtr conn, virStorageVolPtr vo
  * Returns: the outcome, as for tck_volume_upload_pattern(); a short
  * stream fails too (code VIR_ERR_OK, the message saying how short).
  */
-TckCallOutcome tck_volume_download_sha256(virConnectPtr conn, virStorageVolPtr vol, guint64 bytes, char **sha256,
-                               gboolean *all_zero);
+TckCallOutcome tck_volume_download_sha256(virConnectPtr conn, virStorageVolPtr vol, guint64 bytes,
+                                          char **sha256, gboolean *all_zero);
 
 /**
  * tck_host_block_device:

@@ -16,23 +16,6 @@ static const TckTestInfo info = {
     .needs = (const char *const[]){ "secret", NULL },
 };
 
-static gboolean
-list_holds(virConnectPtr conn, const char *uuid)
-{
-    virSecretPtr *secrets = NULL;
-    int n = virConnectListAllSecrets(conn, &secrets, 0);
-    gboolean found = FALSE;
-
-    for (int i = 0; i < n; i++) {
-        char u[VIR_UUID_STRING_BUFLEN] = "";
-        virSecretGetUUIDString(secrets[i], u);
-        found |= g_str_equal(u, uuid);
-        virSecretFree(secrets[i]);
-    }
-    g_free(secrets);
-    return found;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -62,7 +45,7 @@ main(int argc, char **argv)
     tck_is(t, (const char *)found_uuid, (const char *)uuid, "its usage finds it");
     if (found)
         virSecretFree(found);
-    tck_ok(t, list_holds(conn, uuid), "the list of secrets holds it");
+    tck_ok(t, tck_secret_listed(conn, 0, usage), "the list of secrets holds it");
 
     tck_diag(t, "Undefining it");
     tck_ok_call(t, virSecretUndefine(sec), "undefined the secret");

@@ -15,22 +15,6 @@ static const TckTestInfo info = {
     .needs = (const char *const[]){ "secret", NULL },
 };
 
-/* Does the list with @flags hold the secret whose usage is @usage? */
-static gboolean
-listed(virConnectPtr conn, unsigned int flags, const char *usage)
-{
-    virSecretPtr *secrets = NULL;
-    int n = virConnectListAllSecrets(conn, &secrets, flags);
-    gboolean found = FALSE;
-
-    for (int i = 0; i < n; i++) {
-        found |= g_strcmp0(virSecretGetUsageID(secrets[i]), usage) == 0;
-        virSecretFree(secrets[i]);
-    }
-    g_free(secrets);
-    return found;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -61,10 +45,14 @@ main(int argc, char **argv)
                  "reading a private secret's value is refused: INVALID_SECRET");
 
     tck_diag(t, "Listing secrets by the private flag");
-    tck_ok(t, listed(conn, VIR_CONNECT_LIST_SECRETS_PRIVATE, priv_usage), "the private list holds it");
-    tck_ok(t, !listed(conn, VIR_CONNECT_LIST_SECRETS_NO_PRIVATE, priv_usage), "the public list does not");
-    tck_ok(t, listed(conn, VIR_CONNECT_LIST_SECRETS_NO_PRIVATE, pub_usage), "the public list holds the public secret");
-    tck_ok(t, !listed(conn, VIR_CONNECT_LIST_SECRETS_PRIVATE, pub_usage), "the private list does not");
+    tck_ok(t, tck_secret_listed(conn, VIR_CONNECT_LIST_SECRETS_PRIVATE, priv_usage),
+           "the private list holds it");
+    tck_ok(t, !tck_secret_listed(conn, VIR_CONNECT_LIST_SECRETS_NO_PRIVATE, priv_usage),
+           "the public list does not");
+    tck_ok(t, tck_secret_listed(conn, VIR_CONNECT_LIST_SECRETS_NO_PRIVATE, pub_usage),
+           "the public list holds the public secret");
+    tck_ok(t, !tck_secret_listed(conn, VIR_CONNECT_LIST_SECRETS_PRIVATE, pub_usage),
+           "the private list does not");
     virSecretFree(pub);
     virSecretFree(priv);
     return tck_test_end(t);

@@ -17,21 +17,6 @@ static const TckTestInfo info = {
     .needs = (const char *const[]){ "secret", NULL },
 };
 
-static gboolean
-listed(virConnectPtr conn, unsigned int flags, const char *usage)
-{
-    virSecretPtr *secrets = NULL;
-    int n = virConnectListAllSecrets(conn, &secrets, flags);
-    gboolean found = FALSE;
-
-    for (int i = 0; i < n; i++) {
-        found |= g_strcmp0(virSecretGetUsageID(secrets[i]), usage) == 0;
-        virSecretFree(secrets[i]);
-    }
-    g_free(secrets);
-    return found;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -65,10 +50,14 @@ main(int argc, char **argv)
     free(got);
 
     tck_diag(t, "Listing secrets by the ephemeral flag");
-    tck_ok(t, listed(conn, VIR_CONNECT_LIST_SECRETS_EPHEMERAL, eph_usage), "the ephemeral list holds it");
-    tck_ok(t, !listed(conn, VIR_CONNECT_LIST_SECRETS_NO_EPHEMERAL, eph_usage), "the kept list does not");
-    tck_ok(t, listed(conn, VIR_CONNECT_LIST_SECRETS_NO_EPHEMERAL, kept_usage), "the kept list holds the kept secret");
-    tck_ok(t, !listed(conn, VIR_CONNECT_LIST_SECRETS_EPHEMERAL, kept_usage), "the ephemeral list does not");
+    tck_ok(t, tck_secret_listed(conn, VIR_CONNECT_LIST_SECRETS_EPHEMERAL, eph_usage),
+           "the ephemeral list holds it");
+    tck_ok(t, !tck_secret_listed(conn, VIR_CONNECT_LIST_SECRETS_NO_EPHEMERAL, eph_usage),
+           "the kept list does not");
+    tck_ok(t, tck_secret_listed(conn, VIR_CONNECT_LIST_SECRETS_NO_EPHEMERAL, kept_usage),
+           "the kept list holds the kept secret");
+    tck_ok(t, !tck_secret_listed(conn, VIR_CONNECT_LIST_SECRETS_EPHEMERAL, kept_usage),
+           "the ephemeral list does not");
 
     tck_diag(t, "Undefining it");
     virSecretGetUUIDString(eph, uuid);

@@ -62,7 +62,8 @@ main(int argc, char **argv)
         tck_ok_error(t, virStorageVolLookupByName(pool, name), VIR_ERR_NO_STORAGE_VOL,
                      "before a refresh the file is not a volume: NO_STORAGE_VOL");
         tck_ok_call(t, virStoragePoolRefresh(pool, 0), "refreshed the pool");
-        vol = tck_ok_volume(t, virStorageVolLookupByName(pool, name), "after the refresh the file is a volume");
+        vol = tck_ok_volume(t, virStorageVolLookupByName(pool, name),
+                            "after the refresh the file is a volume");
         if (vol)
             virStorageVolGetInfo(vol, &vinfo);
         tck_is(t, vinfo.capacity, FILE_BYTES, "its capacity is the file's size");

@@ -63,7 +63,8 @@ main(int argc, char **argv)
 
     tck_diag(t, "Creating a fully allocated 8 MiB volume");
     vol_xml = tck_volume_xml(t, pool, "full", "raw", VOL_BYTES, VOL_BYTES);
-    vol = tck_ok_volume(t, virStorageVolCreateXML(pool, vol_xml, 0), "created a fully allocated 8 MiB volume");
+    vol = tck_ok_volume(t, virStorageVolCreateXML(pool, vol_xml, 0),
+                        "created a fully allocated 8 MiB volume");
     if (!vol)
         tck_bail_out(t, "cannot go on without the volume");
     virStorageVolGetInfo(vol, &vinfo);

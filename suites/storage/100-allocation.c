@@ -41,14 +41,17 @@ main(int argc, char **argv)
     virStorageVolInfo si, fi;
 
     tck_diag(t, "Creating a sparse and a fully allocated raw volume");
-    sparse = tck_ok_volume(t, virStorageVolCreateXML(pool, sparse_xml, 0), "created a sparse 32 MiB volume");
-    full = tck_ok_volume(t, virStorageVolCreateXML(pool, full_xml, 0), "created a fully allocated 8 MiB volume");
+    sparse = tck_ok_volume(t, virStorageVolCreateXML(pool, sparse_xml, 0),
+                           "created a sparse 32 MiB volume");
+    full = tck_ok_volume(t, virStorageVolCreateXML(pool, full_xml, 0),
+                         "created a fully allocated 8 MiB volume");
     si = vol_info(sparse);
     fi = vol_info(full);
     tck_is(t, si.capacity, SPARSE_BYTES, "the sparse volume's capacity is 32 MiB");
     tck_ok(t, si.allocation < si.capacity, "the sparse volume allocates less (%llu bytes)", si.allocation);
     tck_is(t, fi.capacity, FULL_BYTES, "the full volume's capacity is 8 MiB");
-    tck_ok(t, fi.allocation >= fi.capacity, "the full volume allocates all of it (%llu bytes)", fi.allocation);
+    tck_ok(t, fi.allocation >= fi.capacity, "the full volume allocates all of it (%llu bytes)",
+           fi.allocation);
 
     if (tck_pool_is_local(pool, target) && sparse && full) {
         g_autofree char *sp = virStorageVolGetPath(sparse), *fp = virStorageVolGetPath(full);

@@ -42,7 +42,8 @@ main(int argc, char **argv)
         tck_bail_out(t, "cannot build the netfs pool: %s", error->message);
 
     tck_diag(t, "Defining and starting the netfs pool %s on %s:%s", name, host, export);
-    pool = tck_ok_pool(t, virStoragePoolDefineXML(conn, xml, 0), "defined a netfs pool on %s:%s", host, export);
+    pool = tck_ok_pool(t, virStoragePoolDefineXML(conn, xml, 0), "defined a netfs pool on %s:%s",
+                       host, export);
     if (!pool)
         tck_bail_out(t, "cannot go on without the pool");
     tck_ok_call(t, virStoragePoolCreate(pool, 0), "started (mounted) the netfs pool");
