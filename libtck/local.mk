@@ -16,6 +16,7 @@ libtck_libtck_core_la_SOURCES += \
 	libtck/xml-edit.c \
 	libtck/storage.c \
 	libtck/secret.c \
+	libtck/events.c \
 	libtck/fs-util.c \
 	libtck/fs-util.h
 libtck_libtck_core_la_LIBADD = $(TCK_DEP_LIBS)
@@ -38,4 +39,5 @@ tckinclude_HEADERS += \
 	libtck/tck/guest.h \
 	libtck/tck/xml.h \
 	libtck/tck/storage.h \
-	libtck/tck/secret.h
+	libtck/tck/secret.h \
+	libtck/tck/events.h

@@ -20,3 +20,4 @@
 #include <tck/xml.h>
 #include <tck/storage.h>
 #include <tck/secret.h>
+#include <tck/events.h>

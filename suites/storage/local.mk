@@ -22,7 +22,8 @@ suitesstorage_PROGRAMS = \
 	suites/storage/180-logical-pool \
 	suites/storage/190-disk-pool \
 	suites/storage/200-netfs-pool \
-	suites/storage/210-iscsi-pool
+	suites/storage/210-iscsi-pool \
+	suites/storage/220-pool-events
 suites_storage_010_dir_transient_lifecycle_LDADD = $(SUITE_LDADD)
 suites_storage_020_dir_persistent_lifecycle_LDADD = $(SUITE_LDADD)
 suites_storage_030_fs_persistent_lifecycle_LDADD = $(SUITE_LDADD)
@@ -44,3 +45,4 @@ suites_storage_180_logical_pool_LDADD = $(SUITE_LDADD)
 suites_storage_190_disk_pool_LDADD = $(SUITE_LDADD)
 suites_storage_200_netfs_pool_LDADD = $(SUITE_LDADD)
 suites_storage_210_iscsi_pool_LDADD = $(SUITE_LDADD)
+suites_storage_220_pool_events_LDADD = $(SUITE_LDADD)
