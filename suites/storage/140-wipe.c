@@ -3,7 +3,9 @@
  *
  * Fill a 2 MiB raw volume with a pattern (upload stream), wipe it
  * (virStorageVolWipe, which writes zeros), and read it back (download
- * stream): every byte is zero, and the capacity is unchanged.  A driver
+ * stream): every byte is zero, and the capacity is unchanged.  Filled
+ * again and wiped with virStorageVolWipePattern and the zero algorithm
+ * (VIR_STORAGE_VOL_WIPE_ALG_ZERO), it is all zeros again.  A driver
  * without wipe or without volume streams (VIR_ERR_NO_SUPPORT) skips the
  * test, naming which.
  */
@@ -14,7 +16,7 @@
 
 static const TckTestInfo info = {
     .summary = "a wiped volume reads back as zeros",
-    .plan = 6,
+    .plan = 10,
     .needs = (const char *const[]){ "storage", NULL },
 };
 
@@ -25,7 +27,7 @@ main(int argc, char **argv)
     virConnectPtr conn = tck_test_connect(t);
     virStoragePoolPtr pool = tck_pool_create_dir(t, "pool");
     g_autofree char *xml = tck_volume_xml(t, pool, "vol", "raw", VOL_BYTES, VOL_BYTES);
-    g_autofree char *sent = NULL, *got = NULL;
+    g_autofree char *sent = NULL, *got = NULL, *sent2 = NULL, *got2 = NULL;
     virStorageVolPtr vol;
     virStorageVolInfo vinfo = { 0 };
     gboolean zero = FALSE;
@@ -53,6 +55,16 @@ main(int argc, char **argv)
     tck_ok(t, zero, "every byte of the wiped volume is zero");
     virStorageVolGetInfo(vol, &vinfo);
     tck_is(t, vinfo.capacity, VOL_BYTES, "the wipe left the capacity alone");
+
+    tck_diag(t, "Filling it again and wiping it with the zero algorithm");
+    tck_ok_outcome(t, tck_volume_upload_pattern(conn, vol, VOL_BYTES, 141, &sent2),
+                   "filled it again through an upload stream");
+    tck_ok_call(t, virStorageVolWipePattern(vol, VIR_STORAGE_VOL_WIPE_ALG_ZERO, 0),
+                "wiped it with the zero algorithm");
+    zero = FALSE;
+    tck_ok_outcome(t, tck_volume_download_sha256(conn, vol, VOL_BYTES, &got2, &zero),
+                   "read it back through a download stream");
+    tck_ok(t, zero, "every byte is zero again");
     virStorageVolFree(vol);
     virStoragePoolFree(pool);
     return tck_test_end(t);

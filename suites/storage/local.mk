@@ -23,7 +23,8 @@ suitesstorage_PROGRAMS = \
 	suites/storage/190-disk-pool \
 	suites/storage/200-netfs-pool \
 	suites/storage/210-iscsi-pool \
-	suites/storage/220-pool-events
+	suites/storage/220-pool-events \
+	suites/storage/230-lookups-legacy
 suites_storage_010_dir_transient_lifecycle_LDADD = $(SUITE_LDADD)
 suites_storage_020_dir_persistent_lifecycle_LDADD = $(SUITE_LDADD)
 suites_storage_030_fs_persistent_lifecycle_LDADD = $(SUITE_LDADD)
@@ -46,3 +47,4 @@ suites_storage_190_disk_pool_LDADD = $(SUITE_LDADD)
 suites_storage_200_netfs_pool_LDADD = $(SUITE_LDADD)
 suites_storage_210_iscsi_pool_LDADD = $(SUITE_LDADD)
 suites_storage_220_pool_events_LDADD = $(SUITE_LDADD)
+suites_storage_230_lookups_legacy_LDADD = $(SUITE_LDADD)
