@@ -9,3 +9,4 @@ include suites/domain/local.mk
 include suites/storage/local.mk
 include suites/secret/local.mk
 include suites/nodedev/local.mk
+include suites/errors/local.mk
