@@ -6,9 +6,16 @@
  * key.  Define a disk pool on it, build it (a new GPT label), start it,
  * create and delete a 4 MiB partition, destroy and undefine it: a lookup
  * then fails with VIR_ERR_NO_STORAGE_POOL.
+ *
+ * A partition cannot carry the run's name: libvirt names it after the
+ * device (sdb1, loop0p1), so it is not in the ledger.  It lives on a disk
+ * the config gave away, under a label this test just wrote, and the test
+ * deletes it itself.
  */
 #include <config.h>
 #include <tck/tck.h>
+#include <stdlib.h>
+#include <string.h>
 #include <tck/builders.h>
 
 static const TckTestInfo info = {
@@ -26,7 +33,9 @@ main(int argc, char **argv)
     const char *name = tck_own(t, TCK_OBJECT_POOL, "disk", NULL);
     g_autoptr(TckPoolBuilder) b = tck_pool_builder_new("disk", name);
     g_autoptr(GError) error = NULL;
-    g_autofree char *xml = NULL, *vol_xml = NULL;
+    g_autofree char *xml = NULL, *vol_xml = NULL, *base = NULL, *part = NULL;
+    g_autofree char *real = realpath(device, NULL);
+    g_autoptr(TckVolumeBuilder) vb = NULL;
     virStoragePoolPtr pool;
     virStorageVolPtr vol;
     virStorageVolInfo vinfo = { 0 };
@@ -45,8 +54,14 @@ main(int argc, char **argv)
     tck_ok_call(t, virStoragePoolCreate(pool, 0), "started the disk pool");
 
     tck_diag(t, "Creating and deleting a partition");
-    /* A partition's volume name is libvirt's (the device's name and a number), not ours. */
-    vol_xml = tck_volume_xml(t, pool, "part", NULL, 4 << 20, 4 << 20);
+    /* The first partition on a fresh label: the device's name, a 'p' after a digit, and 1. */
+    base = g_path_get_basename(real ? real : device);
+    part = g_strdup_printf("%s%s1", base, g_ascii_isdigit(base[strlen(base) - 1]) ? "p" : "");
+    vb = tck_volume_builder_new(part);
+    tck_volume_builder_set_capacity(vb, 4 << 20);
+    tck_volume_builder_set_format(vb, "linux");
+    if (!(vol_xml = tck_volume_builder_to_xml(vb, &error)))
+        tck_bail_out(t, "cannot build the partition: %s", error->message);
     vol = tck_ok_volume(t, virStorageVolCreateXML(pool, vol_xml, 0), "created a 4 MiB partition");
     if (vol)
         virStorageVolGetInfo(vol, &vinfo);
