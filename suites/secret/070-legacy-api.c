@@ -1,9 +1,9 @@
 /*
  * 070-legacy-api — the older secret calls agree with the newer ones.
  *
- * With a secret of this test defined: virConnectNumOfSecrets counts as
- * many as virConnectListAllSecrets lists, virConnectListSecrets names its
- * UUID, the raw virSecretGetUUID and virSecretLookupByUUID find the same
+ * With a secret of this test defined: virConnectNumOfSecrets counts it,
+ * virConnectListSecrets names its UUID (other runs' secrets may come and
+ * go meanwhile; only this one counts), the raw virSecretGetUUID and virSecretLookupByUUID find the same
  * secret as the string forms, the secret's connection is the test's, and
  * an extra reference (virSecretRef) outlives one free.
  */
@@ -27,9 +27,8 @@ main(int argc, char **argv)
     unsigned char raw[VIR_UUID_BUFLEN];
     char uuid[VIR_UUID_STRING_BUFLEN] = "";
     char **uuids = NULL;
-    virSecretPtr *all = NULL;
     virSecretPtr sec, found;
-    int n_all, n, listed, in_list = 0;
+    int n, listed, in_list = 0;
 
     sec = tck_ok_secret(t, virSecretDefineXML(conn, xml, 0), "defined a secret");
     if (!sec)
@@ -37,19 +36,16 @@ main(int argc, char **argv)
     virSecretGetUUIDString(sec, uuid);
 
     tck_diag(t, "Counting and listing with the older calls");
-    n_all = virConnectListAllSecrets(conn, &all, 0);
+    /* Other runs may add secrets meanwhile: the list gets room to spare, and only ours counts. */
     n = virConnectNumOfSecrets(conn);
-    tck_is(t, n, n_all, "virConnectNumOfSecrets counts what virConnectListAllSecrets lists");
-    uuids = g_new0(char *, MAX(n, 0) + 1);
-    listed = n > 0 ? virConnectListSecrets(conn, uuids, n) : -1;
+    tck_ok(t, n >= 1, "virConnectNumOfSecrets counts this test's secret among %d", n);
+    uuids = g_new0(char *, MAX(n, 0) + 64 + 1);
+    listed = virConnectListSecrets(conn, uuids, n + 64);
     for (int i = 0; i < listed; i++) {
         in_list |= g_strcmp0(uuids[i], uuid) == 0;
         free(uuids[i]);
     }
     g_free(uuids);
-    for (int i = 0; i < n_all; i++)
-        virSecretFree(all[i]);
-    g_free(all);
     tck_ok(t, in_list, "virConnectListSecrets names its UUID");
 
     tck_diag(t, "Looking it up by its raw UUID");

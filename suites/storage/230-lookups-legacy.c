@@ -4,9 +4,10 @@
  *
  * With a running pool P holding a volume V, and a defined, inactive pool D:
  * P is found by its target path, by V and by its raw UUID; P and V belong
- * to the test's connection; the counts of active and inactive pools match
- * virConnectListAllStoragePools with the ACTIVE and INACTIVE filters, and
- * the older name lists hold P and D; P's older volume list holds V;
+ * to the test's connection; the older counts count them, the older list
+ * of active pools names P and not D, that of inactive pools D and not P
+ * (only this test's pools count: others may come and go); P's older
+ * volume list holds V;
  * V's info with VIR_STORAGE_VOL_GET_PHYSICAL has its capacity; extra
  * references (virStoragePoolRef, virStorageVolRef) outlive one free.  The
  * pool capabilities, where the driver has them, say dir pools are
@@ -21,28 +22,21 @@ static const TckTestInfo info = {
     .needs = (const char *const[]){ "storage", NULL },
 };
 
+/* Room in a legacy name list for pools other runs add between the count and the list. */
+#define SPARE 64
+
+/* Do the @n @names hold @name and not @absent (nullable)?  Frees the names. */
 static gboolean
-names_hold(char **names, int n, const char *name)
+names_hold(char **names, int n, const char *name, const char *absent)
 {
-    gboolean found = FALSE;
+    gboolean found = FALSE, other = FALSE;
 
     for (int i = 0; i < n; i++) {
         found |= g_strcmp0(names[i], name) == 0;
+        other |= absent && g_strcmp0(names[i], absent) == 0;
         free(names[i]);
     }
-    return found;
-}
-
-static int
-count_all(virConnectPtr conn, unsigned int flags)
-{
-    virStoragePoolPtr *pools = NULL;
-    int n = virConnectListAllStoragePools(conn, &pools, flags);
-
-    for (int i = 0; i < n; i++)
-        virStoragePoolFree(pools[i]);
-    g_free(pools);
-    return n;
+    return found && !other;
 }
 
 static const char *
@@ -91,24 +85,24 @@ main(int argc, char **argv)
            "the pool and the volume belong to the test's connection");
 
     tck_diag(t, "Counting and listing pools with the older calls");
-    tck_is(t, virConnectNumOfStoragePools(conn), count_all(conn, VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE),
-           "virConnectNumOfStoragePools counts the active pools");
-    tck_is(t, virConnectNumOfDefinedStoragePools(conn),
-           count_all(conn, VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE),
-           "virConnectNumOfDefinedStoragePools counts the inactive pools");
+    /* Other runs may add pools meanwhile: the lists get room to spare, and only our pools count. */
     n = virConnectNumOfStoragePools(conn);
-    names = g_new0(char *, MAX(n, 0) + 1);
-    tck_ok(t, names_hold(names, virConnectListStoragePools(conn, names, n), p_name),
-           "virConnectListStoragePools names the running pool");
+    tck_ok(t, n >= 1, "virConnectNumOfStoragePools counts the running pool among %d", n);
+    names = g_new0(char *, MAX(n, 0) + SPARE + 1);
+    tck_ok(t, names_hold(names, virConnectListStoragePools(conn, names, n + SPARE), p_name,
+                         tck_name(t, "d")),
+           "virConnectListStoragePools names the running pool, not the inactive one");
     g_free(names);
     n = virConnectNumOfDefinedStoragePools(conn);
-    names = g_new0(char *, MAX(n, 0) + 1);
-    tck_ok(t, names_hold(names, virConnectListDefinedStoragePools(conn, names, n), tck_name(t, "d")),
-           "virConnectListDefinedStoragePools names the inactive pool");
+    tck_ok(t, n >= 1, "virConnectNumOfDefinedStoragePools counts the inactive pool among %d", n);
+    names = g_new0(char *, MAX(n, 0) + SPARE + 1);
+    tck_ok(t, names_hold(names, virConnectListDefinedStoragePools(conn, names, n + SPARE), tck_name(t, "d"),
+                         p_name),
+           "virConnectListDefinedStoragePools names the inactive pool, not the running one");
     g_free(names);
     n = virStoragePoolNumOfVolumes(p);
     names = g_new0(char *, MAX(n, 0) + 1);
-    tck_ok(t, names_hold(names, virStoragePoolListVolumes(p, names, n), tck_name(t, "v")),
+    tck_ok(t, names_hold(names, virStoragePoolListVolumes(p, names, n), tck_name(t, "v"), NULL),
            "virStoragePoolListVolumes names the volume");
     g_free(names);
 
