@@ -3,8 +3,9 @@
  * destroy.
  *
  * Create a dir pool (its target a fresh directory in the test's scratch
- * dir, which its XML gives back): it is active and not persistent, and
- * both its name and its UUID find it.  Destroy it: it is gone, and a lookup by name fails with
+ * dir, which its XML gives back): it is active and not persistent, the
+ * list filtered for transient pools holds it and the one for persistent
+ * pools does not, and both its name and its UUID find it.  Destroy it: it is gone, and a lookup by name fails with
  * VIR_ERR_NO_STORAGE_POOL, the code for "no pool with that name".
  */
 #include <config.h>
@@ -12,9 +13,25 @@
 
 static const TckTestInfo info = {
     .summary = "a transient dir pool is active until destroyed, then gone",
-    .plan = 10,
+    .plan = 12,
     .needs = (const char *const[]){ "storage", NULL },
 };
+
+/* Does the pool list with @flags hold the pool @name? */
+static gboolean
+pool_listed(virConnectPtr conn, unsigned int flags, const char *name)
+{
+    virStoragePoolPtr *pools = NULL;
+    int n = virConnectListAllStoragePools(conn, &pools, flags);
+    gboolean found = FALSE;
+
+    for (int i = 0; i < n; i++) {
+        found |= g_strcmp0(virStoragePoolGetName(pools[i]), name) == 0;
+        virStoragePoolFree(pools[i]);
+    }
+    g_free(pools);
+    return found;
+}
 
 int
 main(int argc, char **argv)
@@ -40,6 +57,11 @@ main(int argc, char **argv)
     dump = virStoragePoolGetXMLDesc(pool, 0);
     got_target = dump ? tck_xml_get_text(dump, "/pool/target/path") : NULL;
     tck_is(t, got_target, target, "its target is the test's own scratch directory");
+
+    tck_ok(t, pool_listed(conn, VIR_CONNECT_LIST_STORAGE_POOLS_TRANSIENT, name),
+           "the list of transient pools holds it");
+    tck_ok(t, !pool_listed(conn, VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT, name),
+           "the list of persistent pools does not");
 
     tck_diag(t, "Looking the pool up by name and by UUID");
     virStoragePoolGetUUIDString(pool, uuid);

@@ -11,14 +11,15 @@
  * V's info with VIR_STORAGE_VOL_GET_PHYSICAL has its capacity; extra
  * references (virStoragePoolRef, virStorageVolRef) outlive one free.  The
  * pool capabilities, where the driver has them, say dir pools are
- * supported.
+ * supported, and a search for logical pool sources on this host answers
+ * with a <sources> document (read-only; it may be empty).
  */
 #include <config.h>
 #include <tck/tck.h>
 
 static const TckTestInfo info = {
     .summary = "pools and volumes are found every other way, and the older lists agree",
-    .plan = 15,
+    .plan = 16,
     .needs = (const char *const[]){ "storage", NULL },
 };
 
@@ -58,7 +59,7 @@ main(int argc, char **argv)
     g_autofree char *p_target = tck_pool_target(t, "p");
     g_autofree char *d_xml = tck_pool_xml(t, "dir", "d", NULL);
     g_autofree char *v_xml = tck_volume_xml(t, p, "v", "raw", 1 << 20, 0);
-    g_autofree char *n1 = NULL, *n2 = NULL, *n3 = NULL, *caps = NULL, *dir_ok = NULL;
+    g_autofree char *n1 = NULL, *n2 = NULL, *n3 = NULL, *caps = NULL, *dir_ok = NULL, *sources = NULL;
     const char *p_name = tck_name(t, "p");
     unsigned char raw[VIR_UUID_BUFLEN];
     virStoragePoolPtr d, by_target;
@@ -130,6 +131,12 @@ main(int argc, char **argv)
     } else {
         tck_skip(t, 1, "the driver has no pool capabilities (VIR_ERR_NO_SUPPORT)");
     }
+    sources = virConnectFindStoragePoolSources(conn, "logical", NULL, 0);
+    if (sources || virGetLastErrorCode() != VIR_ERR_NO_SUPPORT)
+        tck_ok(t, sources && g_str_has_prefix(g_strchug(sources), "<sources"),
+               "a search for logical pool sources answers with a <sources> document");
+    else
+        tck_skip(t, 1, "the driver cannot search for pool sources (VIR_ERR_NO_SUPPORT)");
     virStorageVolFree(v);
     virStoragePoolFree(p);
     virStoragePoolFree(d);
