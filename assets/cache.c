@@ -1,7 +1,7 @@
 /* cache.c — the asset cache's layout, manifest, writer lock, content-addressed
  * store and garbage collection (see tck/asset-cache.h for the layout). */
 #include <config.h>
-#include "libtck/fs-util.h"
+#include "fs-util.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -5,7 +5,7 @@
 
 #include <tck/error.h>
 #include "builder-private.h"
-#include "capabilities/xpath.h"
+#include "xpath.h"
 
 void
 tck_build_init(TckXmlBuild *x, const char *root)

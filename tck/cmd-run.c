@@ -12,13 +12,13 @@
 #include <glib/gstdio.h>
 #include <libvirt/virterror.h>
 #include <tck/tck.h>
-#include "libtck/fs-util.h"
+#include "fs-util.h"
 #include "cli.h"
 #include "cleanup.h"
 #include "exit-codes.h"
 #include "formats.h"
 #include "registry.h"
-#include "report-run.h"   /* report: -a, --known-broken, --rerun-failed */
+#include "report-run.h"
 #include "runner.h"
 
 typedef struct {
@@ -38,7 +38,7 @@ typedef struct {
     gboolean sandbox_tcp;
     gboolean sandbox_no_kvm;
     char **tests;
-    TckReportRunOptions report;   /* report: filled by its option group */
+    TckReportRunOptions report;   /* -a, --known-broken, --rerun-failed */
 } RunOptions;
 
 static void
@@ -49,7 +49,7 @@ run_options_clear(RunOptions *o)
     g_strfreev(o->formats);
     g_free(o->suites_dir);
     g_strfreev(o->tests);
-    tck_report_run_options_clear(&o->report);   /* report */
+    tck_report_run_options_clear(&o->report);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RunOptions, run_options_clear)
@@ -112,7 +112,7 @@ parse_options(char ***argv, RunOptions *o, GError **error)
     g_option_context_set_summary(ctx, "libvirt-tck: the libvirt Technology Compatibility Kit");
     g_option_context_set_description(ctx, description);
     g_option_context_add_main_entries(ctx, entries, NULL);
-    tck_report_run_add_options(ctx, &o->report);   /* report */
+    tck_report_run_add_options(ctx, &o->report);
     if (!g_option_context_parse_strv(ctx, argv, error)) {
         (*error)->domain = TCK_ERROR;
         (*error)->code = TCK_ERROR_USAGE;
@@ -278,8 +278,8 @@ fill_metadata(TckRun *run, virConnectPtr conn, const char *uri, const char *run_
 typedef struct {
     gboolean live_lines;
     gboolean verbose;
-    TckReportRunOptions *report;   /* report */
-    TckRun *run;                   /* report */
+    TckReportRunOptions *report;
+    TckRun *run;
 } LiveState;
 
 static void
@@ -287,7 +287,7 @@ on_test_done(const TckTestResult *r, gpointer data)
 {
     LiveState *live = data;
 
-    /* report: known-broken, so the live line shows xfail/xpass; the
+    /* Known-broken, so the live line shows xfail/xpass; the
      * runner hands out the result it just added to live->run. */
     tck_report_run_test_done(live->report, &live->run->meta, (TckTestResult *)r);
 
@@ -384,7 +384,7 @@ tck_cmd_run(int argc, char **argv)
     if (!check_uri(uri, &error))
         return tck_exit_report(error);
 
-    /* report: known-broken files are checked and --rerun-failed picks tests before anything runs. */
+    /* Known-broken files are checked and --rerun-failed picks tests before anything runs. */
     {
         gboolean nothing_to_rerun = FALSE;
 
@@ -438,9 +438,9 @@ tck_cmd_run(int argc, char **argv)
 
     run = tck_run_new();
     run->meta.start_us = g_get_real_time();
-    fill_metadata(run, conn, uri, run_id);   /* report: before the run, for known-broken conditions */
-    live.report = &o.report;                 /* report */
-    live.run = run;                          /* report */
+    fill_metadata(run, conn, uri, run_id);   /* before the run, for known-broken conditions */
+    live.report = &o.report;
+    live.run = run;
     live.verbose = o.verbose;
     live.live_lines = !o.quiet && text_on_stdout(&o);
     ro.jobs = o.jobs;
@@ -460,7 +460,7 @@ tck_cmd_run(int argc, char **argv)
     run->meta.end_us = g_get_real_time();
     virConnectClose(conn);
 
-    /* report: config metadata, known-broken, then the archive (interrupted runs too). */
+    /* Config metadata, known-broken, then the archive (interrupted runs too). */
     if (!tck_report_run_finish(&o.report, run, config, &error))
         return tck_exit_report(error);
 

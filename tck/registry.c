@@ -6,7 +6,7 @@
 #include <unistd.h>
 #include <gio/gio.h>
 #include <tck/error.h>
-#include "libtck/fs-util.h"
+#include "fs-util.h"
 #include "registry.h"
 
 void

@@ -17,7 +17,7 @@
 #include <glib/gstdio.h>
 #include <tck/error.h>
 #include <tck/ledger.h>
-#include "libtck/fs-util.h"
+#include "fs-util.h"
 #include "runner.h"
 #include "results-from-tap.h"
 #include "tap-parser.h"

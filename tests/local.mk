@@ -46,6 +46,7 @@ TESTS += \
 	tests/harness-bad-input.sh \
 	tests/harness-prove.sh \
 	tests/libtck-checks.sh \
+	tests/layers.sh \
 	tests/man-example.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
@@ -54,5 +55,6 @@ EXTRA_DIST += \
 	tests/harness-bad-input.sh \
 	tests/harness-prove.sh \
 	tests/libtck-checks.sh \
+	tests/layers.sh \
 	tests/man-example.sh \
 	tests/fixtures/upstream-style.t

@@ -15,7 +15,7 @@
 #include <tck/error.h>
 #include <libxml/xpathInternals.h>
 
-#include "capabilities/xpath.h"
+#include "xpath.h"
 #include "builder-samples.h"
 
 static GPtrArray *builders;
