@@ -10,6 +10,7 @@
 #include <libvirt/virterror.h>
 #include <tck/ledger.h>
 #include <tck/error.h>
+#include "fs-util.h"
 
 struct _TckLedger {
     char *path;
@@ -89,7 +90,7 @@ tck_ledger_record(TckLedger *ledger, TckObjectKind kind, const char *name,
                   const char *parent, GError **error)
 {
     g_autofree char *line = NULL;
-    gsize len, done = 0;
+    gsize len;
 
     if (kind >= TCK_OBJECT_LAST || !field_ok(name) || (parent && !field_ok(parent))) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_SETUP,
@@ -107,19 +108,7 @@ tck_ledger_record(TckLedger *ledger, TckObjectKind kind, const char *name,
     len = strlen(line);
     /* One write per line with O_APPEND: a crash never leaves half a line
      * in the middle of the file, and readers skip a torn last line. */
-    while (done < len) {
-        ssize_t n = write(ledger->fd, line + done, len - done);
-        if (n < 0) {
-            int err = errno;
-            if (err == EINTR)
-                continue;
-            g_set_error(error, TCK_ERROR, tck_error_from_errno(err),
-                        "cannot write ledger %s: %s", ledger->path, g_strerror(err));
-            return FALSE;
-        }
-        done += n;
-    }
-    return TRUE;
+    return tck_fs_write_all(ledger->fd, line, len, ledger->path, error);
 }
 
 void

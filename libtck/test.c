@@ -11,6 +11,7 @@
 #include <libvirt/virterror.h>
 #include "fs-util.h"
 #include "test-private.h"
+#include "virt-util.h"
 
 struct _TckTest {
     TckTestInfo info;
@@ -44,12 +45,6 @@ test_data_free(gpointer p)
     if (d->destroy)
         d->destroy(d->data);
     g_free(d);
-}
-
-/* Silence libvirt's default error printer: errors are reported as TAP diagnostics. */
-static void
-quiet_error_handler(void *opaque, virErrorPtr err)
-{
 }
 
 /* "suites/domain/050-transient-lifecycle" -> "domain/050-transient-lifecycle". */
@@ -181,7 +176,8 @@ tck_test_begin(const TckTestInfo *info, int argc, char **argv)
 
     if (virInitialize() < 0)
         early_bail(t->tap, "cannot initialize libvirt");
-    virSetErrorFunc(NULL, quiet_error_handler);
+    /* errors are reported as TAP diagnostics, not by libvirt's printer */
+    tck_virt_quiet_errors();
 
     if (!(t->config = tck_config_load(g_getenv("LIBVIRT_TCK_CONFIG"), &error))) {
         g_autofree char *msg = g_strdup_printf("config: %s", error->message);
@@ -237,13 +233,12 @@ tck_test_begin(const TckTestInfo *info, int argc, char **argv)
 virConnectPtr
 tck_test_connect(TckTest *t)
 {
+    g_autoptr(GError) error = NULL;
+
     if (t->conn)
         return t->conn;
-    if (!(t->conn = virConnectOpen(t->uri))) {
-        virErrorPtr err = virGetLastError();
-        tck_bail_out(t, "cannot connect to '%s': %s", t->uri,
-                     err && err->message ? err->message : "unknown error");
-    }
+    if (!(t->conn = tck_virt_open(t->uri, TCK_VIRT_OPEN_DEFAULT, &error)))
+        tck_bail_out(t, "%s", error->message);
     return t->conn;
 }
 

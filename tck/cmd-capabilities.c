@@ -13,6 +13,7 @@
 #include <tck/error.h>
 #include "cli.h"
 #include "exit-codes.h"
+#include "virt-util.h"
 
 typedef struct {
     char *config;
@@ -92,12 +93,6 @@ tck_caps_parse_args(TckCapsOptions *o, int argc, char **argv, GError **error)
     return TRUE;
 }
 
-/* libvirt's own errors reach the user through our one-line messages only. */
-static void
-tck_caps_silent_errors(void *opaque, virErrorPtr err)
-{
-}
-
 /* The host model of @uri; *@conn_out keeps the connection open for the
  * domain capabilities asked once the plan is known. */
 static TckHost *
@@ -107,16 +102,11 @@ tck_caps_from_uri(const char *uri, virConnectPtr *conn_out, GError **error)
     g_autofree char *xml = NULL;
     TckHost *host;
 
-    virSetErrorFunc(NULL, tck_caps_silent_errors);
+    /* libvirt's own errors reach the user through our one-line messages only. */
+    tck_virt_quiet_errors();
     /* Read-write when allowed (domain capabilities need it), else read-only. */
-    if (!(conn = virConnectOpen(uri))) {
-        g_autofree char *first = g_strdup(virGetLastErrorMessage());
-
-        if (!(conn = virConnectOpenReadOnly(uri))) {
-            g_set_error(error, TCK_ERROR, TCK_ERROR_CONNECT, "cannot connect to '%s': %s", uri, first);
-            return NULL;
-        }
-    }
+    if (!(conn = tck_virt_open(uri, TCK_VIRT_OPEN_READ_ONLY_FALLBACK, error)))
+        return NULL;
     xml = virConnectGetCapabilities(conn);
     if (!xml) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_CONNECT, "cannot read the capabilities of '%s': %s",

@@ -20,6 +20,7 @@
 #include "registry.h"
 #include "report-run.h"
 #include "runner.h"
+#include "virt-util.h"
 
 typedef struct {
     char *config;
@@ -191,11 +192,6 @@ check_uri(const char *uri, GError **error)
     return TRUE;
 }
 
-static void
-quiet_error_handler(void *opaque, virErrorPtr err)
-{
-}
-
 /* The driver part of the URI schemes libvirt knows ("qemu" in "qemu+ssh"). */
 static const char *const known_schemes[] = {
     "test", "qemu", "lxc", "xen", "libxl", "openvz", "vbox", "vmwarews", "vmwareplayer",
@@ -222,21 +218,17 @@ scheme_known(const char *uri)
 static virConnectPtr
 connect_uri(const char *uri, GError **error)
 {
-    virConnectPtr conn = virConnectOpen(uri);
+    virConnectPtr conn = tck_virt_open(uri, TCK_VIRT_OPEN_DEFAULT, NULL);
 
-    if (!conn) {
-        virErrorPtr err = virGetLastError();
-        /* libvirt hands unknown schemes to a daemon, whose absence then
-         * hides the real mistake: name it.  A newer driver that does
-         * connect is never refused by this list. */
-        if (!scheme_known(uri))
-            g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE,
-                        "unknown URI scheme in '%s' (libvirt said: %s)", uri,
-                        err && err->message ? err->message : "unknown error");
-        else
-            g_set_error(error, TCK_ERROR, TCK_ERROR_CONNECT, "cannot connect to '%s': %s", uri,
-                        err && err->message ? err->message : "unknown error");
-    }
+    /* libvirt hands unknown schemes to a daemon, whose absence then
+     * hides the real mistake: name it.  A newer driver that does
+     * connect is never refused by this list. */
+    if (!conn && !scheme_known(uri))
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "unknown URI scheme in '%s' (libvirt said: %s)",
+                    uri, tck_virt_last_error());
+    else if (!conn)
+        g_set_error(error, TCK_ERROR, TCK_ERROR_CONNECT, "cannot connect to '%s': %s", uri,
+                    tck_virt_last_error());
     return conn;
 }
 
@@ -415,7 +407,7 @@ tck_cmd_run(int argc, char **argv)
     }
 
     virInitialize();
-    virSetErrorFunc(NULL, quiet_error_handler);
+    tck_virt_quiet_errors();
     if (!(conn = connect_uri(uri, &error)))
         return tck_exit_report(error);
 

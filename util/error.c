@@ -1,6 +1,8 @@
-/* error.c — the TCK_ERROR quark and errno mapping. */
+/* error.c — the TCK_ERROR quark, errno mapping and the helpers that make,
+ * retag and prefix errors. */
 #include <config.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <tck/error.h>
 
 G_DEFINE_QUARK(tck-error-quark, tck_error)
@@ -22,4 +24,44 @@ tck_error_from_errno(int err)
     default:
         return TCK_ERROR_IO;
     }
+}
+
+gboolean
+tck_error_set_errno(GError **error, int err, const char *fmt, ...)
+{
+    g_autofree char *what = NULL;
+    va_list ap;
+
+    va_start(ap, fmt);
+    what = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    g_set_error(error, TCK_ERROR, tck_error_from_errno(err), "%s: %s", what, g_strerror(err));
+    return FALSE;
+}
+
+void
+tck_error_retag(GError **error, TckErrorCode code)
+{
+    GError *old;
+
+    if (!error || !*error)
+        return;
+    old = *error;
+    *error = g_error_new_literal(TCK_ERROR, code, old->message);
+    g_error_free(old);
+}
+
+void
+tck_error_propagate_prefixed(GError **dest, GError *src, TckErrorCode code, const char *fmt, ...)
+{
+    g_autofree char *prefix = NULL;
+    va_list ap;
+
+    if (!src)
+        return;
+    va_start(ap, fmt);
+    prefix = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    g_set_error(dest, TCK_ERROR, code, "%s%s", prefix, src->message);
+    g_error_free(src);
 }

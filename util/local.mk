@@ -8,8 +8,11 @@ util_libtck_util_la_SOURCES = \
 	util/fs-util.c \
 	util/fs-util.h \
 	util/xpath.c \
-	util/xpath.h
-util_libtck_util_la_LIBADD =
+	util/xpath.h \
+	util/spawn-util.c \
+	util/spawn-util.h \
+	util/virt-util.c \
+	util/virt-util.h
 
 ## Installed as <tck/error.h>, as before the move.
 tckinclude_HEADERS += util/tck/error.h
