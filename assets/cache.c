@@ -504,8 +504,7 @@ tck_asset_cache_input_sha256(TckAssetCache *c, const char *path, GError **error)
         return sha;
     sha = tck_sha256_file(path, error);
     if (!sha) {
-        if (error && *error)
-            (*error)->code = TCK_ERROR_HOST_INPUT;
+        tck_error_retag(error, TCK_ERROR_HOST_INPUT);
         return NULL;
     }
     tck_asset_cache_memo_set(c, key, stamp, sha);

@@ -154,7 +154,7 @@ tck_cmd_capabilities(int argc, char **argv)
         host = tck_host_parse_file(o.caps, &error);
         if (!host && error->code != TCK_ERROR_CAPS_PARSE && error->code != TCK_ERROR_CAPS_NO_GUEST) {
             /* An unreadable file is a usage problem: say which file. */
-            error->code = TCK_ERROR_NOT_FOUND;
+            tck_error_retag(&error, TCK_ERROR_NOT_FOUND);
         }
     } else {
         host = tck_caps_from_uri(o.uri ? o.uri : tck_config_get_uri(config), &conn, &error);

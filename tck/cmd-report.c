@@ -96,8 +96,7 @@ parse(char ***argv, Mode mode, ReportOptions *o, GError **error)
     g_option_context_set_description(ctx, report_description);
     g_option_context_add_main_entries(ctx, entries, NULL);
     if (!g_option_context_parse_strv(ctx, argv, error)) {
-        (*error)->domain = TCK_ERROR;
-        (*error)->code = TCK_ERROR_USAGE;
+        tck_error_retag(error, TCK_ERROR_USAGE);
         return FALSE;
     }
     if (!o->args || g_strv_length(o->args) != modes[mode].n_args) {

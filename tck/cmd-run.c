@@ -115,8 +115,7 @@ parse_options(char ***argv, RunOptions *o, GError **error)
     g_option_context_add_main_entries(ctx, entries, NULL);
     tck_report_run_add_options(ctx, &o->report);
     if (!g_option_context_parse_strv(ctx, argv, error)) {
-        (*error)->domain = TCK_ERROR;
-        (*error)->code = TCK_ERROR_USAGE;
+        tck_error_retag(error, TCK_ERROR_USAGE);
         return FALSE;
     }
     if (o->timeout <= 0 || o->jobs <= 0) {
@@ -415,8 +414,7 @@ tck_cmd_run(int argc, char **argv)
     tmpl = g_strdup_printf("libvirt-tck-%s-XXXXXX", run_id);
     if (!(run_dir = g_dir_make_tmp(tmpl, &error))) {
         virConnectClose(conn);
-        error->domain = TCK_ERROR;
-        error->code = TCK_ERROR_SETUP;
+        tck_error_retag(&error, TCK_ERROR_SETUP);
         return tck_exit_report(error);
     }
     g_chmod(run_dir, 0755);

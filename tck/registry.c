@@ -239,16 +239,16 @@ tck_registry_describe_all(GPtrArray *entries, GError **error)
     /* All at once: their start-up (loading libvirt) overlaps. */
     for (guint i = 0; i < entries->len; i++) {
         TckTestEntry *e = g_ptr_array_index(entries, i);
+        g_autoptr(GError) local = NULL;
         GSubprocess *p;
 
         if (!e->native)
             continue;
-        p = g_subprocess_new(G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, error,
+        p = g_subprocess_new(G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &local,
                              e->path, "--describe", NULL);
         if (!p) {
-            (*error)->domain = TCK_ERROR;
-            (*error)->code = TCK_ERROR_TEST;
-            g_prefix_error(error, "%s --describe: ", e->path);
+            tck_error_propagate_prefixed(error, g_steal_pointer(&local), TCK_ERROR_TEST,
+                                         "%s --describe: ", e->path);
             return FALSE;
         }
         g_ptr_array_add(procs, p);

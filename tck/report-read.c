@@ -16,7 +16,7 @@
 #include "report-util.h"
 
 /* Reports carry every test's TAP and stderr: a larger limit than the
- * default, still without XML_PARSE_HUGE. */
+ * default, still without the parser's "huge" option. */
 #define TCK_REPORT_MAX_BYTES (256 * 1024 * 1024)
 
 typedef struct {

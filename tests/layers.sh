@@ -91,7 +91,7 @@ up_links() {
     rm -rf "$tmp"
 }
 
-tap_plan 3
+tap_plan 7
 
 found=$(up_includes util capabilities assets builders libtck)
 [ -n "$found" ] && diag "$found"
@@ -114,3 +114,27 @@ printf '#include <config.h>\n#include <tck/test.h>\n#include "libtck/tck/test.h"
 found=$(src=$fake up_includes util)
 rm -rf "$fake"
 is "$(lines "$found")" 2 "the include check finds both upward includes in a made-up bad file"
+
+# house_grep EXTENDED-REGEX EXCEPT: lines of our C sources (library folders
+# and programs, not tests) that match, outside the file EXCEPT.
+house_grep() {
+    (cd "$src" && find util capabilities assets builders libtck tck prepare suites -name '*.[ch]' 2>/dev/null |
+        sort | grep -vxF "$2" | xargs grep -nE -- "$1" 2>/dev/null)
+}
+
+found=$( (cd "$src" && find util capabilities assets builders libtck tck prepare suites tests -name '*.[ch]' |
+    sort | xargs grep -nE '[A-Za-z_]*err[A-Za-z_]*\)?->(domain|code|message)[[:space:]]*=[^=]'))
+[ -n "$found" ] && diag "$found"
+ok "no code writes a GError's fields (tck_error_retag, tck_error_propagate_prefixed)" test -z "$found"
+
+found=$(house_grep 'xmlXPathNewContext' util/xpath.c)
+[ -n "$found" ] && diag "$found"
+ok "XPath contexts are made in util/xpath.c only" test -z "$found"
+
+found=$(house_grep '\<(xmlReadMemory|xmlReadFile|xmlReadDoc|xmlCtxtRead[A-Za-z]*|xmlParseMemory|xmlParseFile|xmlParseDoc)\>|XML_PARSE_HUGE|XML_PARSE_NOENT|XML_PARSE_DTDLOAD' util/xpath.c)
+[ -n "$found" ] && diag "$found"
+ok "XML is parsed in util/xpath.c only, never with HUGE, entity expansion or DTD loading" test -z "$found"
+
+found=$(house_grep '\<(virSetErrorFunc|virConnSetErrorFunc|virConnectOpen|virConnectOpenReadOnly|virConnectOpenAuth)\>' util/virt-util.c)
+[ -n "$found" ] && diag "$found"
+ok "libvirt connections are opened and its error handler set in util/virt-util.c only" test -z "$found"

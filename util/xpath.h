@@ -45,7 +45,7 @@ typedef enum {
  * @flags: TckXmlParseFlags
  *
  * tck_xml_parse() with its size limit and blank handling chosen by the
- * caller.  Never XML_PARSE_HUGE, never entity expansion, never network.
+ * caller.  Never the "huge" option, never entity expansion, never network.
  */
 xmlDocPtr tck_xml_parse_full(const char *xml, gssize len, const char *origin,
                              const char *root, gsize max_bytes, TckXmlParseFlags flags,
