@@ -10,6 +10,7 @@
 #include <libvirt/virterror.h>
 #include <tck/ledger.h>
 #include <tck/error.h>
+#include <tck/protocol.h>
 #include "fs-util.h"
 
 struct _TckLedger {
@@ -46,19 +47,15 @@ tck_object_kind_from_string(const char *str)
 char *
 tck_ledger_prefix(const char *run_id)
 {
-    return g_strdup_printf("tck-%s-", run_id);
+    return tck_run_id_prefix(run_id);
 }
 
 gboolean
 tck_name_is_tck(const char *name)
 {
-    /* "tck-" + 8 lowercase hex digits + "-" + something */
-    if (!name || !g_str_has_prefix(name, "tck-") || strlen(name) < 14)
-        return FALSE;
-    for (int i = 4; i < 12; i++)
-        if (!g_ascii_isxdigit(name[i]) || g_ascii_isupper(name[i]))
-            return FALSE;
-    return name[12] == '-' && name[13] != '\0';
+    g_autofree char *run_id = tck_run_id_from_name(name);
+
+    return run_id != NULL;
 }
 
 /* A name is safe to store in the line-based file. */

@@ -13,7 +13,9 @@ libtck_libtck_core_la_SOURCES = \
 	libtck/ledger.c \
 	libtck/generic-domain.c \
 	libtck/guest-ready.c \
-	libtck/xml-edit.c
+	libtck/xml-edit.c \
+	libtck/protocol.c \
+	libtck/guest-plan.c
 
 ## The installed shared library: every layer's objects, for vendors' own
 ## tests (libtool links convenience libraries into it whole).
@@ -25,6 +27,7 @@ libtck_libtck_la_LDFLAGS = -version-info 0:0:0 $(AM_LDFLAGS)
 
 tckinclude_HEADERS += \
 	libtck/tck/tck.h \
+	libtck/tck/protocol.h \
 	libtck/tck/config.h \
 	libtck/tck/test.h \
 	libtck/tck/checks.h \

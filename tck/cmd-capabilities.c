@@ -11,6 +11,7 @@
 #include <tck/caps.h>
 #include <tck/config.h>
 #include <tck/error.h>
+#include <tck/guest.h>
 #include "cli.h"
 #include "exit-codes.h"
 #include "virt-util.h"
@@ -133,7 +134,6 @@ tck_cmd_capabilities(int argc, char **argv)
     g_autoptr(TckGuestPlan) plan = NULL;
     g_autofree char *out = NULL;
     virConnectPtr conn = NULL;
-    TckPlanRequest req;
     gsize fmt = 0;
     int status;
 
@@ -162,22 +162,16 @@ tck_cmd_capabilities(int argc, char **argv)
     if (!host)
         goto fail;
 
-    req = (TckPlanRequest) {
-        .os_type = o.os_type ? o.os_type : tck_config_get_string(config, "os_type"),
-        .arch = o.arch ? o.arch : tck_config_get_string(config, "arch"),
-        .boot = o.boot ? o.boot : tck_config_get_string(config, "boot"),
-    };
-    if (!(plan = tck_plan_choose(host, &req, &error)))
+    /* The command line forces what the config would. */
+    if (o.os_type)
+        tck_config_set_string(config, "os_type", o.os_type);
+    if (o.arch)
+        tck_config_set_string(config, "arch", o.arch);
+    if (o.boot)
+        tck_config_set_string(config, "boot", o.boot);
+    if (!(plan = tck_plan_for_host(host, conn, config, &error)))
         goto fail;
-
     if (conn) {
-        g_autofree char *dxml = virConnectGetDomainCapabilities(conn, plan->emulator, plan->arch,
-                                                                plan->machine, plan->domain_type, 0);
-        g_autoptr(TckDomainCaps) dcaps = dxml ? tck_domain_caps_parse(dxml, -1, "domain capabilities", NULL)
-                                              : NULL;
-
-        if (dcaps)
-            tck_plan_refine(plan, dcaps);
         virConnectClose(conn);
         conn = NULL;
     }

@@ -410,7 +410,7 @@ tck_cmd_run(int argc, char **argv)
     if (!(conn = connect_uri(uri, &error)))
         return tck_exit_report(error);
 
-    run_id = g_strdup_printf("%08x", g_random_int());
+    run_id = tck_run_id_new();
     tmpl = g_strdup_printf("libvirt-tck-%s-XXXXXX", run_id);
     if (!(run_dir = g_dir_make_tmp(tmpl, &error))) {
         virConnectClose(conn);
@@ -448,6 +448,7 @@ tck_cmd_run(int argc, char **argv)
         return tck_exit_report(error);
     }
     run->meta.end_us = g_get_real_time();
+    tck_report_run_record_plan(run, run_dir, conn, config);
     virConnectClose(conn);
 
     /* Config metadata, known-broken, then the archive (interrupted runs too). */

@@ -91,7 +91,7 @@ up_links() {
     rm -rf "$tmp"
 }
 
-tap_plan 7
+tap_plan 8
 
 found=$(up_includes util capabilities assets builders libtck)
 [ -n "$found" ] && diag "$found"
@@ -115,11 +115,12 @@ found=$(src=$fake up_includes util)
 rm -rf "$fake"
 is "$(lines "$found")" 2 "the include check finds both upward includes in a made-up bad file"
 
-# house_grep EXTENDED-REGEX EXCEPT: lines of our C sources (library folders
-# and programs, not tests) that match, outside the file EXCEPT.
+# house_grep EXTENDED-REGEX EXCEPT...: lines of our C sources (library
+# folders and programs, not tests) that match, outside the files EXCEPT.
 house_grep() {
+    re=$1; shift
     (cd "$src" && find util capabilities assets builders libtck tck prepare suites -name '*.[ch]' 2>/dev/null |
-        sort | grep -vxF "$2" | xargs grep -nE -- "$1" 2>/dev/null)
+        sort | grep -vxF "$(printf '%s\n' "$@")" | xargs grep -nE -- "$re" 2>/dev/null)
 }
 
 found=$( (cd "$src" && find util capabilities assets builders libtck tck prepare suites tests -name '*.[ch]' |
@@ -138,3 +139,7 @@ ok "XML is parsed in util/xpath.c only, never with HUGE, entity expansion or DTD
 found=$(house_grep '\<(virSetErrorFunc|virConnSetErrorFunc|virConnectOpen|virConnectOpenReadOnly|virConnectOpenAuth)\>' util/virt-util.c)
 [ -n "$found" ] && diag "$found"
 ok "libvirt connections are opened and its error handler set in util/virt-util.c only" test -z "$found"
+
+found=$(house_grep '\<tck_plan_choose[[:space:]]*\(' libtck/guest-plan.c capabilities/plan.c capabilities/tck/caps.h)
+[ -n "$found" ] && diag "$found"
+ok "a guest plan is made by tck_plan_for_connection (libtck/guest-plan.c) only" test -z "$found"

@@ -37,6 +37,10 @@ check_PROGRAMS += tests/test-ledger
 tests_test_ledger_LDADD = $(TCK_CORE_LIBS)
 TESTS += tests/test-ledger
 
+check_PROGRAMS += tests/test-protocol
+tests_test_protocol_LDADD = $(TCK_CORE_LIBS)
+TESTS += tests/test-protocol
+
 ## Integration tests (shell, printing TAP).
 dist_noinst_SCRIPTS += tests/lib.sh tests/run-gtest.sh
 TESTS += \
@@ -45,6 +49,7 @@ TESTS += \
 	tests/harness-scheduling.sh \
 	tests/harness-bad-input.sh \
 	tests/harness-prove.sh \
+	tests/harness-plan.sh \
 	tests/libtck-checks.sh \
 	tests/layers.sh \
 	tests/man-example.sh
@@ -54,6 +59,7 @@ EXTRA_DIST += \
 	tests/harness-scheduling.sh \
 	tests/harness-bad-input.sh \
 	tests/harness-prove.sh \
+	tests/harness-plan.sh \
 	tests/libtck-checks.sh \
 	tests/layers.sh \
 	tests/man-example.sh \
