@@ -17,6 +17,7 @@
 #include "cleanup.h"
 #include "exit-codes.h"
 #include "formats.h"
+#include "preflight.h"
 #include "registry.h"
 #include "report-run.h"
 #include "runner.h"
@@ -348,6 +349,7 @@ tck_cmd_run(int argc, char **argv)
     g_autoptr(TckConfig) config = NULL;
     g_autoptr(GPtrArray) all = NULL;
     g_autoptr(GPtrArray) selected = NULL;
+    g_autoptr(GPtrArray) to_run = NULL;
     g_autoptr(TckRun) run = NULL;
     g_autoptr(GString) leftovers = g_string_new(NULL);
     g_autofree char *suites_dir = NULL;
@@ -392,9 +394,8 @@ tck_cmd_run(int argc, char **argv)
         return tck_exit_report(error);
     if (!(selected = tck_registry_select(all, o.tests, &error)))
         return tck_exit_report(error);
-    /* Metadata is for --list and for scheduling (exclusive resources);
-     * one test at a time needs none, and skips the extra processes. */
-    if ((o.list || o.jobs > 1) && !tck_registry_describe_all(selected, &error))
+    /* Always: the needs are checked, and the jobs scheduled, from what tests say. */
+    if (!tck_registry_describe_all(selected, &error))
         return tck_exit_report(error);
 
     if (o.list) {
@@ -443,7 +444,8 @@ tck_cmd_run(int argc, char **argv)
     ro.on_done = on_test_done;
     ro.on_done_data = &live;
     ro.interrupted = &interrupted;
-    if (!tck_runner_run(&ro, selected, run, &error)) {
+    to_run = tck_preflight_needs(selected, conn, config, run, on_test_done, &live);
+    if (!tck_runner_run(&ro, to_run, run, &error)) {
         virConnectClose(conn);
         return tck_exit_report(error);
     }

@@ -26,6 +26,8 @@ tck_libtck_harness_la_SOURCES = \
 	tck/results-from-tap.h \
 	tck/cleanup.c \
 	tck/cleanup.h \
+	tck/preflight.c \
+	tck/preflight.h \
 	tck/formats.c \
 	tck/formats.h \
 	tck/format-text.c \

@@ -29,13 +29,14 @@ tck_virt_last_error(void)
 virConnectPtr
 tck_virt_open(const char *uri, TckVirtOpenFlags flags, GError **error)
 {
-    virConnectPtr conn = virConnectOpen(uri);
+    virConnectPtr conn = (flags & TCK_VIRT_OPEN_READ_ONLY) ? virConnectOpenReadOnly(uri) : virConnectOpen(uri);
     g_autofree char *first = NULL;
 
     if (conn)
         return conn;
     first = g_strdup(tck_virt_last_error());
-    if ((flags & TCK_VIRT_OPEN_READ_ONLY_FALLBACK) && (conn = virConnectOpenReadOnly(uri)))
+    if ((flags & TCK_VIRT_OPEN_READ_ONLY_FALLBACK) && !(flags & TCK_VIRT_OPEN_READ_ONLY) &&
+        (conn = virConnectOpenReadOnly(uri)))
         return conn;
     g_set_error(error, TCK_ERROR, TCK_ERROR_CONNECT, "cannot connect to '%s': %s", uri, first);
     return NULL;

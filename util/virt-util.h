@@ -14,6 +14,8 @@ typedef enum {
     TCK_VIRT_OPEN_DEFAULT = 0,
     /* read-write when allowed, else read-only (a reader of capabilities) */
     TCK_VIRT_OPEN_READ_ONLY_FALLBACK = 1 << 0,
+    /* read-only only */
+    TCK_VIRT_OPEN_READ_ONLY = 1 << 1,
 } TckVirtOpenFlags;
 
 /**
