@@ -7,7 +7,6 @@
 #include <gio/gio.h>
 #include <tck/error.h>
 #include <tck/protocol.h>
-#include "fs-util.h"
 #include "registry.h"
 
 void
