@@ -24,6 +24,15 @@ static const TckVolFormat tck_vol_formats[] = {
     { "vdi", FALSE, FALSE, { NULL } },
     { "vpc", FALSE, FALSE, { NULL } },
     { "iso", FALSE, FALSE, { NULL } },
+    /* A disk pool's volumes are partitions, whose format is the partition type. */
+    { "none", FALSE, FALSE, { NULL } },
+    { "linux", FALSE, FALSE, { NULL } },
+    { "linux-swap", FALSE, FALSE, { NULL } },
+    { "linux-lvm", FALSE, FALSE, { NULL } },
+    { "linux-raid", FALSE, FALSE, { NULL } },
+    { "fat16", FALSE, FALSE, { NULL } },
+    { "fat32", FALSE, FALSE, { NULL } },
+    { "extended", FALSE, FALSE, { NULL } },
 };
 
 struct _TckVolumeBuilder {

@@ -38,6 +38,30 @@ tck_xml_get_text(const char *xml, const char *path)
     return ret;
 }
 
+GStrv
+tck_xml_get_texts(const char *xml, const char *path)
+{
+    g_autoptr(xmlDoc) doc = parse(xml, NULL);
+    g_autoptr(xmlXPathContext) ctxt = NULL;
+    g_autoptr(GPtrArray) nodes = NULL;
+    GPtrArray *out;
+
+    if (!doc)
+        return NULL;
+    ctxt = tck_xpath_new(doc);
+    if (!(nodes = tck_xpath_nodeset(ctxt, (xmlNodePtr) doc, path)))
+        return NULL;
+    out = g_ptr_array_new();
+    for (guint i = 0; i < nodes->len; i++) {
+        xmlChar *content = xmlNodeGetContent(nodes->pdata[i]);
+
+        g_ptr_array_add(out, g_strdup(content ? (const char *) content : ""));
+        xmlFree(content);
+    }
+    g_ptr_array_add(out, NULL);
+    return (GStrv) g_ptr_array_free(out, FALSE);
+}
+
 char *
 tck_xml_set_text(const char *xml, const char *path, const char *value, GError **error)
 {

@@ -57,6 +57,7 @@ TESTS += \
 	tests/layers.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
+	tests/suite-objects-a.sh \
 	tests/contracts.sh \
 	tests/man-example.sh
 EXTRA_DIST += \
@@ -71,6 +72,7 @@ EXTRA_DIST += \
 	tests/layers.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
+	tests/suite-objects-a.sh \
 	tests/contracts.sh \
 	tests/man-example.sh \
 	tests/fixtures/upstream-style.t \

@@ -115,16 +115,25 @@ tck_xpath_node(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
 }
 
 GPtrArray *
-tck_xpath_nodes(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
+tck_xpath_nodeset(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
 {
     g_autoptr(xmlXPathObject) obj = tck_xpath_eval(ctxt, node, expr);
-    GPtrArray *nodes = g_ptr_array_new();
+    GPtrArray *nodes;
 
-    if (obj && obj->type == XPATH_NODESET && obj->nodesetval) {
-        for (int i = 0; i < obj->nodesetval->nodeNr; i++)
-            g_ptr_array_add(nodes, obj->nodesetval->nodeTab[i]);
-    }
+    if (!obj || obj->type != XPATH_NODESET)
+        return NULL;
+    nodes = g_ptr_array_new();
+    for (int i = 0; obj->nodesetval && i < obj->nodesetval->nodeNr; i++)
+        g_ptr_array_add(nodes, obj->nodesetval->nodeTab[i]);
     return nodes;
+}
+
+GPtrArray *
+tck_xpath_nodes(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
+{
+    GPtrArray *nodes = tck_xpath_nodeset(ctxt, node, expr);
+
+    return nodes ? nodes : g_ptr_array_new();
 }
 
 GStrv

@@ -61,6 +61,10 @@ char *tck_xpath_string(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *exp
 /* The first node @expr selects at @node (or the root when NULL), or NULL. */
 xmlNodePtr tck_xpath_node(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr);
 
+/* The nodes @expr selects at @node, or NULL when @expr is not a node-set
+ * expression (or not an expression at all).  (transfer container) */
+GPtrArray *tck_xpath_nodeset(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr);
+
 /* The nodes @expr selects at @node (transfer container; may be empty). */
 GPtrArray *tck_xpath_nodes(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr);
 
