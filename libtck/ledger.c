@@ -223,7 +223,7 @@ log_line(GString *log, const TckLedgerEntry *e, const char *what)
 
 /* Returns 1 when it could not remove the object, 0 otherwise. */
 static guint
-remove_domain(virConnectPtr conn, const TckLedgerEntry *e, GString *log)
+remove_domain(virConnectPtr conn, const TckLedgerEntry *e, const char *prefix G_GNUC_UNUSED, GString *log)
 {
     virDomainPtr dom = virDomainLookupByName(conn, e->name);
     int persistent;
@@ -257,7 +257,7 @@ remove_domain(virConnectPtr conn, const TckLedgerEntry *e, GString *log)
 }
 
 static guint
-remove_volume(virConnectPtr conn, const TckLedgerEntry *e, GString *log)
+remove_volume(virConnectPtr conn, const TckLedgerEntry *e, const char *prefix G_GNUC_UNUSED, GString *log)
 {
     virStoragePoolPtr pool;
     virStorageVolPtr vol;
@@ -281,8 +281,41 @@ remove_volume(virConnectPtr conn, const TckLedgerEntry *e, GString *log)
     return failed;
 }
 
+/*
+ * A pool's volumes that are this run's go with it; anything else in it (a
+ * foreign file, a volume of another run, what a symlinked target shares
+ * with someone else's pool) stays.  Returns how many volumes were left.
+ */
 static guint
-remove_pool(virConnectPtr conn, const TckLedgerEntry *e, GString *log)
+remove_own_volumes(virStoragePoolPtr pool, const char *prefix, GString *log)
+{
+    virStorageVolPtr *vols = NULL;
+    int n = virStoragePoolListAllVolumes(pool, &vols, 0);
+    guint left = 0;
+
+    for (int i = 0; i < n; i++) {
+        const char *name = virStorageVolGetName(vols[i]);
+
+        if (name && g_str_has_prefix(name, prefix) && tck_name_is_tck(name)) {
+            if (virStorageVolDelete(vols[i], 0) < 0 && !is_gone())
+                left++;
+            else if (log)
+                g_string_append_printf(log, "deleted volume %s\n", name);
+        } else {
+            left++;
+            if (log)
+                g_string_append_printf(log, "left volume %s in pool %s alone: not ours\n",
+                                       name ? name : "(unnamed)", virStoragePoolGetName(pool));
+        }
+        virStorageVolFree(vols[i]);
+    }
+    g_free(vols);
+    return left;
+}
+
+/* Destroyed and undefined, never deleted: its target may hold what is not ours. */
+static guint
+remove_pool(virConnectPtr conn, const TckLedgerEntry *e, const char *prefix, GString *log)
 {
     virStoragePoolPtr pool = virStoragePoolLookupByName(conn, e->name);
     guint failed = 0;
@@ -290,14 +323,7 @@ remove_pool(virConnectPtr conn, const TckLedgerEntry *e, GString *log)
     if (!pool)
         return is_gone() ? 0 : (log_line(log, e, "failed to look up"), 1);
     if (virStoragePoolIsActive(pool) == 1) {
-        /* Volumes the test made in its own pool go with it. */
-        virStorageVolPtr *vols = NULL;
-        int n = virStoragePoolListAllVolumes(pool, &vols, 0);
-        for (int i = 0; i < n; i++) {
-            virStorageVolDelete(vols[i], 0);
-            virStorageVolFree(vols[i]);
-        }
-        g_free(vols);
+        remove_own_volumes(pool, prefix, log);
         if (virStoragePoolDestroy(pool) < 0 && !is_gone()) {
             log_line(log, e, "failed to destroy");
             failed = 1;
@@ -318,7 +344,7 @@ remove_pool(virConnectPtr conn, const TckLedgerEntry *e, GString *log)
 }
 
 static guint
-remove_network(virConnectPtr conn, const TckLedgerEntry *e, GString *log)
+remove_network(virConnectPtr conn, const TckLedgerEntry *e, const char *prefix G_GNUC_UNUSED, GString *log)
 {
     virNetworkPtr net = virNetworkLookupByName(conn, e->name);
     guint failed = 0;
@@ -346,7 +372,7 @@ remove_network(virConnectPtr conn, const TckLedgerEntry *e, GString *log)
 }
 
 static guint
-remove_nwfilter(virConnectPtr conn, const TckLedgerEntry *e, GString *log)
+remove_nwfilter(virConnectPtr conn, const TckLedgerEntry *e, const char *prefix G_GNUC_UNUSED, GString *log)
 {
     virNWFilterPtr f = virNWFilterLookupByName(conn, e->name);
     guint failed = 0;
@@ -364,7 +390,7 @@ remove_nwfilter(virConnectPtr conn, const TckLedgerEntry *e, GString *log)
 }
 
 static guint
-remove_secret(virConnectPtr conn, const TckLedgerEntry *e, GString *log)
+remove_secret(virConnectPtr conn, const TckLedgerEntry *e, const char *prefix G_GNUC_UNUSED, GString *log)
 {
     virSecretPtr *secrets = NULL;
     int n = virConnectListAllSecrets(conn, &secrets, 0);
@@ -387,7 +413,7 @@ remove_secret(virConnectPtr conn, const TckLedgerEntry *e, GString *log)
 }
 
 static guint
-remove_interface(virConnectPtr conn, const TckLedgerEntry *e, GString *log)
+remove_interface(virConnectPtr conn, const TckLedgerEntry *e, const char *prefix G_GNUC_UNUSED, GString *log)
 {
     virInterfacePtr iface = virInterfaceLookupByName(conn, e->name);
     guint failed = 0;
@@ -406,7 +432,7 @@ remove_interface(virConnectPtr conn, const TckLedgerEntry *e, GString *log)
     return failed;
 }
 
-typedef guint (*RemoveFunc)(virConnectPtr conn, const TckLedgerEntry *e, GString *log);
+typedef guint (*RemoveFunc)(virConnectPtr conn, const TckLedgerEntry *e, const char *prefix, GString *log);
 
 /* Removal order: what uses something goes before what it uses. */
 static const struct {
@@ -438,7 +464,7 @@ tck_ledger_cleanup(virConnectPtr conn, GPtrArray *entries, const char *run_id, G
             /* The one rule that keeps us off everyone else's objects. */
             if (!g_str_has_prefix(e->name, prefix))
                 continue;
-            failed += removal_order[k].remove(conn, e, log);
+            failed += removal_order[k].remove(conn, e, prefix, log);
         }
     }
     virResetLastError();

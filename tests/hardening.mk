@@ -1,0 +1,8 @@
+## tests/hardening.mk — issue 10: what a hostile or unlucky world does to a
+## run.  Each test pins one finding down (see the header of each script).
+
+TESTS += \
+	tests/live-storage-safety.sh
+dist_noinst_SCRIPTS += \
+	tests/live-storage-safety.sh \
+	tests/hardening/storage-safety-inner.sh
