@@ -388,7 +388,7 @@ tck_cmd_run(int argc, char **argv)
     {
         gboolean nothing_to_rerun = FALSE;
 
-        if (!tck_report_run_prepare(&o.report, config, &o.tests, &nothing_to_rerun, &error))
+        if (!tck_report_run_prepare(&o.report, config, &nothing_to_rerun, &error))
             return tck_exit_report(error);
         if (nothing_to_rerun) {
             printf("Nothing failed in %s: nothing to rerun.\n", o.report.rerun_failed);
@@ -399,7 +399,7 @@ tck_cmd_run(int argc, char **argv)
     suites_dir = tck_registry_suites_dir(o.suites_dir);
     if (!(all = tck_registry_discover(suites_dir, &error)))
         return tck_exit_report(error);
-    if (!(selected = tck_registry_select(all, o.tests, &error)))
+    if (!(selected = tck_report_run_select(&o.report, all, o.tests, &error)))
         return tck_exit_report(error);
     /* Metadata is for --list and for scheduling (exclusive resources);
      * one test at a time needs none, and skips the extra processes. */

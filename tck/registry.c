@@ -188,6 +188,29 @@ tck_registry_select(GPtrArray *all, GStrv patterns, GError **error)
     return g_steal_pointer(&sel);
 }
 
+void
+tck_registry_add_named(GPtrArray *all, GStrv names, GPtrArray *into, GPtrArray *unknown)
+{
+    for (guint n = 0; names && names[n]; n++) {
+        gboolean known = FALSE;
+
+        for (guint i = 0; i < all->len && !known; i++) {
+            TckTestEntry *e = g_ptr_array_index(all, i);
+            gboolean taken = FALSE;
+
+            if (!g_str_equal(e->name, names[n]))
+                continue;
+            known = TRUE;
+            for (guint j = 0; j < into->len && !taken; j++)
+                taken = g_str_equal(((TckTestEntry *) g_ptr_array_index(into, j))->path, e->path);
+            if (!taken)
+                g_ptr_array_add(into, entry_copy(e));
+        }
+        if (!known)
+            g_ptr_array_add(unknown, names[n]);
+    }
+}
+
 static GStrv
 split_list(const char *value)
 {

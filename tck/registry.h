@@ -43,5 +43,17 @@ GPtrArray *tck_registry_discover(const char *suites_dir, GError **error);
  */
 GPtrArray *tck_registry_select(GPtrArray *all, GStrv patterns, GError **error);
 
+/**
+ * tck_registry_add_named:
+ * @all: (element-type TckTestEntry): what tck_registry_discover() found
+ * @names: exact test names ("domain/050-x"), e.g. read from a stored run:
+ *   data, so never taken as a path, glob or area
+ * @into: (element-type TckTestEntry): the selection to append to; an
+ *   entry already in it is not added twice
+ * @unknown: (element-type utf8) (transfer none): gets each name of @names
+ *   that is no test of @all (pointers into @names)
+ */
+void tck_registry_add_named(GPtrArray *all, GStrv names, GPtrArray *into, GPtrArray *unknown);
+
 /* Runs `PATH --describe` for every native test (in parallel) and fills in the metadata. */
 gboolean tck_registry_describe_all(GPtrArray *entries, GError **error);

@@ -2,7 +2,9 @@
 ## run.  Each test pins one finding down (see the header of each script).
 
 TESTS += \
+	tests/hardening-report.sh \
 	tests/live-storage-safety.sh
 dist_noinst_SCRIPTS += \
+	tests/hardening-report.sh \
 	tests/live-storage-safety.sh \
 	tests/hardening/storage-safety-inner.sh
