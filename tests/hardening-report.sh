@@ -3,7 +3,7 @@
 # them are data a hostile world may have written.  Each block names its
 # finding.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 6
+tap_plan 11
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; _tap_end' EXIT
@@ -26,3 +26,23 @@ sed -e 's|<path>[^<]*failing</path>|<path>'"$tmp"'/payload.t</path>|' "$tmp/mixe
 out=$("$TCK" --suites-dir "$fixtures" --rerun-failed "$tmp/path.xml" 2>&1); rc=$?
 like "$out" "^rpt/failing \.+ FAILED" "a known name reruns the registry's test, whatever path the report gives"
 ok "...and never the stored path" test ! -e "$tmp/ran"
+
+# --- finding 3: billion laughs in a stored report.  A 1 KB report must
+# be refused at once, in every command that reads one, within 1 GB.
+python3 - "$tmp/laughs.xml" <<'PY'
+import sys
+ents = ['<!ENTITY a0 "lollollollollollollollollollol">']
+ents += ['<!ENTITY a%d "%s">' % (i, ('&a%d;' % (i - 1)) * 10) for i in range(1, 10)]
+open(sys.argv[1], 'w').write('<?xml version="1.0"?>\n<!DOCTYPE report [\n' + '\n'.join(ents) + '\n]>\n'
+    '<report xmlns="https://libvirt.org/schemas/tck/report/1" version="1" run-id="0badf00d" '
+    'start="2026-12-01T07:29:49Z" end="2026-12-01T07:29:49Z" interrupted="no">'
+    '<metadata><uri>&a9;</uri></metadata><test name="rpt/failing" area="rpt" status="fail" '
+    'start="2026-12-01T07:29:49Z" duration-us="1" exit="1"><reason>&a9;</reason></test></report>\n')
+PY
+bounded() { (ulimit -v 1000000; timeout 20 "$@") >"$tmp/out" 2>&1; echo $?; }
+is "$(bounded "$TCK" report render "$tmp/laughs.xml")" 2 "report render refuses the billion laughs at once (exit 2)"
+like "$(cat "$tmp/out")" "$tmp/laughs.xml" "...naming the file"
+is "$(bounded "$TCK" report compare "$tmp/laughs.xml" "$tmp/mixed.xml")" 2 "report compare refuses it"
+is "$(bounded "$TCK" --suites-dir "$fixtures" --rerun-failed "$tmp/laughs.xml")" 2 "--rerun-failed refuses it"
+sed -e 's|^<report |<!DOCTYPE report [ <!ENTITY x "y"> ]>\n<report |' "$tmp/mixed.xml" >"$tmp/dtd.xml"
+is "$(bounded "$TCK" report render "$tmp/dtd.xml")" 2 "a report with any DTD is refused"
