@@ -9,7 +9,8 @@ check_status(const TckTapCheck *c)
 {
     switch (c->directive) {
     case TCK_TAP_DIRECTIVE_SKIP:
-        return TCK_STATUS_SKIP;
+        /* As prove: only TODO turns a "not ok" around; a skipped "not ok" failed. */
+        return c->ok ? TCK_STATUS_SKIP : TCK_STATUS_FAIL;
     case TCK_TAP_DIRECTIVE_TODO:
         return TCK_STATUS_TODO;
     case TCK_TAP_DIRECTIVE_NONE:
@@ -69,6 +70,9 @@ tck_results_from_tap(TckTestResult *r, const TckTapSummary *s, int wait_status,
     } else if (s->bailed_out) {
         set_reason(r, TCK_STATUS_ERROR, g_strdup_printf("bailed out: %s",
                                                         s->bail_out_reason && *s->bail_out_reason ? s->bail_out_reason : "no reason given"));
+    } else if (s->skip_all && r->exit_status != 0) {
+        set_reason(r, TCK_STATUS_ERROR, g_strdup_printf("skipped all, then exited with status %d",
+                                                        r->exit_status));
     } else if (s->skip_all) {
         set_reason(r, TCK_STATUS_SKIP, g_strdup(s->skip_all_reason ? s->skip_all_reason : "skipped"));
     } else if (s->planned < 0) {

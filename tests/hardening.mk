@@ -3,8 +3,10 @@
 
 TESTS += \
 	tests/hardening-report.sh \
+	tests/hardening-runner.sh \
 	tests/live-storage-safety.sh
 dist_noinst_SCRIPTS += \
 	tests/hardening-report.sh \
+	tests/hardening-runner.sh \
 	tests/live-storage-safety.sh \
 	tests/hardening/storage-safety-inner.sh
