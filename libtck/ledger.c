@@ -7,9 +7,13 @@
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <libvirt/virterror.h>
 #include <tck/ledger.h>
 #include <tck/error.h>
+
+/* A run records a few objects per test; more than this is not a ledger. */
+#define TCK_LEDGER_MAX_BYTES (16 * 1024 * 1024)
 
 struct _TckLedger {
     char *path;
@@ -132,6 +136,59 @@ tck_ledger_entry_free(TckLedgerEntry *entry)
     g_free(entry);
 }
 
+/*
+ * The ledger's bytes, or NULL: when there is none (nothing recorded, no
+ * @error) or it cannot be read (@error).  A test owns the file and may have
+ * replaced it: a FIFO, a device or a symlink must not block or flood the
+ * reader, so it is opened without blocking or following links, and only a
+ * regular file of sane size is read.
+ */
+static char *
+read_ledger_file(const char *path, GError **error)
+{
+    g_autoptr(GString) data = g_string_new(NULL);
+    struct stat st;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
+    char buf[65536];
+
+    if (fd < 0) {
+        int err = errno;
+        if (err == ENOENT)
+            return NULL;
+        g_set_error(error, TCK_ERROR, tck_error_from_errno(err), "cannot read ledger %s: %s",
+                    path, err == ELOOP ? "it is a symbolic link" : g_strerror(err));
+        return NULL;
+    }
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > TCK_LEDGER_MAX_BYTES) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_IO, "cannot read ledger %s: %s", path,
+                    !S_ISREG(st.st_mode) ? "not a regular file" : "larger than the ledger limit");
+        close(fd);
+        return NULL;
+    }
+    for (;;) {
+        ssize_t n = read(fd, buf, sizeof(buf));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            int err = errno;
+            g_set_error(error, TCK_ERROR, tck_error_from_errno(err), "cannot read ledger %s: %s",
+                        path, g_strerror(err));
+            close(fd);
+            return NULL;
+        }
+        if (n == 0)
+            break;
+        if (data->len + n > TCK_LEDGER_MAX_BYTES) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_IO, "cannot read ledger %s: larger than the ledger limit", path);
+            close(fd);
+            return NULL;
+        }
+        g_string_append_len(data, buf, n);
+    }
+    close(fd);
+    return g_string_free(g_steal_pointer(&data), FALSE);
+}
+
 GPtrArray *
 tck_ledger_read(const char *path, GError **error)
 {
@@ -141,11 +198,10 @@ tck_ledger_read(const char *path, GError **error)
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     g_auto(GStrv) lines = NULL;
 
-    if (!g_file_get_contents(path, &data, NULL, &local)) {
-        if (g_error_matches(local, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    if (!(data = read_ledger_file(path, &local))) {
+        if (!local)
             return g_steal_pointer(&entries);   /* nothing recorded */
-        g_set_error(error, TCK_ERROR, TCK_ERROR_IO, "cannot read ledger %s: %s",
-                    path, local->message);
+        g_propagate_error(error, g_steal_pointer(&local));
         return NULL;
     }
     lines = g_strsplit(data, "\n", -1);

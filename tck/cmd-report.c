@@ -63,7 +63,8 @@ static const char report_description[] =
     "\n"
     "Exit status:\n"
     "  0  render/mask: no unexpected failure; compare: no regression\n"
-    "  1  render/mask: an unexpected failure is left; compare: a regression\n"
+    "  1  render/mask: an unexpected failure is left or the run was interrupted;\n"
+    "     compare: a regression, or either run was interrupted\n"
     "  2  usage error, unreadable run or invalid known-broken file";
 
 static gboolean
@@ -201,7 +202,8 @@ run_status(const TckRun *run)
     guint passed, failed, skipped;
 
     tck_format_totals(run, &passed, &failed, &skipped);
-    return failed ? TCK_EXIT_TEST_FAILED : TCK_EXIT_OK;
+    /* An interrupted run did not run everything: never green. */
+    return failed || run->meta.interrupted ? TCK_EXIT_TEST_FAILED : TCK_EXIT_OK;
 }
 
 static int
@@ -375,7 +377,9 @@ cmd_compare(const ReportOptions *o)
         if (!close_output(out, file, ok ? &error : NULL) || !ok)
             return tck_exit_report(error);
     }
-    return tck_compare_has_regression(cmp) ? TCK_EXIT_TEST_FAILED : TCK_EXIT_OK;
+    /* An interrupted run never compares as clean. */
+    return tck_compare_has_regression(cmp) || base->meta.interrupted || new_run->meta.interrupted
+           ? TCK_EXIT_TEST_FAILED : TCK_EXIT_OK;
 }
 
 static void

@@ -403,13 +403,16 @@ tck_cmd_run(int argc, char **argv)
         return tck_exit_report(error);
     /* Metadata is for --list and for scheduling (exclusive resources);
      * one test at a time needs none, and skips the extra processes. */
-    if ((o.list || o.jobs > 1) && !tck_registry_describe_all(selected, &error))
+    if ((o.list || o.jobs > 1) && !tck_registry_describe_all(selected, o.timeout, &error))
         return tck_exit_report(error);
 
     if (o.list) {
         for (guint i = 0; i < selected->len; i++) {
             TckTestEntry *e = g_ptr_array_index(selected, i);
-            printf("%-45s %s\n", e->name, e->summary ? e->summary : "");
+            if (e->describe_error)
+                printf("%-45s (--describe failed: %s)\n", e->name, e->describe_error);
+            else
+                printf("%-45s %s\n", e->name, e->summary ? e->summary : "");
         }
         return TCK_EXIT_OK;
     }
@@ -434,6 +437,7 @@ tck_cmd_run(int argc, char **argv)
 
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);   /* a closed terminal ends the run as SIGTERM does */
     signal(SIGPIPE, SIG_IGN);
 
     run = tck_run_new();

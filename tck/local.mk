@@ -12,6 +12,9 @@ tck_libvirt_tck_SOURCES += \
 	tck/registry.h \
 	tck/runner.c \
 	tck/runner.h \
+	tck/runner-job.c \
+	tck/runner-job.h \
+	tck/runner-done.c \
 	tck/tap-parser.c \
 	tck/tap-parser.h \
 	tck/results.c \

@@ -10,3 +10,16 @@ dist_noinst_SCRIPTS += \
 	tests/hardening-runner.sh \
 	tests/live-storage-safety.sh \
 	tests/hardening/storage-safety-inner.sh
+
+## Test programs that misbehave on --describe, laid out as a suites dir.
+check_PROGRAMS += \
+	tests/hardening/suites/hostile/describe-hang \
+	tests/hardening/suites/hostile/describe-crash \
+	tests/hardening/suites/hostile/describe-flood \
+	tests/hardening/suites/hostile/describe-nonutf8 \
+	tests/hardening/suites/hostile/describe-ok
+tests_hardening_suites_hostile_describe_hang_SOURCES = tests/hardening/hostile.c
+tests_hardening_suites_hostile_describe_crash_SOURCES = tests/hardening/hostile.c
+tests_hardening_suites_hostile_describe_flood_SOURCES = tests/hardening/hostile.c
+tests_hardening_suites_hostile_describe_nonutf8_SOURCES = tests/hardening/hostile.c
+tests_hardening_suites_hostile_describe_ok_SOURCES = tests/hardening/hostile.c
