@@ -1,6 +1,7 @@
 /*
- * runner-job.c — one test program as a job: spawn (own process group,
- * parent-death signal), supervise (timeout, interruption, output caps) and
+ * runner-job.c — one test program as a job: spawn (own process group
+ * led by a keeper that dies with the harness and takes the test's
+ * orphans with it), supervise (timeout, interruption, output caps) and
  * collect (TAP and exit into a result).
  */
 #include <config.h>
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -161,18 +163,18 @@ build_env(const TckRunnerOptions *opts, TckJob *job, const char *scratch)
     return g_steal_pointer(&env);
 }
 
-/* The child: async-signal-safe calls only, then exec; never returns. */
+/*
+ * Between fork and exec only async-signal-safe calls are made: the harness
+ * has threads (GLib's, libvirt's).
+ */
+
+/* The test itself: default signals, the pipes on 1 and 2, nothing else open. */
 static void G_GNUC_NORETURN
-child_exec(const char *file, char *const *argv, char *const *envp, int out_fd, int err_fd, pid_t parent)
+test_exec(const char *file, char *const *argv, char *const *envp, int out_fd, int err_fd)
 {
     sigset_t none;
     int devnull;
 
-    setpgid(0, 0);
-    /* The test dies with the harness, even when the harness is SIGKILLed. */
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent)
-        _exit(127);
     for (int sig = 1; sig < NSIG; sig++)
         if (sig != SIGKILL && sig != SIGSTOP)
             signal(sig, SIG_DFL);
@@ -181,8 +183,110 @@ child_exec(const char *file, char *const *argv, char *const *envp, int out_fd, i
     devnull = open("/dev/null", O_RDONLY);
     if (devnull < 0 || dup2(devnull, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0)
         _exit(127);
+    syscall(SYS_close_range, 3, ~0U, 0);
     execve(file, argv, envp);
     _exit(127);
+}
+
+/* SIGKILLs every child the keeper has (the test's orphans come to it) until none is left. */
+static void
+kill_children(void)
+{
+    char path[64], buf[4096];
+
+    for (int round = 0; round < 100; round++) {
+        int fd, n, any = 0;
+        long pid = 0;
+        char *p;
+
+        /* "/proc/self/task/TID/children": the keeper has one thread. */
+        strcpy(path, "/proc/self/task/");
+        p = path + strlen(path);
+        {
+            char digits[16];
+            int len = 0;
+            for (long v = syscall(SYS_gettid); v > 0; v /= 10)
+                digits[len++] = '0' + v % 10;
+            while (len > 0)
+                *p++ = digits[--len];
+        }
+        strcpy(p, "/children");
+        if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+            return;
+        n = read(fd, buf, sizeof(buf) - 1);
+        close(fd);
+        for (int i = 0; i < n; i++) {
+            if (buf[i] >= '0' && buf[i] <= '9') {
+                pid = pid * 10 + (buf[i] - '0');
+            } else if (pid > 0) {
+                kill((pid_t) pid, SIGKILL);
+                any = 1;
+                pid = 0;
+            }
+        }
+        while (waitpid(-1, NULL, WNOHANG) > 0)
+            ;
+        if (!any)
+            return;
+        usleep(1000);
+    }
+}
+
+/*
+ * The keeper: leads the test's process group, with the harness as its
+ * parent.  It takes in the test's orphans (a subreaper), so that a
+ * daemonised grandchild is killed when the test ends; it kills the whole
+ * group when the harness dies, even by SIGKILL (a parent-death signal);
+ * and it exits as the test did.
+ */
+static void G_GNUC_NORETURN
+keeper(const char *file, char *const *argv, char *const *envp, int out[2], int err[2], pid_t harness)
+{
+    struct rlimit no_core = { 0, 0 };
+    sigset_t all;
+    pid_t test;
+    int status = 0;
+
+    setpgid(0, 0);
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, NULL);
+    prctl(PR_SET_PDEATHSIG, SIGUSR2);
+    if (getppid() != harness)
+        _exit(127);
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
+    test = fork();
+    if (test == 0)
+        test_exec(file, argv, envp, out[1], err[1]);
+    syscall(SYS_close_range, 3, ~0U, 0);
+    if (test < 0)
+        _exit(127);
+
+    for (;;) {
+        struct timespec tick = { 1, 0 };
+        int sig = sigtimedwait(&all, NULL, &tick);
+
+        if (sig == SIGUSR2 || getppid() != harness) {
+            /* The harness is gone: the test, its orphans, then the group and the keeper. */
+            kill(test, SIGKILL);
+            kill_children();
+            kill(-getpid(), SIGKILL);
+            _exit(127);
+        }
+        if (waitpid(test, &status, WNOHANG) == test)
+            break;
+    }
+    kill_children();
+    if (WIFEXITED(status))
+        _exit(WEXITSTATUS(status));
+    /* Die of the same signal, without a core of our own. */
+    setrlimit(RLIMIT_CORE, &no_core);
+    prctl(PR_SET_DUMPABLE, 0);
+    signal(WTERMSIG(status), SIG_DFL);
+    sigemptyset(&all);
+    sigaddset(&all, WTERMSIG(status));
+    sigprocmask(SIG_UNBLOCK, &all, NULL);
+    kill(getpid(), WTERMSIG(status));
+    _exit(128 + WTERMSIG(status));
 }
 
 static gboolean
@@ -246,7 +350,7 @@ tck_job_start(TckJob *job, const TckRunnerOptions *opts, GError **error)
     }
     job->pid = fork();
     if (job->pid == 0)
-        child_exec(file, (char *const *) argv, env, out[1], err[1], parent);
+        keeper(file, (char *const *) argv, env, out, err, parent);
     e = errno;
     close(out[1]);
     close(err[1]);

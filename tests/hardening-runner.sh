@@ -3,7 +3,7 @@
 # to the harness.  Each block names its finding.  Tests given by path
 # are little shell scripts written here.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 28
+tap_plan 33
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; _tap_end' EXIT
@@ -65,13 +65,21 @@ is "$rc" 0 "--list with a hanging --describe ends"
 like "$out" "^hostile/describe-hang +\(--describe failed: no answer within 3 s\)" "...and says which one did not answer"
 
 # --- finding 8: an interrupted run never reads as green.
-script drained 'echo 1..1; echo ok 1; setsid sleep 3 & touch "'"$tmp"'/drained-exited"'
+# A process outside the test holds its stdout open, so the runner drains
+# after the test exited; SIGINT comes in that window.
+script drained 'echo $$ >"'"$tmp"'/drained.pid"; while [ ! -e "'"$tmp"'/go" ]; do sleep 0.1; done
+echo 1..1; echo ok 1; touch "'"$tmp"'/drained-exited"'
 script later 'echo 1..1; echo ok 1'
 "$TCK" --uri test:///default -a "$tmp/int.tar.gz" "$tmp/drained.sh" "$tmp/later.sh" >"$tmp/int.out" 2>&1 &
 pid=$!
+i=0; while [ ! -s "$tmp/drained.pid" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+sleep 1.5 >>"/proc/$(cat "$tmp/drained.pid")/fd/1" &
+holder=$!
+touch "$tmp/go"
 i=0; while [ ! -e "$tmp/drained-exited" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 sleep 0.5
 kill -INT $pid; wait $pid; rc=$?
+wait $holder
 is "$rc" 130 "SIGINT while the runner drains a finished test: exit 130"
 "$TCK" report render "$tmp/int.tar.gz" >"$tmp/out" 2>&1; rc=$?
 is "$rc" 1 "...the stored run does not render green"
@@ -92,3 +100,19 @@ kill -HUP $pid; wait $pid; rc=$?
 is "$rc" 130 "SIGHUP ends the run as interrupted (exit 130)"
 ok "...and its archive is written" test -s "$tmp/hup.tar.gz"
 ok "...and the test is gone" sh -c "! kill -0 $(cat "$tmp/sleeper.pid" 2>/dev/null || echo 999999) 2>/dev/null"
+# alive PID: a process that runs (a zombie nobody reaps here does not count).
+alive() { [ -n "$1" ] && [ -e "/proc/$1" ] && ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null; }
+script family 'sleep 60 & echo $! >"'"$tmp"'/child.pid"; setsid sleep 60 & echo $! >"'"$tmp"'/daemon.pid"
+echo $$ >"'"$tmp"'/family.pid"; echo 1..1; wait; echo ok 1'
+"$TCK" --uri test:///default "$tmp/family.sh" >/dev/null 2>&1 &
+pid=$!
+i=0; while [ ! -s "$tmp/family.pid" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+kill -9 $pid; wait $pid 2>/dev/null
+sleep 1
+ok "after SIGKILL of the harness, its test does not run on" test -z "$(alive "$(cat "$tmp/family.pid")" && echo yes)"
+ok "...nor the test's child" test -z "$(alive "$(cat "$tmp/child.pid")" && echo yes)"
+ok "...nor a grandchild that left its group (setsid)" test -z "$(alive "$(cat "$tmp/daemon.pid")" && echo yes)"
+script daemoniser 'setsid sleep 60 & echo $! >"'"$tmp"'/daemon2.pid"; echo 1..1; echo ok 1'
+run "$tmp/daemoniser.sh"
+is "$rc" 0 "a test that leaves a daemonised grandchild passes"
+ok "...and the grandchild is gone when the test is" test -z "$(alive "$(cat "$tmp/daemon2.pid")" && echo yes)"
