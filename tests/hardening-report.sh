@@ -3,7 +3,7 @@
 # them are data a hostile world may have written.  Each block names its
 # finding.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 11
+tap_plan 14
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; _tap_end' EXIT
@@ -20,7 +20,7 @@ ok "a stored run naming a path never runs it" test ! -e "$tmp/ran"
 is "$rc" 2 "...nothing of the registry is left to rerun: exit 2"
 like "$out" "'$tmp/payload.t' is not a test of this registry: not rerun" "...and the name is reported"
 sed -e 's|name="rpt/failing"|name="rpt/*"|' "$tmp/mixed.xml" >"$tmp/glob.xml"
-out=$("$TCK" --suites-dir "$fixtures" --rerun-failed "$tmp/glob.xml" 2>&1); rc=$?
+out=$("$TCK" --suites-dir "$fixtures" -t 5 --rerun-failed "$tmp/glob.xml" 2>&1); rc=$?
 unlike "$out" "^rpt/passing" "a stored name is no glob: rpt/* reruns nothing"
 sed -e 's|<path>[^<]*failing</path>|<path>'"$tmp"'/payload.t</path>|' "$tmp/mixed.xml" >"$tmp/path.xml"
 out=$("$TCK" --suites-dir "$fixtures" --rerun-failed "$tmp/path.xml" 2>&1); rc=$?
@@ -46,3 +46,14 @@ is "$(bounded "$TCK" report compare "$tmp/laughs.xml" "$tmp/mixed.xml")" 2 "repo
 is "$(bounded "$TCK" --suites-dir "$fixtures" --rerun-failed "$tmp/laughs.xml")" 2 "--rerun-failed refuses it"
 sed -e 's|^<report |<!DOCTYPE report [ <!ENTITY x "y"> ]>\n<report |' "$tmp/mixed.xml" >"$tmp/dtd.xml"
 is "$(bounded "$TCK" report render "$tmp/dtd.xml")" 2 "a report with any DTD is refused"
+
+# --- finding 12: the archive's temp file never follows a planted symlink.
+# exec keeps the shell's PID, so the old "PATH.tmp-PID" name is known.
+printf 'root secret\n' >"$tmp/victim"
+chmod 0600 "$tmp/victim"
+sh -c 'ln -s "$1/victim" "$1/run.tar.gz.tmp-$$"; exec "$2" --suites-dir "$3" -a "$1/run.tar.gz" rpt/passing' \
+    sh "$tmp" "$TCK" "$fixtures" >/dev/null 2>&1
+is "$(cat "$tmp/victim")" "root secret" "a symlink planted at the archive's temp name is not written through"
+ok "...the archive is written all the same" test -s "$tmp/run.tar.gz" -a ! -L "$tmp/run.tar.gz"
+"$TCK" report render "$tmp/run.tar.gz" >/dev/null 2>&1
+is "$?" 0 "...and reads back"
