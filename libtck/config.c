@@ -1379,6 +1379,12 @@ tck_config_dump_masked(TckConfig *cfg)
 }
 
 char *
+tck_config_mask_credentials(const char *text)
+{
+    return text ? mask_uri_credentials(text) : NULL;
+}
+
+char *
 tck_config_hash(TckConfig *cfg)
 {
     g_autofree char *canonical = config_dump(cfg, TRUE);

@@ -256,7 +256,7 @@ fill_metadata(TckRun *run, virConnectPtr conn, const char *uri, const char *run_
     g_autofree char *os_release = NULL;
     const char *type;
 
-    m->uri = g_strdup(uri);
+    m->uri = tck_config_mask_credentials(uri);   /* a report never shows a password */
     m->run_id = g_strdup(run_id);
     type = virConnectGetType(conn);
     m->driver = g_strdup(type ? type : "unknown");

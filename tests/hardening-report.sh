@@ -3,7 +3,7 @@
 # them are data a hostile world may have written.  Each block names its
 # finding.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 14
+tap_plan 20
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; _tap_end' EXIT
@@ -57,3 +57,13 @@ is "$(cat "$tmp/victim")" "root secret" "a symlink planted at the archive's temp
 ok "...the archive is written all the same" test -s "$tmp/run.tar.gz" -a ! -L "$tmp/run.tar.gz"
 "$TCK" report render "$tmp/run.tar.gz" >/dev/null 2>&1
 is "$?" 0 "...and reads back"
+
+# --- finding 15: a URI's password is masked in every report.
+for uri in 'test://alice:s3cretpw@/default' 'test:///default?password=s3cretpw'; do
+    "$TCK" --uri "$uri" --suites-dir "$fixtures" --format xml="$tmp/s.xml" --format junit="$tmp/s.junit.xml" \
+        --format html="$tmp/s.html" --format tap="$tmp/s.tap" -a "$tmp/s.tar.gz" rpt/passing >"$tmp/s.txt" 2>&1
+    is "$?" 0 "a run on $uri passes"
+    leaks=$( (cat "$tmp/s.xml" "$tmp/s.junit.xml" "$tmp/s.html" "$tmp/s.tap" "$tmp/s.txt"; tar -xzOf "$tmp/s.tar.gz") | grep -c s3cretpw)
+    is "$leaks" 0 "...and no report, format or archive member shows its password"
+    like "$(cat "$tmp/s.xml")" "<uri>test://[^<]*\*\*\*" "...the report shows it masked"
+done
