@@ -3,7 +3,7 @@
 # to the harness.  Each block names its finding.  Tests given by path
 # are little shell scripts written here.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 33
+tap_plan 36
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; _tap_end' EXIT
@@ -116,3 +116,11 @@ script daemoniser 'setsid sleep 60 & echo $! >"'"$tmp"'/daemon2.pid"; echo 1..1;
 run "$tmp/daemoniser.sh"
 is "$rc" 0 "a test that leaves a daemonised grandchild passes"
 ok "...and the grandchild is gone when the test is" test -z "$(alive "$(cat "$tmp/daemon2.pid")" && echo yes)"
+
+# --- finding 6: a big stream is stored truncated and marked; the report reads back.
+script big 'echo 1..1; i=0; line=$(printf "%01000d" 0); while [ $i -lt 12000 ]; do echo "# $line"; i=$((i + 1)); done; echo ok 1'
+run -a "$tmp/big.tar.gz" "$tmp/big.sh"
+"$TCK" report render --format xml "$tmp/big.tar.gz" >"$tmp/big.xml" 2>&1
+is "$?" 0 "a run with 12 MB of TAP from one test reads back from its archive"
+like "$(grep -c 'the report keeps the first 1048576 of' "$tmp/big.xml")" "^[1-9]" "...its TAP in the report is cut and marked"
+is "$(tar -xzOf "$tmp/big.tar.gz" --wildcards '*big.sh.tap' 2>/dev/null | wc -c)" 12036010 "...and the archive member keeps the whole stream"
