@@ -23,3 +23,9 @@ tests_hardening_suites_hostile_describe_crash_SOURCES = tests/hardening/hostile.
 tests_hardening_suites_hostile_describe_flood_SOURCES = tests/hardening/hostile.c
 tests_hardening_suites_hostile_describe_nonutf8_SOURCES = tests/hardening/hostile.c
 tests_hardening_suites_hostile_describe_ok_SOURCES = tests/hardening/hostile.c
+
+## Issue 9's one status table, read by every formatter and compare.
+check_PROGRAMS += tests/test-status
+tests_test_status_SOURCES = tests/test-status.c $(TCK_REPORT_TEST_SOURCES)
+tests_test_status_LDADD = $(TCK_CORE_LIBS)
+TESTS += tests/test-status
