@@ -3,7 +3,7 @@
 # them are data a hostile world may have written.  Each block names its
 # finding.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 20
+tap_plan 24
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; _tap_end' EXIT
@@ -67,3 +67,14 @@ for uri in 'test://alice:s3cretpw@/default' 'test:///default?password=s3cretpw';
     is "$leaks" 0 "...and no report, format or archive member shows its password"
     like "$(cat "$tmp/s.xml")" "<uri>test://[^<]*\*\*\*" "...the report shows it masked"
 done
+
+# --- finding 16: a known-broken file that is a device is refused at once, not read whole.
+out=$( (ulimit -v 1000000; timeout 20 "$TCK" --suites-dir "$fixtures" --known-broken /dev/zero rpt/passing) 2>&1); rc=$?
+is "$rc" 2 "--known-broken /dev/zero is a usage error (exit 2)"
+like "$out" "known-broken: .*/dev/zero: larger than the [0-9]+ byte limit" "...said as too large, not as not found"
+
+# --- finding 5: the config's size is bounded (the work grows ~70 times the bytes).
+python3 -c 'import sys; sys.stdout.write("uri: test:///default\nkernels:\n" + "  - {arch: x86_64, url: x}\n" * 700000)' >"$tmp/big.yml"
+out=$( (ulimit -v 1000000; timeout 20 "$TCK" -c "$tmp/big.yml" --suites-dir "$fixtures" --list) 2>&1); rc=$?
+is "$rc" 2 "a 19 MB config is refused at once (exit 2), within 1 GB"
+like "$out" "big.yml: file is larger than the 16 MiB limit" "...naming the file and the limit"
