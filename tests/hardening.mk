@@ -29,3 +29,8 @@ check_PROGRAMS += tests/test-status
 tests_test_status_SOURCES = tests/test-status.c $(TCK_REPORT_TEST_SOURCES)
 tests_test_status_LDADD = $(TCK_CORE_LIBS)
 TESTS += tests/test-status
+
+## Every crash the fuzz targets found (tests/fuzz/regressions/), as a test of the plain build.
+check_PROGRAMS += tests/test-fuzz-regressions
+tests_test_fuzz_regressions_LDADD = $(TCK_CORE_LIBS)
+TESTS += tests/test-fuzz-regressions
