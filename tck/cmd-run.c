@@ -335,6 +335,13 @@ write_reports(const TckRun *run, const RunOptions *o, gboolean lines_printed, GE
             return FALSE;
         }
     }
+    /* A report that did not reach stdout (a full disk, /dev/full) is no success. */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        int e = errno ? errno : EIO;
+        g_set_error(error, TCK_ERROR, tck_error_from_errno(e), "cannot write the report to stdout: %s",
+                    g_strerror(e));
+        return FALSE;
+    }
     return TRUE;
 }
 

@@ -3,7 +3,7 @@
 # them are data a hostile world may have written.  Each block names its
 # finding.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 24
+tap_plan 26
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; _tap_end' EXIT
@@ -78,3 +78,8 @@ python3 -c 'import sys; sys.stdout.write("uri: test:///default\nkernels:\n" + " 
 out=$( (ulimit -v 1000000; timeout 20 "$TCK" -c "$tmp/big.yml" --suites-dir "$fixtures" --list) 2>&1); rc=$?
 is "$rc" 2 "a 19 MB config is refused at once (exit 2), within 1 GB"
 like "$out" "big.yml: file is larger than the 16 MiB limit" "...naming the file and the limit"
+
+# --- finding 16: the text report sent to a full device is no success.
+"$TCK" --suites-dir "$fixtures" rpt/passing >/dev/full 2>"$tmp/err"; rc=$?
+is "$rc" 3 "a text report to /dev/full exits 3 (setup: no space)"
+like "$(cat "$tmp/err")" "cannot write the report to stdout: No space left on device" "...saying so"
