@@ -3,7 +3,7 @@
 # to the harness.  Each block names its finding.  Tests given by path
 # are little shell scripts written here.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 36
+tap_plan 40
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; _tap_end' EXIT
@@ -124,3 +124,12 @@ run -a "$tmp/big.tar.gz" "$tmp/big.sh"
 is "$?" 0 "a run with 12 MB of TAP from one test reads back from its archive"
 like "$(grep -c 'the report keeps the first 1048576 of' "$tmp/big.xml")" "^[1-9]" "...its TAP in the report is cut and marked"
 is "$(tar -xzOf "$tmp/big.tar.gz" --wildcards '*big.sh.tap' 2>/dev/null | wc -c)" 12036010 "...and the archive member keeps the whole stream"
+
+# --- finding 5: the checks kept per test are capped; the rest still count.
+script flood 'echo 1..150001; i=1; while [ $i -le 150000 ]; do echo "ok $i"; i=$((i + 1)); done; echo "not ok 150001 - the last one"'
+run -a "$tmp/flood.tar.gz" "$tmp/flood.sh"
+is "$rc" 1 "a test with 150001 checks whose last one fails fails the run"
+like "$out" "flood.sh \.+ FAILED .*1 of 150001 checks failed" "...counting every check"
+"$TCK" report render --format xml "$tmp/flood.tar.gz" >"$tmp/flood.xml" 2>&1
+is "$(grep -c '<check ' "$tmp/flood.xml")" 100000 "...and keeping the first 100000 in its report"
+like "$(cat "$tmp/flood.xml")" "50001 checks past the first 100000 were counted, not kept" "...saying so"
