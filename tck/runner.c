@@ -72,6 +72,8 @@ start_what_may_start(Scheduler *s, GError **error)
         if (!tck_job_start(job, s->opts, error))
             return FALSE;
         hold(s->held, tck_job_entry(job), TRUE);
+        if (s->opts->on_progress)
+            s->opts->on_progress(tck_job_entry(job)->name, s->opts->on_done_data);
         g_ptr_array_add(s->running, g_steal_pointer(&job));
     }
     return TRUE;
@@ -136,6 +138,8 @@ run_loop(Scheduler *s, GError **error)
             return FALSE;
         }
 
+        if (s->opts->on_progress)
+            s->opts->on_progress(NULL, s->opts->on_done_data);
         now = g_get_monotonic_time();
         for (guint i = 0; i < s->running->len;) {
             TckJob *job = g_ptr_array_index(s->running, i);

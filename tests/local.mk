@@ -52,7 +52,9 @@ TESTS += \
 	tests/crowded-host.sh \
 	tests/suite-objects-a.sh \
 	tests/contracts.sh \
-	tests/man-example.sh
+	tests/man-example.sh \
+	tests/harness-truth.sh \
+	tests/man-run-examples.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
 	tests/harness-isolation.sh \
@@ -65,6 +67,8 @@ EXTRA_DIST += \
 	tests/suite-objects-a.sh \
 	tests/contracts.sh \
 	tests/man-example.sh \
+	tests/harness-truth.sh \
+	tests/man-run-examples.sh \
 	tests/fixtures/upstream-style.t \
 	tests/fixtures/crowded-host.xml \
 	tests/contracts/broken-ten.yml \
