@@ -143,7 +143,9 @@ metadata_text(const TckRun *run)
 gboolean
 tck_archive_write(const TckRun *run, const char *path, GError **error)
 {
-    g_autofree char *tmp = g_strdup_printf("%s.tmp-%d", path, (int) getpid());
+    /* Made new next to @path (O_EXCL, never through a planted symlink), then renamed over it. */
+    g_autofree char *tmp = g_strdup_printf("%s.tmp-XXXXXX", path);
+    int fd = g_mkstemp_full(tmp, O_RDWR | O_CLOEXEC, 0644);
     g_autofree char *prefix = g_strdup_printf("libvirt-tck-%s",
                                               run->meta.run_id ? run->meta.run_id : "run");
     g_autofree char *report = tck_report_xml_to_string(run);
@@ -152,14 +154,23 @@ tck_archive_write(const TckRun *run, const char *path, GError **error)
     gboolean ok = FALSE;
     guint i;
 
+    if (fd < 0) {
+        int err = errno;
+
+        g_set_error(error, TCK_ERROR, tck_error_from_errno(err),
+                    "%s: cannot create a temporary file next to it: %s", path, g_strerror(err));
+        archive_write_free(w.a);
+        return FALSE;
+    }
     w.mtime = (run->meta.end_us ? run->meta.end_us : g_get_real_time()) / G_USEC_PER_SEC;
     if (archive_write_set_format_pax_restricted(w.a) != ARCHIVE_OK ||
         archive_write_add_filter_gzip(w.a) != ARCHIVE_OK ||
         archive_write_set_options(w.a, "gzip:!timestamp") != ARCHIVE_OK ||
-        archive_write_open_filename(w.a, tmp) != ARCHIVE_OK) {
+        archive_write_open_fd(w.a, fd) != ARCHIVE_OK) {
         g_set_error(error, TCK_ERROR, tck_error_from_errno(archive_errno(w.a)),
                     "%s: cannot write archive: %s", path, archive_error_string(w.a));
         archive_write_free(w.a);
+        close(fd);
         g_unlink(tmp);
         return FALSE;
     }
@@ -190,6 +201,15 @@ tck_archive_write(const TckRun *run, const char *path, GError **error)
                     "%s: cannot finish archive: %s", path, archive_error_string(w.a));
         goto out;
     }
+    if (fsync(fd) < 0 || close(fd) < 0) {
+        int err = errno;
+
+        fd = -1;
+        g_set_error(error, TCK_ERROR, tck_error_from_errno(err),
+                    "%s: cannot write archive: %s", path, g_strerror(err));
+        goto out;
+    }
+    fd = -1;
     if (g_rename(tmp, path) < 0) {
         int err = errno;
 
@@ -201,6 +221,8 @@ tck_archive_write(const TckRun *run, const char *path, GError **error)
 
  out:
     archive_write_free(w.a);
+    if (fd >= 0)
+        close(fd);
     if (!ok)
         g_unlink(tmp);
     return ok;

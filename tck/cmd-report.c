@@ -71,7 +71,8 @@ static const char report_description[] =
 /* The report command's exit table; --help prints it. */
 static const TckExitDoc report_exits[] = {
     { TCK_EXIT_OK, "render/mask: no unexpected failure; compare: no regression" },
-    { TCK_EXIT_TEST_FAILED, "render/mask: an unexpected failure is left; compare: a regression" },
+    { TCK_EXIT_TEST_FAILED, "render/mask: an unexpected failure is left or the run was interrupted; "
+                            "compare: a regression, or either run was interrupted" },
     { TCK_EXIT_USAGE, "usage error, unreadable run or invalid known-broken file" },
 };
 
@@ -191,7 +192,8 @@ run_status(const TckRun *run)
     guint passed, failed, skipped;
 
     tck_format_totals(run, &passed, &failed, &skipped);
-    return failed ? TCK_EXIT_TEST_FAILED : TCK_EXIT_OK;
+    /* An interrupted run did not run everything: never green. */
+    return failed || run->meta.interrupted ? TCK_EXIT_TEST_FAILED : TCK_EXIT_OK;
 }
 
 static int
@@ -365,7 +367,9 @@ cmd_compare(const ReportOptions *o)
         if (!close_output(out, file, ok ? &error : NULL) || !ok)
             return tck_exit_report(error);
     }
-    return tck_compare_has_regression(cmp) ? TCK_EXIT_TEST_FAILED : TCK_EXIT_OK;
+    /* An interrupted run never compares as clean. */
+    return tck_compare_has_regression(cmp) || base->meta.interrupted || new_run->meta.interrupted
+           ? TCK_EXIT_TEST_FAILED : TCK_EXIT_OK;
 }
 
 static void

@@ -272,7 +272,7 @@ fill_metadata(TckRun *run, virConnectPtr conn, const char *uri, const char *run_
     g_autofree char *os_release = NULL;
     const char *type;
 
-    m->uri = g_strdup(uri);
+    m->uri = tck_config_mask_credentials(uri);   /* a report never shows a password */
     m->run_id = g_strdup(run_id);
     type = virConnectGetType(conn);
     m->driver = g_strdup(type ? type : "unknown");
@@ -408,7 +408,7 @@ tck_cmd_run(int argc, char **argv)
     {
         gboolean nothing_to_rerun = FALSE;
 
-        if (!tck_report_run_prepare(&o.report, config, &o.tests, &nothing_to_rerun, &error))
+        if (!tck_report_run_prepare(&o.report, config, &nothing_to_rerun, &error))
             return tck_exit_report(error);
         if (nothing_to_rerun) {
             printf("Nothing failed in %s: nothing to rerun.\n", o.report.rerun_failed);
@@ -419,16 +419,19 @@ tck_cmd_run(int argc, char **argv)
     suites_dir = tck_registry_suites_dir(o.suites_dir);
     if (!(all = tck_registry_discover(suites_dir, &error)))
         return tck_exit_report(error);
-    if (!(selected = tck_registry_select(all, o.tests, &error)))
+    if (!(selected = tck_report_run_select(&o.report, all, o.tests, &error)))
         return tck_exit_report(error);
     /* Always: the needs are checked, and the jobs scheduled, from what tests say. */
-    if (!tck_registry_describe_all(selected, &error))
+    if (!tck_registry_describe_all(selected, o.timeout, &error))
         return tck_exit_report(error);
 
     if (o.list) {
         for (guint i = 0; i < selected->len; i++) {
             TckTestEntry *e = g_ptr_array_index(selected, i);
-            printf("%-45s %s\n", e->name, e->summary ? e->summary : "");
+            if (e->describe_error)
+                printf("%-45s (--describe failed: %s)\n", e->name, e->describe_error);
+            else
+                printf("%-45s %s\n", e->name, e->summary ? e->summary : "");
         }
         return TCK_EXIT_OK;
     }
@@ -460,6 +463,7 @@ tck_cmd_run(int argc, char **argv)
 
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);   /* a closed terminal ends the run as SIGTERM does */
     signal(SIGPIPE, SIG_IGN);
 
     run = tck_run_new();

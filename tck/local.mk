@@ -18,6 +18,9 @@ tck_libtck_harness_la_SOURCES = \
 	tck/registry.h \
 	tck/runner.c \
 	tck/runner.h \
+	tck/runner-job.c \
+	tck/runner-job.h \
+	tck/runner-done.c \
 	tck/tap-parser.c \
 	tck/tap-parser.h \
 	tck/results.c \
