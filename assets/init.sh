@@ -3,6 +3,7 @@
 # /etc/tck-modules, print "TCK-GUEST-READY <token>" on every console, idle.
 # The token comes from the kernel command line (tck.token=...) or, for a
 # guest booted from the ISO, from an SMBIOS OEM string "tck.token=...".
+# With tck.dhcp on the command line it also asks for a DHCP lease on eth0.
 /bin/busybox mkdir -p /proc /sys /dev /tmp /run
 /bin/busybox mount -t proc proc /proc
 /bin/busybox mount -t sysfs sysfs /sys
@@ -34,6 +35,15 @@ echo "$line" > /dev/console
 for c in $consoles; do
     [ -c "/dev/$c" ] && echo "$line" > "/dev/$c"
 done
+
+# tck.dhcp (network tests): one DHCP lease on eth0 from busybox udhcpc
+case " $(cat /proc/cmdline) " in
+    *" tck.dhcp "*)
+        ip link set eth0 up
+        (udhcpc -i eth0 -q -n -t 30 -T 2 -s /bin/true >/dev/null 2>&1 &&
+         echo "TCK-GUEST-DHCP ${token:-none}" > /dev/console) &
+        ;;
+esac
 
 # idle; `poweroff` signals PID 1 with USR2, a plain signal ends us too
 trap 'poweroff -f' USR1 USR2 TERM PWR

@@ -275,3 +275,42 @@ tck_network_builder_to_xml(TckNetworkBuilder *b, GError **error)
                        fm->mode);
     return tck_build_finish(&b->x, "network", error);
 }
+
+char *
+tck_network_dhcp_host_xml(const char *mac, const char *name, const char *ip, GError **error)
+{
+    TckXmlBuild x;
+    char *xml;
+
+    tck_build_init(&x, "host");
+    if (!ip || (!mac && !name))
+        tck_build_fail(&x, "a DHCP host needs an address and a MAC or a name");
+    tck_build_prop(&x, x.root, "mac", mac);
+    tck_build_prop(&x, x.root, "name", name);
+    tck_build_prop(&x, x.root, "ip", ip);
+    xml = tck_build_finish(&x, "DHCP host", error);
+    tck_build_clear(&x);
+    return xml;
+}
+
+char *
+tck_network_port_xml(const char *owner_name, const char *owner_uuid, const char *mac,
+                     GError **error)
+{
+    TckXmlBuild x;
+    xmlNodePtr owner;
+    char *xml;
+
+    tck_build_init(&x, "networkport");
+    if (!owner_name || !owner_uuid || !g_uuid_string_is_valid(owner_uuid))
+        tck_build_fail(&x, "a network port needs an owner's name and UUID");
+    if (!mac || !g_regex_match_simple("^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$", mac, 0, 0))
+        tck_build_fail(&x, "'%s' is not a MAC address", mac ? mac : "(none)");
+    owner = tck_build_child(&x, x.root, "owner", NULL);
+    tck_build_child(&x, owner, "name", owner_name);
+    tck_build_child(&x, owner, "uuid", owner_uuid);
+    tck_build_prop(&x, tck_build_child(&x, x.root, "mac", NULL), "address", mac);
+    xml = tck_build_finish(&x, "network port", error);
+    tck_build_clear(&x);
+    return xml;
+}

@@ -139,6 +139,12 @@ tck_template_name(const char *path)
 char *
 tck_generic_domain_xml(TckTest *t, const char *suffix)
 {
+    return tck_generic_domain_xml_with_nic(t, suffix, NULL);
+}
+
+char *
+tck_generic_domain_xml_with_nic(TckTest *t, const char *suffix, const TckGuestNic *nic)
+{
     TckGuestPlan *plan = tck_generic_plan(t);
     /* Recorded in the ledger now, before libvirt ever sees the XML. */
     const char *name = tck_own(t, TCK_OBJECT_DOMAIN, suffix, NULL);
@@ -150,6 +156,7 @@ tck_generic_domain_xml(TckTest *t, const char *suffix)
     g_autofree char *rootfs = NULL, *root_dir = NULL, *out_dir = NULL;
     g_autofree char *template_path = NULL, *template = NULL;
     TckGuestAssets assets = { 0 };
+    TckInterfaceSpec spec = { 0 };
     g_autoptr(GError) error = NULL;
     char *xml;
 
@@ -204,6 +211,16 @@ tck_generic_domain_xml(TckTest *t, const char *suffix)
         .kernel = kernel, .initrd = initrd, .iso = iso, .disk = disk,
         .rootfs = rootfs, .root_dir = root_dir, .out_dir = out_dir, .template_name = template,
     };
+    if (nic) {
+        spec = (TckInterfaceSpec) {
+            .type = "network", .source = nic->network, .mac = nic->mac,
+            .model = plan->boots && plan->boot == TCK_BOOT_KERNEL ? "virtio" : NULL,
+            .filter = nic->filter, .filter_params = nic->filter_params,
+        };
+        assets.nic = &spec;
+        if (nic->dhcp && plan->boot == TCK_BOOT_KERNEL)
+            assets.kernel_args = "tck.dhcp";
+    }
     xml = tck_generic_domain(plan, &assets, name, token, log_path, &error);
     if (!xml)
         tck_bail_out(t, "cannot build the generic guest %s: %s", name, error->message);

@@ -48,6 +48,28 @@ tck_xml_get_text(const char *xml, const char *path)
     return ret;
 }
 
+GStrv
+tck_xml_get_strv(const char *xml, const char *path)
+{
+    g_autoptr(xmlDoc) doc = parse(xml);
+    g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(xmlXPathContext) ctxt = NULL;
+    g_autoptr(xmlXPathObject) obj = NULL;
+
+    if (doc && (ctxt = xmlXPathNewContext(doc)) &&
+        (obj = xmlXPathEvalExpression((const xmlChar *)path, ctxt)) &&
+        obj->type == XPATH_NODESET && obj->nodesetval) {
+        for (int i = 0; i < obj->nodesetval->nodeNr; i++) {
+            xmlChar *content = xmlNodeGetContent(obj->nodesetval->nodeTab[i]);
+
+            g_ptr_array_add(values, g_strdup(content ? (const char *)content : ""));
+            xmlFree(content);
+        }
+    }
+    g_ptr_array_add(values, NULL);
+    return (GStrv) g_ptr_array_free(g_steal_pointer(&values), FALSE);
+}
+
 char *
 tck_xml_set_text(const char *xml, const char *path, const char *value, GError **error)
 {

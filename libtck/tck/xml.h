@@ -29,4 +29,8 @@ char *tck_xml_set_text(const char *xml, const char *path, const char *value, GEr
  */
 char *tck_xml_get_text(const char *xml, const char *path);
 
+/* The text of every node @path selects, in document order; an empty
+ * vector when none (or when @xml does not parse).  Never NULL. */
+GStrv tck_xml_get_strv(const char *xml, const char *path);
+
 G_END_DECLS
