@@ -294,14 +294,17 @@ tck_network_dhcp_host_xml(const char *mac, const char *name, const char *ip, GEr
 }
 
 char *
-tck_network_port_xml(const char *owner_name, const char *owner_uuid, const char *mac,
-                     GError **error)
+tck_network_port_xml(const char *uuid, const char *owner_name, const char *owner_uuid,
+                     const char *mac, GError **error)
 {
     TckXmlBuild x;
     xmlNodePtr owner;
     char *xml;
 
     tck_build_init(&x, "networkport");
+    if (!uuid || !g_uuid_string_is_valid(uuid))
+        tck_build_fail(&x, "'%s' is not a UUID", uuid ? uuid : "(none)");
+    tck_build_child(&x, x.root, "uuid", uuid);
     if (!owner_name || !owner_uuid || !g_uuid_string_is_valid(owner_uuid))
         tck_build_fail(&x, "a network port needs an owner's name and UUID");
     if (!mac || !g_regex_match_simple("^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$", mac, 0, 0))

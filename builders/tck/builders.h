@@ -201,10 +201,10 @@ void tck_network_builder_set_bandwidth(TckNetworkBuilder *b, guint in_average, g
 char *tck_network_builder_to_xml(TckNetworkBuilder *b, GError **error);
 /* A DHCP <host> for virNetworkUpdate (IP_DHCP_HOST); mac or name, and ip, required. */
 char *tck_network_dhcp_host_xml(const char *mac, const char *name, const char *ip, GError **error);
-/* A <networkport> for virNetworkPortCreateXML: its owner (a guest's name
- * and UUID) and MAC; the driver fills in the plug. */
-char *tck_network_port_xml(const char *owner_name, const char *owner_uuid, const char *mac,
-                           GError **error);
+/* A <networkport> for virNetworkPortCreateXML: its UUID, its owner (a
+ * guest's name and UUID) and MAC; the driver fills in the plug. */
+char *tck_network_port_xml(const char *uuid, const char *owner_name, const char *owner_uuid,
+                           const char *mac, GError **error);
 void tck_network_builder_free(TckNetworkBuilder *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckNetworkBuilder, tck_network_builder_free)
 

@@ -14,7 +14,7 @@
 
 static const TckTestInfo info = {
     .summary = "create, list, look up and delete a network port",
-    .plan = 8,
+    .plan = 9,
     .needs = (const char *const[]){ "network", NULL },
 };
 
@@ -25,6 +25,7 @@ main(int argc, char **argv)
     virConnectPtr conn = tck_test_connect(t);
     g_autoptr(TckTestNetwork) n = tck_test_network_new(t, "ports", NULL, FALSE);
     g_autofree char *owner_uuid = g_uuid_string_random();
+    g_autofree char *port_uuid = g_uuid_string_random();
     g_autofree char *port_xml = NULL, *xml = NULL, *got_owner = NULL, *got_mac = NULL;
     g_autofree char *got_bridge = NULL;
     g_autoptr(GError) error = NULL;
@@ -36,7 +37,7 @@ main(int argc, char **argv)
     virNetworkPtr net;
     int nports, mine = 0;
 
-    if (!(port_xml = tck_network_port_xml(owner, owner_uuid, mac, &error)))
+    if (!(port_xml = tck_network_port_xml(port_uuid, owner, owner_uuid, mac, &error)))
         tck_bail_out(t, "%s", error->message);
 
     tck_diag(t, "Creating the network %s", n->name);
@@ -52,6 +53,7 @@ main(int argc, char **argv)
     if (!tck_ok(t, port != NULL, "created a port on the network"))
         tck_bail_out(t, "cannot go on without the port: %s", virGetLastErrorMessage());
     virNetworkPortGetUUIDString(port, uuid);
+    tck_is_str(t, uuid, port_uuid, "the port has the UUID it was given");
 
     nports = virNetworkListAllPorts(net, &ports, 0);
     for (int i = 0; i < nports; i++) {
