@@ -157,6 +157,7 @@ tck_generic_domain_xml_with_nic(TckTest *t, const char *suffix, const TckGuestNi
     g_autofree char *template_path = NULL, *template = NULL;
     TckGuestAssets assets = { 0 };
     TckInterfaceSpec spec = { 0 };
+    g_autofree char *kernel_args = NULL;
     g_autoptr(GError) error = NULL;
     char *xml;
 
@@ -218,8 +219,13 @@ tck_generic_domain_xml_with_nic(TckTest *t, const char *suffix, const TckGuestNi
             .filter = nic->filter, .filter_params = nic->filter_params,
         };
         assets.nic = &spec;
-        if (nic->dhcp && plan->boot == TCK_BOOT_KERNEL)
-            assets.kernel_args = "tck.dhcp";
+        if (plan->boot == TCK_BOOT_KERNEL) {
+            kernel_args = g_strdup_printf("%s%s%s%s%s", nic->dhcp ? " tck.dhcp" : "",
+                                          nic->address ? " tck.ip=" : "", nic->address ? nic->address : "",
+                                          nic->guest_mac ? " tck.mac=" : "",
+                                          nic->guest_mac ? nic->guest_mac : "");
+            assets.kernel_args = *kernel_args ? kernel_args + 1 : NULL;
+        }
     }
     xml = tck_generic_domain(plan, &assets, name, token, log_path, &error);
     if (!xml)

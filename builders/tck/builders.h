@@ -287,6 +287,12 @@ void tck_nwfilter_builder_add_filterref(TckNWFilterBuilder *b, const char *filte
 void tck_nwfilter_builder_add_rule(TckNWFilterBuilder *b, const char *action, const char *direction,
                                    int priority, const char *protocol, const char *const *attrs);
 char *tck_nwfilter_builder_to_xml(TckNWFilterBuilder *b, GError **error);
+/* A <filterbinding> for virNWFilterBindingCreateXML: the owner (a guest's
+ * name and UUID), the host device the filter goes on, its MAC, the filter
+ * and its parameters (NULL-terminated name, value, ...; nullable). */
+char *tck_nwfilter_binding_xml(const char *owner_name, const char *owner_uuid, const char *portdev,
+                               const char *mac, const char *filter, const char *const *params,
+                               GError **error);
 void tck_nwfilter_builder_free(TckNWFilterBuilder *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckNWFilterBuilder, tck_nwfilter_builder_free)
 

@@ -36,6 +36,9 @@ typedef struct {
     const char *filter;    /* nullable: an nwfilter to apply */
     const char *const *filter_params; /* nullable: NULL-terminated name, value, ... */
     gboolean dhcp;         /* the guest's /init asks for a DHCP lease (tck.dhcp) */
+    const char *address;   /* nullable: "A.B.C.D/N" the guest's /init puts on eth0 (tck.ip) */
+    const char *guest_mac; /* nullable: the MAC the guest's /init gives eth0 instead of
+                            * @mac, to spoof it (tck.mac) */
 } TckGuestNic;
 
 /**
@@ -45,7 +48,9 @@ typedef struct {
  * @nic: (nullable): one network interface (virtio on QEMU kernel plans)
  *
  * tck_generic_domain_xml() with a network interface.  With @nic->dhcp a
- * kernel-booted guest runs busybox udhcpc on eth0 once its marker is out.
+ * kernel-booted guest runs busybox udhcpc on eth0 once its marker is out;
+ * with @nic->address it sets that address; @nic->guest_mac changes eth0's
+ * MAC first.  Guests not booted from a kernel ignore these.
  *
  * Returns: (transfer full): the domain XML.
  */
