@@ -7,3 +7,4 @@ SUITE_LDADD = $(TCK_CORE_LIBS)
 
 include suites/domain/local.mk
 include suites/network/local.mk
+include suites/nwfilter/local.mk

@@ -31,6 +31,12 @@ filter_xml(TckTest *t, const char *name)
     return xml;
 }
 
+static gint
+by_name(gconstpointer a, gconstpointer b)
+{
+    return g_strcmp0(*(const char *const *) a, *(const char *const *) b);
+}
+
 /* This test's filters in the list, as sorted "name name". */
 static char *
 own_filters(TckTest *t)
@@ -48,7 +54,7 @@ own_filters(TckTest *t)
         virNWFilterFree(filters[i]);
     }
     free(filters);
-    g_ptr_array_sort(names, (GCompareFunc) g_strcmp0);
+    g_ptr_array_sort(names, by_name);
     g_ptr_array_add(names, NULL);
     return g_strjoinv(" ", (char **) names->pdata);
 }

@@ -5,8 +5,8 @@
  *  - a define with an existing name and a new UUID: VIR_ERR_OPERATION_FAILED
  *    ("filter already exists with uuid");
  *  - XML that is not well formed: VIR_ERR_XML_DETAIL;
- *  - a filter that references itself: VIR_ERR_INVALID_ARG (the driver
- *    refuses filters that would introduce a loop);
+ *  - a filter that references itself: VIR_ERR_OPERATION_FAILED (the
+ *    filter list refuses a filter that "would introduce a loop");
  *  - undefining a filter twice: the stale handle finds nothing,
  *    VIR_ERR_NO_NWFILTER.
  */
@@ -65,8 +65,8 @@ main(int argc, char **argv)
     tck_diag(t, "Defining filters from bad XML");
     tck_ok_error(t, virNWFilterDefineXML(conn, "<filter name='broken'>"), VIR_ERR_XML_DETAIL,
                  "XML that is not well formed is refused with XML_DETAIL");
-    tck_ok_error(t, virNWFilterDefineXML(conn, self), VIR_ERR_INVALID_ARG,
-                 "a filter that references itself is refused with INVALID_ARG");
+    tck_ok_error(t, virNWFilterDefineXML(conn, self), VIR_ERR_OPERATION_FAILED,
+                 "a filter that references itself is refused with OPERATION_FAILED");
 
     tck_diag(t, "Undefining the filter twice");
     tck_ok_call(t, virNWFilterUndefine(f), "undefined the filter");
