@@ -8,3 +8,4 @@ SUITE_LDADD = $(TCK_CORE_LIBS)
 include suites/domain/local.mk
 include suites/network/local.mk
 include suites/nwfilter/local.mk
+include suites/interface/local.mk
