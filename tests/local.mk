@@ -43,6 +43,7 @@ TESTS += tests/test-ledger
 dist_noinst_SCRIPTS += tests/lib.sh tests/run-gtest.sh
 TESTS += \
 	tests/harness-domain.sh \
+	tests/suite-objects-b.sh \
 	tests/harness-isolation.sh \
 	tests/harness-scheduling.sh \
 	tests/harness-bad-input.sh \
@@ -53,6 +54,7 @@ TESTS += \
 	tests/man-example.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
+	tests/suite-objects-b.sh \
 	tests/harness-isolation.sh \
 	tests/harness-scheduling.sh \
 	tests/harness-bad-input.sh \
