@@ -18,14 +18,17 @@ TESTS += \
 	tests/test-live-guest-ready \
 	tests/live-sandbox.sh \
 	tests/live-domain.sh \
+	tests/live-network.sh \
 	tests/live-safety.sh
 dist_noinst_SCRIPTS += \
 	tests/live-sandbox.sh \
 	tests/live-domain.sh \
+	tests/live-network.sh \
 	tests/live-safety.sh \
 	tests/live/lib.sh \
 	tests/live/sandbox-inner.sh \
 	tests/live/domain-inner.sh \
+	tests/live/network-inner.sh \
 	tests/live/safety-inner.sh \
 	tests/live/fake-daemon \
 	tests/live/guest-init \

@@ -15,6 +15,8 @@ static const TckTestInfo info = {
     .summary = "a booted guest's DHCP lease shows in virNetworkGetDHCPLeases",
     .plan = 8,
     .needs = (const char *const[]){ "network", "domain", "guest-boots", NULL },
+    /* Booting guests under TCG: one such test at a time keeps them in time. */
+    .exclusive = (const char *const[]){ "guest-boot", NULL },
 };
 
 /* Seconds the guest may take, from start to lease, under TCG on a busy host. */
@@ -93,7 +95,7 @@ main(int argc, char **argv)
     dom = tck_ok_domain(t, virDomainCreateXML(conn, xml, 0), "started the guest on the network");
     if (!dom)
         tck_bail_out(t, "cannot go on without the guest");
-    tck_ok(t, tck_wait_guest_ready(t, dom, 120), "the guest booted and printed its marker");
+    tck_ok(t, tck_wait_guest_ready(t, dom, 180), "the guest booted and printed its marker");
 
     tck_diag(t, "Waiting for the guest's lease");
     lease = wait_lease(t, net, mac);

@@ -20,6 +20,8 @@ static const TckTestInfo info = {
     .summary = "clean-traffic drops a guest's spoofed IP and MAC traffic, not an honest guest's",
     .plan = 13,
     .needs = (const char *const[]){ "nwfilter", "network", "domain", "guest-boots", NULL },
+    /* Booting guests under TCG: one such test at a time keeps them in time. */
+    .exclusive = (const char *const[]){ "guest-boot", NULL },
 };
 
 typedef struct {
