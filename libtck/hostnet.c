@@ -367,12 +367,8 @@ tck_firewall_count(GPtrArray *rules, const char *table, const char *const *pairs
         const TckFirewallRule *r = g_ptr_array_index(rules, i);
         gboolean all = !table || g_str_equal(r->table, table);
 
-        for (guint p = 0; all && pairs && pairs[p] && pairs[p + 1]; p += 2) {
-            if (g_str_equal(pairs[p], "@chain"))
-                all = g_str_has_prefix(r->chain, pairs[p + 1]);
-            else
-                all = tck_firewall_rule_has(r, pairs[p], pairs[p + 1]);
-        }
+        for (guint p = 0; all && pairs && pairs[p] && pairs[p + 1]; p += 2)
+            all = tck_firewall_rule_has(r, pairs[p], pairs[p + 1]);
         n += all;
     }
     return n;

@@ -75,8 +75,7 @@ gboolean tck_firewall_rule_has(const TckFirewallRule *rule, const char *word, co
  * @rules: (element-type TckFirewallRule): from tck_firewall_rules()
  * @table: (nullable): only rules of this table
  * @pairs: NULL-terminated word, value, word, value, ...: each rule must
- *   hold every pair; a value "" means the word alone; the word "@chain"
- *   asks for a chain whose name starts with the value
+ *   hold every pair; a value "" means the word alone
  *
  * Returns: how many rules match.
  */

@@ -16,11 +16,10 @@ check() { if [ "$1" -eq 0 ]; then echo "ok - $2" >>"$R"; else echo "not ok - $2"
 Q=qemu:///system
 
 # libvirt 9.0 adds its top-level LIBVIRT_* chains the first time a
-# network starts, and nwfilter its libvirt-in/-out/-host-in chains the
-# (and ebtables its nat table) the first time a filter with IP and MAC
-# rules is bound; all stay for the daemon's
-# life.  A warm-up network with such a binding makes them and goes, and
-# the baseline is taken after that.
+# network starts, and nwfilter its libvirt-in/-out/-host-in chains (and
+# ebtables its nat table) the first time a filter with IP and MAC rules
+# is bound; all of them stay for the daemon's life.  A warm-up network
+# with such a binding makes them and goes; the baseline comes after it.
 W=tck-00000000-live-warmup
 cat >"$D/warm-net.xml" <<XML
 <network><name>$W</name><bridge name='tckwarm0'/><ip address='10.255.254.1' prefix='24'/></network>
