@@ -38,6 +38,9 @@ tests_fixtures_sched_par_b_LDADD = $(FIXTURE_LDADD)
 check_PROGRAMS += tests/test-ledger
 tests_test_ledger_LDADD = $(TCK_CORE_LIBS)
 TESTS += tests/test-ledger
+check_PROGRAMS += tests/test-hostnet
+tests_test_hostnet_LDADD = $(TCK_CORE_LIBS)
+TESTS += tests/test-hostnet
 
 ## Integration tests (shell, printing TAP).
 dist_noinst_SCRIPTS += tests/lib.sh tests/run-gtest.sh
