@@ -465,20 +465,10 @@ tck_domain_builder_add_interface(TckDomainBuilder *b, const TckInterfaceSpec *ni
     }
     if (nic->model)
         tck_build_prop(&b->x, tck_build_child(&b->x, node, "model", NULL), "type", nic->model);
-    if (nic->filter) {
-        xmlNodePtr ref = tck_build_child(&b->x, node, "filterref", NULL);
-
-        tck_build_prop(&b->x, ref, "filter", nic->filter);
-        for (guint i = 0; nic->filter_params && nic->filter_params[i] && nic->filter_params[i + 1];
-             i += 2) {
-            xmlNodePtr param = tck_build_child(&b->x, ref, "parameter", NULL);
-
-            tck_build_prop(&b->x, param, "name", nic->filter_params[i]);
-            tck_build_prop(&b->x, param, "value", nic->filter_params[i + 1]);
-        }
-    } else if (nic->filter_params) {
+    if (nic->filter)
+        tck_build_filterref(&b->x, node, nic->filter, nic->filter_params);
+    else if (nic->filter_params)
         tck_build_fail(&b->x, "filter parameters need a filter");
-    }
 }
 
 static void

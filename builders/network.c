@@ -298,21 +298,14 @@ tck_network_port_xml(const char *uuid, const char *owner_name, const char *owner
                      const char *mac, GError **error)
 {
     TckXmlBuild x;
-    xmlNodePtr owner;
     char *xml;
 
     tck_build_init(&x, "networkport");
     if (!uuid || !g_uuid_string_is_valid(uuid))
         tck_build_fail(&x, "'%s' is not a UUID", uuid ? uuid : "(none)");
     tck_build_child(&x, x.root, "uuid", uuid);
-    if (!owner_name || !owner_uuid || !g_uuid_string_is_valid(owner_uuid))
-        tck_build_fail(&x, "a network port needs an owner's name and UUID");
-    if (!mac || !g_regex_match_simple("^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$", mac, 0, 0))
-        tck_build_fail(&x, "'%s' is not a MAC address", mac ? mac : "(none)");
-    owner = tck_build_child(&x, x.root, "owner", NULL);
-    tck_build_child(&x, owner, "name", owner_name);
-    tck_build_child(&x, owner, "uuid", owner_uuid);
-    tck_build_prop(&x, tck_build_child(&x, x.root, "mac", NULL), "address", mac);
+    tck_build_owner(&x, "network port", owner_name, owner_uuid);
+    tck_build_mac(&x, x.root, mac);
     xml = tck_build_finish(&x, "network port", error);
     tck_build_clear(&x);
     return xml;

@@ -109,29 +109,15 @@ tck_nwfilter_binding_xml(const char *owner_name, const char *owner_uuid, const c
                          GError **error)
 {
     TckXmlBuild x;
-    xmlNodePtr owner, ref;
     char *xml;
 
     tck_build_init(&x, "filterbinding");
-    if (!owner_name || !owner_uuid || !g_uuid_string_is_valid(owner_uuid))
-        tck_build_fail(&x, "a filter binding needs an owner's name and UUID");
+    tck_build_owner(&x, "filter binding", owner_name, owner_uuid);
     if (!portdev || !*portdev || !filter || !*filter)
         tck_build_fail(&x, "a filter binding needs a port device and a filter");
-    if (!mac || !g_regex_match_simple("^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$", mac, 0, 0))
-        tck_build_fail(&x, "'%s' is not a MAC address", mac ? mac : "(none)");
-    owner = tck_build_child(&x, x.root, "owner", NULL);
-    tck_build_child(&x, owner, "name", owner_name);
-    tck_build_child(&x, owner, "uuid", owner_uuid);
     tck_build_prop(&x, tck_build_child(&x, x.root, "portdev", NULL), "name", portdev);
-    tck_build_prop(&x, tck_build_child(&x, x.root, "mac", NULL), "address", mac);
-    ref = tck_build_child(&x, x.root, "filterref", NULL);
-    tck_build_prop(&x, ref, "filter", filter);
-    for (guint i = 0; params && params[i] && params[i + 1]; i += 2) {
-        xmlNodePtr p = tck_build_child(&x, ref, "parameter", NULL);
-
-        tck_build_prop(&x, p, "name", params[i]);
-        tck_build_prop(&x, p, "value", params[i + 1]);
-    }
+    tck_build_mac(&x, x.root, mac);
+    tck_build_filterref(&x, x.root, filter, params);
     xml = tck_build_finish(&x, "filter binding", error);
     tck_build_clear(&x);
     return xml;
