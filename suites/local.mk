@@ -9,3 +9,4 @@ include suites/domain/local.mk
 include suites/network/local.mk
 include suites/nwfilter/local.mk
 include suites/interface/local.mk
+include suites/errors/local.mk

@@ -19,12 +19,15 @@ TESTS += \
 	tests/live-sandbox.sh \
 	tests/live-domain.sh \
 	tests/live-network.sh \
-	tests/live-safety.sh
+	tests/live-safety.sh \
+	tests/live-errors.sh
 dist_noinst_SCRIPTS += \
 	tests/live-sandbox.sh \
 	tests/live-domain.sh \
 	tests/live-network.sh \
 	tests/live-safety.sh \
+	tests/live-errors.sh \
+	tests/live/errors-inner.sh \
 	tests/live/lib.sh \
 	tests/live/sandbox-inner.sh \
 	tests/live/domain-inner.sh \
