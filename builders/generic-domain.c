@@ -160,9 +160,12 @@ tck_generic_domain(const TckGuestPlan *plan, const TckGuestAssets *assets, const
         if (!tck_need(assets->kernel, "a kernel", plan, error) ||
             !tck_need(assets->initrd, "an initrd", plan, error))
             return NULL;
-        cmdline = g_strdup_printf("console=%s quiet tck.token=%s%s%s",
-                                  plan->kernel_console ? plan->kernel_console : "ttyS0", token,
-                                  assets->kernel_args ? " " : "",
+        /* Under TCG on a loaded host an x86 kernel's IO-APIC timer check can
+         * fail and panic ("IO-APIC + timer doesn't work!"): no_timer_check. */
+        cmdline = g_strdup_printf("console=%s quiet%s tck.token=%s%s%s",
+                                  plan->kernel_console ? plan->kernel_console : "ttyS0",
+                                  g_strv_contains(tck_x86_arches, plan->arch) ? " no_timer_check" : "",
+                                  token, assets->kernel_args ? " " : "",
                                   assets->kernel_args ? assets->kernel_args : "");
         tck_domain_builder_set_kernel(b, assets->kernel, assets->initrd, cmdline);
         if (assets->disk && plan->disk_bus) {
