@@ -222,6 +222,22 @@ tck_ok_interface(TckTest *t, virInterfacePtr iface, const char *fmt, ...)
     return iface;
 }
 
+virSecretPtr
+tck_ok_secret(TckTest *t, virSecretPtr secret, const char *fmt, ...)
+{
+    FORMAT_DESC(fmt);
+    ok_object(t, secret, desc);
+    return secret;
+}
+
+virNodeDevicePtr
+tck_ok_nodedev(TckTest *t, virNodeDevicePtr dev, const char *fmt, ...)
+{
+    FORMAT_DESC(fmt);
+    ok_object(t, dev, desc);
+    return dev;
+}
+
 gboolean
 tck_ok_call(TckTest *t, int ret, const char *fmt, ...)
 {
@@ -273,6 +289,20 @@ DEFINE_OUTCOME(tck_outcome_nwfilter_binding, virNWFilterBindingPtr, virNWFilterB
 DEFINE_OUTCOME(tck_outcome_secret, virSecretPtr, virSecretFree)
 DEFINE_OUTCOME(tck_outcome_interface, virInterfacePtr, virInterfaceFree)
 DEFINE_OUTCOME(tck_outcome_snapshot, virDomainSnapshotPtr, virDomainSnapshotFree)
+DEFINE_OUTCOME(tck_outcome_nodedev, virNodeDevicePtr, virNodeDeviceFree)
+
+gboolean
+tck_ok_outcome(TckTest *t, TckCallOutcome outcome, const char *fmt, ...)
+{
+    g_autofree char *message = outcome.message;
+    FORMAT_DESC(fmt);
+
+    if (tck_tap_writer_check(tck_test_tap(t), !outcome.failed, desc))
+        return TRUE;
+    tck_diag(t, "error: %s (%d): %s", tck_error_code_name(outcome.code), outcome.code,
+             message ? message : "(no message)");
+    return FALSE;
+}
 
 gboolean
 tck_ok_error_outcome(TckTest *t, TckCallOutcome outcome, int expected_code, const char *fmt, ...)

@@ -32,8 +32,8 @@ connection_subnets(TckTest *t, virConnectPtr conn)
 
         /* A network another test just undefined is fine to miss. */
         if (xml) {
-            ips = tck_xml_get_strv(xml, "/network/ip[not(@family) or @family='ipv4']/@address");
-            for (guint k = 0; ips[k]; k++) {
+            ips = tck_xml_get_texts(xml, "/network/ip[not(@family) or @family='ipv4']/@address");
+            for (guint k = 0; ips && ips[k]; k++) {
                 g_autofree char *path = g_strdup_printf("/network/ip[@address='%s']", ips[k]);
                 g_autofree char *p_prefix = g_strdup_printf("%s/@prefix", path);
                 g_autofree char *p_mask = g_strdup_printf("%s/@netmask", path);

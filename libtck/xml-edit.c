@@ -49,25 +49,25 @@ tck_xml_get_text(const char *xml, const char *path)
 }
 
 GStrv
-tck_xml_get_strv(const char *xml, const char *path)
+tck_xml_get_texts(const char *xml, const char *path)
 {
     g_autoptr(xmlDoc) doc = parse(xml);
-    g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func(g_free);
-    g_autoptr(xmlXPathContext) ctxt = NULL;
+    g_autoptr(xmlXPathContext) ctxt = doc ? xmlXPathNewContext(doc) : NULL;
     g_autoptr(xmlXPathObject) obj = NULL;
+    GPtrArray *out;
 
-    if (doc && (ctxt = xmlXPathNewContext(doc)) &&
-        (obj = xmlXPathEvalExpression((const xmlChar *)path, ctxt)) &&
-        obj->type == XPATH_NODESET && obj->nodesetval) {
-        for (int i = 0; i < obj->nodesetval->nodeNr; i++) {
-            xmlChar *content = xmlNodeGetContent(obj->nodesetval->nodeTab[i]);
-
-            g_ptr_array_add(values, g_strdup(content ? (const char *)content : ""));
-            xmlFree(content);
-        }
+    if (ctxt)
+        obj = xmlXPathEvalExpression((const xmlChar *)path, ctxt);
+    if (!obj || obj->type != XPATH_NODESET)
+        return NULL;
+    out = g_ptr_array_new();
+    for (int i = 0; obj->nodesetval && i < obj->nodesetval->nodeNr; i++) {
+        xmlChar *content = xmlNodeGetContent(obj->nodesetval->nodeTab[i]);
+        g_ptr_array_add(out, g_strdup((const char *)content));
+        xmlFree(content);
     }
-    g_ptr_array_add(values, NULL);
-    return (GStrv) g_ptr_array_free(g_steal_pointer(&values), FALSE);
+    g_ptr_array_add(out, NULL);
+    return (GStrv)g_ptr_array_free(out, FALSE);
 }
 
 char *

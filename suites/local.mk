@@ -9,4 +9,7 @@ include suites/domain/local.mk
 include suites/network/local.mk
 include suites/nwfilter/local.mk
 include suites/interface/local.mk
+include suites/storage/local.mk
+include suites/secret/local.mk
+include suites/nodedev/local.mk
 include suites/errors/local.mk

@@ -54,8 +54,11 @@ TESTS += \
 	tests/libtck-checks.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
+	tests/suite-objects-a.sh \
 	tests/contracts.sh \
-	tests/man-example.sh
+	tests/man-example.sh \
+	tests/harness-truth.sh \
+	tests/man-run-examples.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
 	tests/suite-objects-b.sh \
@@ -66,8 +69,11 @@ EXTRA_DIST += \
 	tests/libtck-checks.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
+	tests/suite-objects-a.sh \
 	tests/contracts.sh \
 	tests/man-example.sh \
+	tests/harness-truth.sh \
+	tests/man-run-examples.sh \
 	tests/fixtures/upstream-style.t \
 	tests/fixtures/crowded-host.xml \
 	tests/contracts/broken-ten.yml \

@@ -51,6 +51,8 @@ virStoragePoolPtr tck_ok_pool(TckTest *t, virStoragePoolPtr pool, const char *fm
 virStorageVolPtr tck_ok_volume(TckTest *t, virStorageVolPtr vol, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 virNWFilterPtr tck_ok_nwfilter(TckTest *t, virNWFilterPtr filter, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 virInterfacePtr tck_ok_interface(TckTest *t, virInterfacePtr iface, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+virSecretPtr tck_ok_secret(TckTest *t, virSecretPtr secret, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+virNodeDevicePtr tck_ok_nodedev(TckTest *t, virNodeDevicePtr dev, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 
 /* tck_ok_call: a libvirt call returning int succeeded (>= 0). */
 gboolean tck_ok_call(TckTest *t, int ret, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
@@ -80,6 +82,10 @@ TckCallOutcome tck_outcome_nwfilter_binding(virNWFilterBindingPtr obj);
 TckCallOutcome tck_outcome_secret(virSecretPtr obj);
 TckCallOutcome tck_outcome_interface(virInterfacePtr obj);
 TckCallOutcome tck_outcome_snapshot(virDomainSnapshotPtr obj);
+TckCallOutcome tck_outcome_nodedev(virNodeDevicePtr obj);
+
+/* tck_ok_outcome: the call of @outcome succeeded; on failure libvirt's code and message are shown. */
+gboolean tck_ok_outcome(TckTest *t, TckCallOutcome outcome, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 
 gboolean tck_ok_error_outcome(TckTest *t, TckCallOutcome outcome, int expected_code,
                               const char *fmt, ...) G_GNUC_PRINTF(4, 5);
@@ -96,6 +102,7 @@ gboolean tck_ok_error_outcome(TckTest *t, TckCallOutcome outcome, int expected_c
              virSecretPtr: tck_outcome_secret, \
              virInterfacePtr: tck_outcome_interface, \
              virDomainSnapshotPtr: tck_outcome_snapshot, \
+             virNodeDevicePtr: tck_outcome_nodedev, \
              default: tck_outcome_int)(expr)
 
 #define tck_ok_error(t, expr, code, ...) \

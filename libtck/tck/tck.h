@@ -20,3 +20,6 @@
 #include <tck/xml.h>
 #include <tck/hostnet.h>
 #include <tck/network.h>
+#include <tck/storage.h>
+#include <tck/secret.h>
+#include <tck/events.h>
