@@ -3,6 +3,7 @@
 # /etc/tck-modules, print "TCK-GUEST-READY <token>" on every console, idle.
 # The token comes from the kernel command line (tck.token=...) or, for a
 # guest booted from the ISO, from an SMBIOS OEM string "tck.token=...".
+# tck.dhcp, tck.ip= and tck.mac= on the command line set up eth0 (network tests).
 /bin/busybox mkdir -p /proc /sys /dev /tmp /run
 /bin/busybox mount -t proc proc /proc
 /bin/busybox mount -t sysfs sysfs /sys
@@ -34,6 +35,28 @@ echo "$line" > /dev/console
 for c in $consoles; do
     [ -c "/dev/$c" ] && echo "$line" > "/dev/$c"
 done
+
+# Network tests: tck.mac=M gives eth0 that MAC, tck.ip=A/N that address,
+# tck.dhcp asks busybox udhcpc for a lease (and sets the address it gets).
+net_mac= net_ip= net_dhcp=
+for w in $(cat /proc/cmdline); do
+    case "$w" in
+        tck.mac=*) net_mac="${w#tck.mac=}" ;;
+        tck.ip=*) net_ip="${w#tck.ip=}" ;;
+        tck.dhcp) net_dhcp=1 ;;
+    esac
+done
+if [ -n "$net_mac$net_ip$net_dhcp" ]; then
+    [ -n "$net_mac" ] && ip link set eth0 address "$net_mac"
+    ip link set eth0 up
+    [ -n "$net_ip" ] && ip addr add "$net_ip" dev eth0
+    if [ -n "$net_dhcp" ]; then
+        printf '#!/bin/sh\n[ "$1" = bound ] && ip addr add "$ip/$mask" dev "$interface"\nexit 0\n' > /tmp/udhcpc.sh
+        chmod 0755 /tmp/udhcpc.sh
+        (udhcpc -i eth0 -q -n -t 30 -T 2 -s /tmp/udhcpc.sh >/dev/null 2>&1 &&
+         echo "TCK-GUEST-DHCP ${token:-none}" > /dev/console) &
+    fi
+fi
 
 # idle; `poweroff` signals PID 1 with USR2, a plain signal ends us too
 trap 'poweroff -f' USR1 USR2 TERM PWR

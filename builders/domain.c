@@ -428,6 +428,10 @@ tck_domain_builder_add_interface(TckDomainBuilder *b, const TckInterfaceSpec *ni
     }
     if (nic->model)
         tck_build_prop(&b->x, tck_build_child(&b->x, node, "model", NULL), "type", nic->model);
+    if (nic->filter)
+        tck_build_filterref(&b->x, node, nic->filter, nic->filter_params);
+    else if (nic->filter_params)
+        tck_build_fail(&b->x, "filter parameters need a filter");
 }
 
 static void

@@ -160,8 +160,13 @@ tck_generic_domain(const TckGuestPlan *plan, const TckGuestAssets *assets, const
         if (!tck_need(assets->kernel, "a kernel", plan, error) ||
             !tck_need(assets->initrd, "an initrd", plan, error))
             return NULL;
-        cmdline = g_strdup_printf("console=%s quiet tck.token=%s",
-                                  plan->kernel_console ? plan->kernel_console : "ttyS0", token);
+        /* Under TCG on a loaded host an x86 kernel's IO-APIC timer check can
+         * fail and panic ("IO-APIC + timer doesn't work!"): no_timer_check. */
+        cmdline = g_strdup_printf("console=%s quiet%s tck.token=%s%s%s",
+                                  plan->kernel_console ? plan->kernel_console : "ttyS0",
+                                  g_strv_contains(tck_x86_arches, plan->arch) ? " no_timer_check" : "",
+                                  token, assets->kernel_args ? " " : "",
+                                  assets->kernel_args ? assets->kernel_args : "");
         tck_domain_builder_set_kernel(b, assets->kernel, assets->initrd, cmdline);
         if (assets->disk && plan->disk_bus) {
             TckDiskSpec disk = {
@@ -246,6 +251,8 @@ tck_generic_domain(const TckGuestPlan *plan, const TckGuestAssets *assets, const
         return NULL;
     }
 
+    if (assets->nic)
+        tck_domain_builder_add_interface(b, assets->nic);
     tck_generic_console(b, plan, log_path);
     /* QEMU refuses <graphics type='none'/>; a 'none' video model is how to say "headless". */
     if (qemu)

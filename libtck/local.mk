@@ -24,6 +24,8 @@ libtck_libtck_core_la_SOURCES = \
 	libtck/generic-domain.c \
 	libtck/guest-ready.c \
 	libtck/xml-edit.c \
+	libtck/hostnet.c \
+	libtck/test-network.c \
 	libtck/storage.c \
 	libtck/secret.c \
 	libtck/events.c \
@@ -49,6 +51,8 @@ tckinclude_HEADERS += \
 	libtck/tck/needs.h \
 	libtck/tck/guest.h \
 	libtck/tck/xml.h \
+	libtck/tck/hostnet.h \
+	libtck/tck/network.h \
 	libtck/tck/storage.h \
 	libtck/tck/secret.h \
 	libtck/tck/events.h

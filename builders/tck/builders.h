@@ -43,6 +43,8 @@ typedef struct {
     const char *mac;       /* nullable */
     const char *model;     /* "virtio", "e1000", ...; nullable */
     const char *mode;      /* direct: "vepa", "bridge", "private", "passthrough" */
+    const char *filter;    /* <filterref filter=...>; nullable */
+    const char *const *filter_params; /* NULL-terminated name, value, ... <parameter>s; nullable */
 } TckInterfaceSpec;
 
 /* A serial port or console. */
@@ -134,6 +136,8 @@ typedef struct {
                             * itself is the guest's / */
     const char *out_dir;   /* container plans: host dir mounted at /tck-out */
     const char *template_name; /* template plans: the OpenVZ template */
+    const TckInterfaceSpec *nic; /* nullable: one network interface */
+    const char *kernel_args; /* kernel plans, nullable: appended to the command line */
 } TckGuestAssets;
 
 /**
@@ -195,6 +199,12 @@ void tck_network_builder_set_bandwidth(TckNetworkBuilder *b, guint in_average, g
                                        guint in_burst, guint out_average, guint out_peak,
                                        guint out_burst);
 char *tck_network_builder_to_xml(TckNetworkBuilder *b, GError **error);
+/* A DHCP <host> for virNetworkUpdate (IP_DHCP_HOST); mac or name, and ip, required. */
+char *tck_network_dhcp_host_xml(const char *mac, const char *name, const char *ip, GError **error);
+/* A <networkport> for virNetworkPortCreateXML: its UUID, its owner (a
+ * guest's name and UUID) and MAC; the driver fills in the plug. */
+char *tck_network_port_xml(const char *uuid, const char *owner_name, const char *owner_uuid,
+                           const char *mac, GError **error);
 void tck_network_builder_free(TckNetworkBuilder *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckNetworkBuilder, tck_network_builder_free)
 
@@ -278,6 +288,12 @@ void tck_nwfilter_builder_add_filterref(TckNWFilterBuilder *b, const char *filte
 void tck_nwfilter_builder_add_rule(TckNWFilterBuilder *b, const char *action, const char *direction,
                                    int priority, const char *protocol, const char *const *attrs);
 char *tck_nwfilter_builder_to_xml(TckNWFilterBuilder *b, GError **error);
+/* A <filterbinding> for virNWFilterBindingCreateXML: the owner (a guest's
+ * name and UUID), the host device the filter goes on, its MAC, the filter
+ * and its parameters (NULL-terminated name, value, ...; nullable). */
+char *tck_nwfilter_binding_xml(const char *owner_name, const char *owner_uuid, const char *portdev,
+                               const char *mac, const char *filter, const char *const *params,
+                               GError **error);
 void tck_nwfilter_builder_free(TckNWFilterBuilder *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckNWFilterBuilder, tck_nwfilter_builder_free)
 

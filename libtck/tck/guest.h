@@ -58,6 +58,33 @@ TckGuestPlan *tck_plan_for_host(const TckHost *host, virConnectPtr conn, TckConf
  */
 char *tck_generic_domain_xml(TckTest *t, const char *suffix);
 
+/* A network interface for the generic guest. */
+typedef struct {
+    const char *network;   /* the libvirt network it plugs into */
+    const char *mac;       /* nullable: libvirt chooses */
+    const char *filter;    /* nullable: an nwfilter to apply */
+    const char *const *filter_params; /* nullable: NULL-terminated name, value, ... */
+    gboolean dhcp;         /* the guest's /init asks for a DHCP lease (tck.dhcp) */
+    const char *address;   /* nullable: "A.B.C.D/N" the guest's /init puts on eth0 (tck.ip) */
+    const char *guest_mac; /* nullable: the MAC the guest's /init gives eth0 instead of
+                            * @mac, to spoof it (tck.mac) */
+} TckGuestNic;
+
+/**
+ * tck_generic_domain_xml_with_nic:
+ * @t: the test
+ * @suffix: as for tck_generic_domain_xml()
+ * @nic: (nullable): one network interface (virtio on QEMU kernel plans)
+ *
+ * tck_generic_domain_xml() with a network interface.  With @nic->dhcp a
+ * kernel-booted guest runs busybox udhcpc on eth0 once its marker is out;
+ * with @nic->address it sets that address; @nic->guest_mac changes eth0's
+ * MAC first.  Guests not booted from a kernel ignore these.
+ *
+ * Returns: (transfer full): the domain XML.
+ */
+char *tck_generic_domain_xml_with_nic(TckTest *t, const char *suffix, const TckGuestNic *nic);
+
 /* TRUE when the plan's guests really run something (not the test driver). */
 gboolean tck_guest_boots(TckTest *t);
 
