@@ -6,6 +6,7 @@ libtck_libtck_core_la_SOURCES += \
 	builders/builder-private.h \
 	builders/xml.c \
 	builders/domain.c \
+	builders/device.c \
 	builders/generic-domain.c \
 	builders/network.c \
 	builders/storage-pool.c \

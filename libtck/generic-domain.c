@@ -210,6 +210,12 @@ tck_generic_domain_xml(TckTest *t, const char *suffix)
     return xml;
 }
 
+const TckGuestPlan *
+tck_test_plan(TckTest *t)
+{
+    return tck_generic_plan(t);
+}
+
 gboolean
 tck_guest_boots(TckTest *t)
 {

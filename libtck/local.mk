@@ -13,6 +13,7 @@ libtck_libtck_core_la_SOURCES += \
 	libtck/generic-domain.c \
 	libtck/guest-ready.c \
 	libtck/xml-edit.c \
+	libtck/devices.c \
 	libtck/fs-util.c \
 	libtck/fs-util.h
 libtck_libtck_core_la_LIBADD = $(TCK_DEP_LIBS)
@@ -32,4 +33,5 @@ tckinclude_HEADERS += \
 	libtck/tck/checks.h \
 	libtck/tck/ledger.h \
 	libtck/tck/guest.h \
-	libtck/tck/xml.h
+	libtck/tck/xml.h \
+	libtck/tck/devices.h

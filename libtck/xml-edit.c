@@ -49,6 +49,54 @@ tck_xml_get_text(const char *xml, const char *path)
 }
 
 char *
+tck_xml_add_child(const char *xml, const char *parent, const char *child, GError **error)
+{
+    g_autoptr(xmlDoc) doc = parse(xml);
+    g_autoptr(xmlDoc) part = parse(child);
+    xmlNodePtr node, copy;
+    xmlChar *out = NULL;
+    int len = 0;
+    char *ret;
+
+    if (!doc || !part || !xmlDocGetRootElement(part)) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_XML, "%s does not parse as XML", doc ? "the child" : "the document");
+        return NULL;
+    }
+    if (!(node = first_node(doc, parent)) || node->type != XML_ELEMENT_NODE) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_XML, "'%s' matches no element in the document", parent);
+        return NULL;
+    }
+    copy = xmlDocCopyNode(xmlDocGetRootElement(part), doc, 1);
+    xmlAddChild(node, copy);
+    xmlDocDumpMemory(doc, &out, &len);
+    ret = g_strndup((const char *)out, len);
+    xmlFree(out);
+    return ret;
+}
+
+GStrv
+tck_xml_get_strv(const char *xml, const char *path)
+{
+    g_autoptr(xmlDoc) doc = xml ? parse(xml) : NULL;
+    g_autoptr(xmlXPathContext) ctxt = doc ? xmlXPathNewContext(doc) : NULL;
+    g_autoptr(xmlXPathObject) obj = NULL;
+    g_autoptr(GStrvBuilder) out = g_strv_builder_new();
+
+    if (ctxt)
+        obj = xmlXPathEvalExpression((const xmlChar *)path, ctxt);
+    if (obj && obj->type == XPATH_NODESET && obj->nodesetval) {
+        for (int i = 0; i < obj->nodesetval->nodeNr; i++) {
+            xmlChar *content = xmlNodeGetContent(obj->nodesetval->nodeTab[i]);
+            g_autofree char *text = g_strstrip(g_strdup(content ? (const char *)content : ""));
+
+            g_strv_builder_add(out, text);
+            xmlFree(content);
+        }
+    }
+    return g_strv_builder_end(out);
+}
+
+char *
 tck_xml_set_text(const char *xml, const char *path, const char *value, GError **error)
 {
     g_autoptr(xmlDoc) doc = parse(xml);

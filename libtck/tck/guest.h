@@ -11,6 +11,7 @@
 #include <glib.h>
 #include <libvirt/libvirt.h>
 #include <tck/test.h>
+#include <tck/caps.h>
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,14 @@ G_BEGIN_DECLS
  * Returns: (transfer full): the domain XML.
  */
 char *tck_generic_domain_xml(TckTest *t, const char *suffix);
+
+/*
+ * tck_test_plan: the guest plan of the test's generic guests (chosen once
+ * from the connection's capabilities), for a test that adds devices of its
+ * own: the disk and cdrom buses and target prefixes, the boot strategy.
+ * Returns: (transfer none): owned by @t.
+ */
+const TckGuestPlan *tck_test_plan(TckTest *t);
 
 /* TRUE when the plan's guests really run something (not the test driver). */
 gboolean tck_guest_boots(TckTest *t);

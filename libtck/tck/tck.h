@@ -17,3 +17,4 @@
 #include <tck/ledger.h>
 #include <tck/guest.h>
 #include <tck/xml.h>
+#include <tck/devices.h>
