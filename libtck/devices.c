@@ -75,6 +75,50 @@ tck_test_disk(TckTest *t, const char *suffix, const char *format)
     return g_steal_pointer(&path);
 }
 
+char *
+tck_xml_with_qcow2_disk(TckTest *t, const char *xml, const char *suffix)
+{
+    static const char *const disk = "/domain/devices/disk[@device='disk'][1]";
+    g_autofree char *source = g_strdup_printf("%s/source/@file", disk);
+    g_autofree char *driver_type = g_strdup_printf("%s/driver/@type", disk);
+    g_autofree char *old = tck_xml_get_text(xml, source);
+    g_autofree char *path = NULL, *with_source = NULL, *with_driver = NULL;
+    g_autofree char *driver_now = NULL;
+    g_autoptr(GError) error = NULL;
+    char *out;
+
+    if (!old)
+        return g_strdup(xml);
+    path = tck_test_disk(t, suffix, "qcow2");
+    if (!(with_source = tck_xml_set_text(xml, source, path, &error)))
+        tck_bail_out(t, "cannot point the disk at %s: %s", path, error->message);
+    driver_now = tck_xml_get_text(with_source, driver_type);
+    if (!driver_now) {
+        if (!(with_driver = tck_xml_add_child(with_source, disk, "<driver name='qemu' type='qcow2'/>", &error)))
+            tck_bail_out(t, "cannot add the disk's driver: %s", error->message);
+        /* libvirt wants <driver> before <source>; it reorders on define. */
+        return g_steal_pointer(&with_driver);
+    }
+    if (!(out = tck_xml_set_text(with_source, driver_type, "qcow2", &error)))
+        tck_bail_out(t, "cannot set the disk format: %s", error->message);
+    return out;
+}
+
+virDomainSnapshotPtr
+tck_snapshot_create(TckTest *t, virDomainPtr dom, const char *name, const char *description,
+                    unsigned int flags)
+{
+    g_autoptr(TckSnapshotBuilder) b = tck_snapshot_builder_new(name);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *xml = NULL;
+
+    if (description)
+        tck_snapshot_builder_set_description(b, description);
+    if (!(xml = tck_snapshot_builder_to_xml(b, &error)))
+        tck_bail_out(t, "cannot build snapshot %s: %s", name, error->message);
+    return virDomainSnapshotCreateXML(dom, xml, flags);
+}
+
 gboolean
 tck_unsupported(void)
 {

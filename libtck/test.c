@@ -141,6 +141,7 @@ static const struct {
     { "TCK_OS_TYPE", "os_type" },
     { "TCK_ARCH", "arch" },
     { "TCK_BOOT", "boot" },
+    { "TCK_GUEST_CONSOLE", "guest_console" },
 };
 
 static G_NORETURN void

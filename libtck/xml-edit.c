@@ -115,11 +115,17 @@ tck_xml_set_text(const char *xml, const char *path, const char *value, GError **
         g_autofree char *parent_path = slash ? g_strndup(path, slash - path) : NULL;
         xmlNodePtr parent = parent_path && *parent_path ? first_node(doc, parent_path) : NULL;
 
-        if (!parent || slash[1] == '@' || !g_regex_match_simple("^[A-Za-z_][A-Za-z0-9_.-]*$", slash + 1, 0, 0)) {
+        if (parent && slash[1] == '@' && parent->type == XML_ELEMENT_NODE &&
+            g_regex_match_simple("^[A-Za-z_][A-Za-z0-9_.-]*$", slash + 2, 0, 0)) {
+            /* A missing attribute of an existing element: add it. */
+            node = (xmlNodePtr) xmlSetProp(parent, (const xmlChar *)(slash + 2), (const xmlChar *)value);
+        } else if (!parent || slash[1] == '@' ||
+                   !g_regex_match_simple("^[A-Za-z_][A-Za-z0-9_.-]*$", slash + 1, 0, 0)) {
             g_set_error(error, TCK_ERROR, TCK_ERROR_XML, "'%s' matches nothing in the document", path);
             return NULL;
+        } else {
+            node = xmlNewChild(parent, NULL, (const xmlChar *)(slash + 1), NULL);
         }
-        node = xmlNewChild(parent, NULL, (const xmlChar *)(slash + 1), NULL);
     }
     /* xmlNodeSetContent expects escaped text; escape through the tree API. */
     if (node->type == XML_ATTRIBUTE_NODE) {

@@ -51,6 +51,7 @@ typedef struct {
     const char *path;      /* file: the log file */
     const char *target_type; /* console: "serial", "virtio", "xen", "lxc", "openvz"; serial: NULL */
     int port;              /* target port, usually 0 */
+    const char *log;       /* nullable: also write the output to this file (<log file=...>) */
 } TckCharSpec;
 
 /* A filesystem passed through to the guest. */

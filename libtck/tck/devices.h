@@ -29,6 +29,36 @@ G_BEGIN_DECLS
 char *tck_test_disk(TckTest *t, const char *suffix, const char *format);
 
 /**
+ * tck_xml_with_qcow2_disk:
+ * @t: the test
+ * @xml: a generic guest's XML
+ * @suffix: names the new disk file
+ *
+ * The guest with its first disk replaced by a qcow2 disk of its own
+ * (tck_test_disk()), for snapshots and block jobs that need one.  A guest
+ * without disks comes back unchanged.  Bails out when @xml cannot be edited.
+ *
+ * Returns: (transfer full): the edited XML.
+ */
+char *tck_xml_with_qcow2_disk(TckTest *t, const char *xml, const char *suffix);
+
+/**
+ * tck_snapshot_create:
+ * @t: the test
+ * @dom: the domain
+ * @name: the snapshot's name
+ * @description: (nullable): its description
+ * @flags: virDomainSnapshotCreateFlags
+ *
+ * virDomainSnapshotCreateXML() with the XML of the snapshot builder
+ * (bails out when that cannot be built).
+ *
+ * Returns: the snapshot, or NULL with libvirt's error set.
+ */
+virDomainSnapshotPtr tck_snapshot_create(TckTest *t, virDomainPtr dom, const char *name,
+                                         const char *description, unsigned int flags);
+
+/**
  * tck_unsupported:
  * Returns: TRUE when libvirt's last error says the driver lacks a feature
  * (VIR_ERR_NO_SUPPORT, VIR_ERR_OPERATION_UNSUPPORTED,

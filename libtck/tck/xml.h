@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * tck_xml_set_text:
  * @xml: a whole XML document
  * @path: "/root/child" (element text) or "/root/child/@attr" (attribute);
- *        one level of missing element under an existing parent is created
+ *        one level of missing element or a missing attribute of an
+ *        existing element is created
  * @value: the new text
  * @error: return location
  *

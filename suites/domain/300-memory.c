@@ -15,7 +15,7 @@
 
 static const TckTestInfo info = {
     .summary = "memory and max memory change in the config and live",
-    .plan = 11,
+    .plan = 12,
     .needs = (const char *const[]){ "domain", NULL },
 };
 

@@ -28,7 +28,23 @@ suitesdomain_PROGRAMS += \
 	suites/domain/370-cdrom-media \
 	suites/domain/375-nic-hotplug \
 	suites/domain/380-host-usb-hotplug \
-	suites/domain/385-host-pci-hotplug
+	suites/domain/385-host-pci-hotplug \
+	suites/domain/400-snapshot-tree \
+	suites/domain/405-snapshot-revert-delete \
+	suites/domain/410-snapshot-running \
+	suites/domain/415-snapshot-metadata \
+	suites/domain/420-snapshot-external \
+	suites/domain/425-snapshot-xml \
+	suites/domain/440-console-marker \
+	suites/domain/445-core-dump \
+	suites/domain/450-metadata \
+	suites/domain/455-xml-roundtrip \
+	suites/domain/460-xml-flags \
+	suites/domain/465-job-info \
+	suites/domain/470-block-resize \
+	suites/domain/475-block-copy \
+	suites/domain/480-block-pull-commit \
+	suites/domain/490-uefi-boot
 suites_domain_300_memory_LDADD = $(SUITE_LDADD)
 suites_domain_305_balloon_stats_LDADD = $(SUITE_LDADD)
 suites_domain_310_vcpus_LDADD = $(SUITE_LDADD)
@@ -45,3 +61,19 @@ suites_domain_370_cdrom_media_LDADD = $(SUITE_LDADD)
 suites_domain_375_nic_hotplug_LDADD = $(SUITE_LDADD)
 suites_domain_380_host_usb_hotplug_LDADD = $(SUITE_LDADD)
 suites_domain_385_host_pci_hotplug_LDADD = $(SUITE_LDADD)
+suites_domain_400_snapshot_tree_LDADD = $(SUITE_LDADD)
+suites_domain_405_snapshot_revert_delete_LDADD = $(SUITE_LDADD)
+suites_domain_410_snapshot_running_LDADD = $(SUITE_LDADD)
+suites_domain_415_snapshot_metadata_LDADD = $(SUITE_LDADD)
+suites_domain_420_snapshot_external_LDADD = $(SUITE_LDADD)
+suites_domain_425_snapshot_xml_LDADD = $(SUITE_LDADD)
+suites_domain_440_console_marker_LDADD = $(SUITE_LDADD)
+suites_domain_445_core_dump_LDADD = $(SUITE_LDADD)
+suites_domain_450_metadata_LDADD = $(SUITE_LDADD)
+suites_domain_455_xml_roundtrip_LDADD = $(SUITE_LDADD)
+suites_domain_460_xml_flags_LDADD = $(SUITE_LDADD)
+suites_domain_465_job_info_LDADD = $(SUITE_LDADD)
+suites_domain_470_block_resize_LDADD = $(SUITE_LDADD)
+suites_domain_475_block_copy_LDADD = $(SUITE_LDADD)
+suites_domain_480_block_pull_commit_LDADD = $(SUITE_LDADD)
+suites_domain_490_uefi_boot_LDADD = $(SUITE_LDADD)
