@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "compare.h"
+#include "coverage.h"
 #include "exit-codes.h"
 #include "formats.h"
 #include "known-broken.h"
@@ -40,7 +41,7 @@ report_options_clear(ReportOptions *o)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(ReportOptions, report_options_clear)
 
-typedef enum { MODE_RENDER, MODE_MASK, MODE_COMPARE } Mode;
+typedef enum { MODE_RENDER, MODE_MASK, MODE_COMPARE, MODE_COVERAGE } Mode;
 
 static const struct {
     const char *name;
@@ -55,6 +56,9 @@ static const struct {
       "Apply known-broken files to a stored run and print what is left to fix" },
     { "compare", MODE_COMPARE, "BASE NEW", 2,
       "Compare two stored runs; exit 1 when anything regressed" },
+    /* n_args 0: any number (tck/coverage.c) */
+    { "coverage", MODE_COVERAGE, "ARCHIVE...", 0,
+      "The public libvirt functions the runs (--api-coverage) called, by area" },
 };
 
 static const char report_description[] =
@@ -100,7 +104,7 @@ parse(char ***argv, Mode mode, ReportOptions *o, GError **error)
         (*error)->code = TCK_ERROR_USAGE;
         return FALSE;
     }
-    if (!o->args || g_strv_length(o->args) != modes[mode].n_args) {
+    if (modes[mode].n_args && (!o->args || g_strv_length(o->args) != modes[mode].n_args)) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "report %s takes %s (see --help)",
                     modes[mode].name, modes[mode].params);
         return FALSE;
@@ -428,6 +432,8 @@ tck_cmd_report(int argc, char **argv)
         return cmd_mask(&o);
     case MODE_COMPARE:
         return cmd_compare(&o);
+    case MODE_COVERAGE:
+        return tck_cmd_report_coverage(o.args);
     }
     return TCK_EXIT_USAGE;
 }

@@ -14,6 +14,7 @@
 #include <tck/tck.h>
 #include "libtck/fs-util.h"
 #include "cli.h"
+#include "coverage.h"
 #include "cleanup.h"
 #include "exit-codes.h"
 #include "formats.h"
@@ -37,6 +38,7 @@ typedef struct {
     gboolean sandbox_shell;
     gboolean sandbox_tcp;
     gboolean sandbox_no_kvm;
+    gboolean api_coverage;        /* coverage */
     char **tests;
     TckReportRunOptions report;   /* report: filled by its option group */
 } RunOptions;
@@ -102,6 +104,8 @@ parse_options(char ***argv, RunOptions *o, GError **error)
         { "tcp", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_tcp, "With --sandbox: the daemon also listens on 127.0.0.1 TCP", NULL },
         { "no-kvm", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_no_kvm,
           "With --sandbox: hide /dev/kvm, so QEMU guests use TCG", NULL },
+        { "api-coverage", 0, 0, G_OPTION_ARG_NONE, &o->api_coverage,
+          "Record which public libvirt functions each test calls (see: report coverage)", NULL },
         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->tests, NULL, "[TEST...]" },
         { NULL },
     };
@@ -367,6 +371,8 @@ tck_cmd_run(int argc, char **argv)
     virConnectPtr conn = NULL;
     const char *uri;
     TckRunnerOptions ro = { 0 };
+    g_autoptr(TckApi) api = NULL;        /* coverage */
+    g_auto(GStrv) coverage_env = NULL;   /* coverage */
     LiveState live = { 0 };
     struct sigaction sa = { .sa_handler = on_signal };
     guint passed, failed, skipped;
@@ -414,6 +420,10 @@ tck_cmd_run(int argc, char **argv)
         return TCK_EXIT_OK;
     }
 
+    /* coverage: the API description is checked before anything runs. */
+    if (o.api_coverage && !(api = tck_api_load(NULL, &error)))
+        return tck_exit_report(error);
+
     virInitialize();
     virSetErrorFunc(NULL, quiet_error_handler);
     if (!(conn = connect_uri(uri, &error)))
@@ -453,17 +463,23 @@ tck_cmd_run(int argc, char **argv)
     ro.on_done = on_test_done;
     ro.on_done_data = &live;
     ro.interrupted = &interrupted;
+    if (api)
+        ro.extra_env = coverage_env = tck_coverage_env();   /* coverage */
     if (!tck_runner_run(&ro, selected, run, &error)) {
         virConnectClose(conn);
         return tck_exit_report(error);
     }
     run->meta.end_us = g_get_real_time();
     virConnectClose(conn);
+    if (api)
+        tck_coverage_collect(run, api);   /* coverage: before the reports and the archive */
 
     /* report: config metadata, known-broken, then the archive (interrupted runs too). */
     if (!tck_report_run_finish(&o.report, run, config, &error))
         return tck_exit_report(error);
 
+    if (api && !o.quiet)
+        tck_coverage_print_summary(stdout, api, run->api_coverage);   /* coverage */
     if (!write_reports(run, &o, live.live_lines, &error))
         return tck_exit_report(error);
     if (o.keep_scratch)

@@ -19,7 +19,9 @@ tck_libvirt_tck_SOURCES += \
 	tck/known-broken.c \
 	tck/known-broken.h \
 	tck/compare.c \
-	tck/compare.h
+	tck/compare.h \
+	tck/coverage.c \
+	tck/coverage.h
 
 ## The schema of the native report, installed beside the program's data;
 ## the JUnit schema is what our tests validate the junit format against.

@@ -50,6 +50,7 @@ TESTS += \
 	tests/libtck-checks.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
+	tests/api-coverage.sh \
 	tests/man-example.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
@@ -60,6 +61,7 @@ EXTRA_DIST += \
 	tests/libtck-checks.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
+	tests/api-coverage.sh \
 	tests/man-example.sh \
 	tests/fixtures/upstream-style.t \
 	tests/fixtures/crowded-host.xml

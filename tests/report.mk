@@ -15,7 +15,9 @@ TCK_REPORT_TEST_SOURCES = \
 	tck/format-junit.c \
 	tck/format-html.c \
 	tck/known-broken.c \
-	tck/compare.c
+	tck/compare.c \
+	tck/coverage.c \
+	tck/exit-codes.c
 
 check_PROGRAMS += \
 	tests/test-report \

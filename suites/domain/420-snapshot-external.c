@@ -6,7 +6,8 @@
  * whose disk is external, in a file of the test's own (CREATE_DISK_ONLY).
  * The snapshot's XML marks the disk external with that file; the guest's
  * config now points its disk at the overlay; the snapshot is listed with
- * the DISK_ONLY and EXTERNAL filters.  Its metadata can be deleted
+ * the EXTERNAL and INACTIVE filters (its state is the guest's, shutoff),
+ * not with DISK_ONLY (a running guest's disk-only snapshot).  Its metadata can be deleted
  * (DELETE_METADATA_ONLY).  A driver without external snapshots answers
  * VIR_ERR_NO_SUPPORT, VIR_ERR_OPERATION_UNSUPPORTED or
  * VIR_ERR_CONFIG_UNSUPPORTED: skipped.
@@ -83,7 +84,9 @@ main(int argc, char **argv)
     got = tck_xml_get_text(config, "/domain/devices/disk[@device='disk']/source/@file");
     tck_is_str(t, got, overlay, "the guest's config now uses the overlay");
 
-    tck_is_int(t, count_all(dom, VIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY), 1, "the DISK_ONLY filter lists it");
+    tck_ok(t, count_all(dom, VIR_DOMAIN_SNAPSHOT_LIST_INACTIVE) == 1 &&
+              count_all(dom, VIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY) == 0,
+           "taken of a shut-off guest, it is listed as INACTIVE, not DISK_ONLY");
     tck_is_int(t, count_all(dom, VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL), 1, "the EXTERNAL filter lists it");
     tck_ok_call(t, virDomainSnapshotDelete(snap, VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY),
                 "deleted the snapshot's metadata");
