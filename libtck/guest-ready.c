@@ -306,7 +306,7 @@ tck_guest_ready_wait_from(virDomainPtr dom, TckGuestSource source, guint timeout
             len = 0;
         }
         if (data && guest_marker_found(data, len, marker)) {
-            g_string_append_printf(diag, "'%s' appeared on %s after %.1f s\n", marker, where,
+            g_string_append_printf(diag, "'%s' appeared in %s after %.1f s\n", marker, where,
                                    (double) (g_get_monotonic_time() - start) / G_USEC_PER_SEC);
             return TRUE;
         }
