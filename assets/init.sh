@@ -1,6 +1,7 @@
 #!/bin/busybox sh
 # /init of the libvirt-tck guest initrd: load the virtio modules listed in
-# /etc/tck-modules, print "TCK-GUEST-READY <token>" on every console, idle.
+# /etc/tck-modules, print "TCK-GUEST-READY <token>" on every console, then
+# "TCK-GUEST-DISKS <block devices>" whenever the disks it sees change, idle.
 # The token comes from the kernel command line (tck.token=...) or, for a
 # guest booted from the ISO, from an SMBIOS OEM string "tck.token=...".
 /bin/busybox mkdir -p /proc /sys /dev /tmp /run
@@ -34,6 +35,20 @@ echo "$line" > /dev/console
 for c in $consoles; do
     [ -c "/dev/$c" ] && echo "$line" > "/dev/$c"
 done
+
+# The block devices the guest sees, again whenever they change, so that a
+# disk hot-plug test can tell the guest saw the new disk.
+(
+    seen=
+    while :; do
+        now=$(ls /sys/block 2>/dev/null | tr '\n' ' ')
+        if [ "$now" != "$seen" ]; then
+            echo "TCK-GUEST-DISKS $now" > /dev/console
+            seen=$now
+        fi
+        sleep 1
+    done
+) &
 
 # idle; `poweroff` signals PID 1 with USR2, a plain signal ends us too
 trap 'poweroff -f' USR1 USR2 TERM PWR

@@ -18,6 +18,7 @@
 #include "guest-ready.h"
 
 #define MARKER "TCK-GUEST-READY "
+#define DISKS_MARKER "TCK-GUEST-DISKS "
 #define POLL_MS 50
 #define STATE_EVERY_MS 500
 #define TAIL_LINES 8
@@ -266,9 +267,60 @@ console_reader_close(ConsoleReader *r)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(ConsoleReader, console_reader_close)
 
+/* What a wait looks for in what the guest printed. */
+typedef gboolean (*GuestMatch)(const char *data, gsize len, const char *want);
+
+static gboolean
+guest_match_marker(const char *data, gsize len, const char *marker)
+{
+    return guest_marker_found(data, len, marker);
+}
+
+/* A "TCK-GUEST-DISKS ..." line that lists @disk. */
+static gboolean
+guest_match_disk(const char *data, gsize len, const char *disk)
+{
+    g_autofree char *text = g_strndup(data, len);
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+
+    for (guint i = 0; lines[i]; i++) {
+        const char *p = strstr(lines[i], DISKS_MARKER);
+        g_auto(GStrv) words = NULL;
+
+        if (!p)
+            continue;
+        words = g_strsplit_set(g_strstrip(lines[i] + (p - lines[i]) + strlen(DISKS_MARKER)), " \t\r", -1);
+        if (g_strv_contains((const char *const *) words, disk))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static gboolean
+guest_wait(virDomainPtr dom, TckGuestSource source, guint timeout_ms, GuestMatch match, const char *want,
+           GString *diag, GError **error);
+
 gboolean
 tck_guest_ready_wait_from(virDomainPtr dom, TckGuestSource source, guint timeout_ms, GString *diag,
                           GError **error)
+{
+    return guest_wait(dom, source, timeout_ms, guest_match_marker, NULL, diag, error);
+}
+
+gboolean
+tck_guest_disk_wait_from(virDomainPtr dom, TckGuestSource source, const char *disk, guint timeout_ms,
+                         GString *diag, GError **error)
+{
+    return guest_wait(dom, source, timeout_ms, guest_match_disk, disk, diag, error);
+}
+
+/*
+ * Waits until @match finds @want (the marker with the guest's token when
+ * NULL) in what the guest printed on @source.
+ */
+static gboolean
+guest_wait(virDomainPtr dom, TckGuestSource source, guint timeout_ms, GuestMatch match, const char *want,
+           GString *diag, GError **error)
 {
     g_auto(GuestMeta) meta = { 0 };
     g_autoptr(ConsoleReader) console = NULL;
@@ -285,7 +337,7 @@ tck_guest_ready_wait_from(virDomainPtr dom, TckGuestSource source, guint timeout
         g_string_append_printf(diag, "%s\n", (*error)->message);
         return FALSE;
     }
-    marker = g_strconcat(MARKER, meta.token, NULL);
+    marker = want ? g_strdup_printf(DISKS_MARKER "... %s", want) : g_strconcat(MARKER, meta.token, NULL);
     if (source == TCK_GUEST_SOURCE_CONSOLE) {
         if (!(console = console_reader_open(dom, error))) {
             g_string_append_printf(diag, "%s\n", (*error)->message);
@@ -305,7 +357,7 @@ tck_guest_ready_wait_from(virDomainPtr dom, TckGuestSource source, guint timeout
             data = NULL;
             len = 0;
         }
-        if (data && guest_marker_found(data, len, marker)) {
+        if (data && match(data, len, want ? want : marker)) {
             g_string_append_printf(diag, "'%s' appeared in %s after %.1f s\n", marker, where,
                                    (double) (g_get_monotonic_time() - start) / G_USEC_PER_SEC);
             return TRUE;
@@ -329,7 +381,7 @@ tck_guest_ready_wait_from(virDomainPtr dom, TckGuestSource source, guint timeout
         g_set_error(error, TCK_ERROR, TCK_ERROR_FAILED, "guest '%s' stopped before printing '%s'",
                     virDomainGetName(dom), marker);
     } else {
-        g_string_append_printf(diag, "no '%s' on %s within %.1f s\n", marker, where, timeout_ms / 1000.0);
+        g_string_append_printf(diag, "no '%s' in %s within %.1f s\n", marker, where, timeout_ms / 1000.0);
         g_set_error(error, TCK_ERROR, TCK_ERROR_FAILED, "guest '%s' did not print '%s' within %.1f s",
                     virDomainGetName(dom), marker, timeout_ms / 1000.0);
     }
@@ -388,6 +440,19 @@ tck_wait_guest_console(TckTest *t, virDomainPtr dom, guint timeout_s)
     tck_diag(t, "Reading the console of guest '%s' for up to %u s for its readiness marker",
              virDomainGetName(dom), timeout_s);
     ok = tck_guest_ready_wait_from(dom, TCK_GUEST_SOURCE_CONSOLE, timeout_s * 1000, diag, &err);
+    guest_ready_diag(t, diag);
+    return ok;
+}
+
+gboolean
+tck_wait_guest_disk(TckTest *t, virDomainPtr dom, const char *disk, guint timeout_s)
+{
+    g_autoptr(GString) diag = g_string_new(NULL);
+    g_autoptr(GError) err = NULL;
+    gboolean ok;
+
+    tck_diag(t, "Waiting up to %u s for guest '%s' to list disk %s", timeout_s, virDomainGetName(dom), disk);
+    ok = tck_guest_disk_wait_from(dom, guest_source_for(t), disk, timeout_s * 1000, diag, &err);
     guest_ready_diag(t, diag);
     return ok;
 }

@@ -45,4 +45,8 @@ typedef enum {
 gboolean tck_guest_ready_wait_from(virDomainPtr dom, TckGuestSource source, guint timeout_ms,
                                    GString *diag, GError **error);
 
+/* The same wait for a "TCK-GUEST-DISKS ..." line of the guest's /init that lists @disk. */
+gboolean tck_guest_disk_wait_from(virDomainPtr dom, TckGuestSource source, const char *disk, guint timeout_ms,
+                                  GString *diag, GError **error);
+
 G_END_DECLS

@@ -58,6 +58,21 @@ gboolean tck_guest_boots(TckTest *t);
 gboolean tck_wait_guest_ready(TckTest *t, virDomainPtr dom, guint timeout_s);
 
 /**
+ * tck_wait_guest_disk:
+ * @t: the test
+ * @dom: a running domain built by tck_generic_domain_xml()
+ * @disk: a block device name as the guest's kernel names it ("vdb")
+ * @timeout_s: how long to wait
+ *
+ * Waits for the guest's /init to list @disk among the block devices it
+ * sees ("TCK-GUEST-DISKS vda vdb", printed whenever they change), read
+ * where tck_wait_guest_ready() reads the marker.
+ *
+ * Returns: TRUE when the guest listed @disk in time.
+ */
+gboolean tck_wait_guest_disk(TckTest *t, virDomainPtr dom, const char *disk, guint timeout_s);
+
+/**
  * tck_wait_guest_console:
  * @t: the test
  * @dom: a domain built by tck_generic_domain_xml(), just started

@@ -15,7 +15,7 @@
 
 static const TckTestInfo info = {
     .summary = "three snapshots: list, parent, children, current, roots and leaves",
-    .plan = 19,
+    .plan = 20,
     .needs = (const char *const[]){ "domain", NULL },
 };
 
@@ -52,7 +52,7 @@ main(int argc, char **argv)
 
     tck_diag(t, "Taking snapshots s1, s2; reverting to s1; taking s3");
     s1 = tck_snapshot_create(t, dom, "s1", NULL, 0);
-    if (!s1 && tck_skip_unsupported(t, 18, "snapshots (virDomainSnapshotCreateXML)")) {
+    if (!s1 && tck_skip_unsupported(t, 19, "snapshots (virDomainSnapshotCreateXML)")) {
         virDomainFree(dom);
         return tck_test_end(t);
     }
@@ -87,6 +87,12 @@ main(int argc, char **argv)
     for (int i = 0; i < n; i++)
         virDomainSnapshotFree(children[i]);
     free(children);
+    n = virDomainSnapshotListChildrenNames(s1, names, G_N_ELEMENTS(names), 0);
+    tck_ok(t, n == 2 && ((g_str_equal(names[0], "s2") && g_str_equal(names[1], "s3")) ||
+                         (g_str_equal(names[0], "s3") && g_str_equal(names[1], "s2"))),
+           "virDomainSnapshotListChildrenNames names s2 and s3");
+    for (int i = 0; i < n; i++)
+        free(names[i]);
     tck_is_int(t, count_all(dom, VIR_DOMAIN_SNAPSHOT_LIST_ROOTS), 1, "there is one root");
     tck_is_int(t, count_all(dom, VIR_DOMAIN_SNAPSHOT_LIST_LEAVES), 2, "there are two leaves");
 

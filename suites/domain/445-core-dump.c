@@ -38,6 +38,7 @@ main(int argc, char **argv)
     g_autofree char *nowhere = g_build_filename(tck_test_scratch_dir(t), "no-such-dir", "memory.core", NULL);
     TckCallOutcome bad;
     int state = -1, reason = -1, ret;
+    gboolean dumps = TRUE;
     virDomainPtr dom;
 
     tck_diag(t, "Starting the generic guest");
@@ -48,7 +49,7 @@ main(int argc, char **argv)
     tck_diag(t, "Dumping the guest to %s", plain);
     ret = virDomainCoreDump(dom, plain, 0);
     if (ret < 0 && tck_skip_unsupported(t, 3, "core dumps (virDomainCoreDump)")) {
-        ;
+        dumps = FALSE;
     } else {
         tck_ok_call(t, ret, "dumped the guest");
         tck_ok(t, file_size(plain) > 0, "the dump file is not empty (%" G_GINT64_FORMAT " bytes)",
@@ -67,12 +68,17 @@ main(int argc, char **argv)
     }
 
     tck_diag(t, "Dumping into a directory that does not exist");
+    if (!dumps) {
+        tck_skip(t, 1, "core dumps: not supported by the %s driver", tck_test_driver(t));
+        goto out;
+    }
     bad = tck_outcome_int(virDomainCoreDump(dom, nowhere, 0));
     tck_ok(t, bad.failed && (bad.code == VIR_ERR_SYSTEM_ERROR || bad.code == VIR_ERR_OPERATION_FAILED),
            "a dump into a missing directory fails with a system or operation error (got %s)",
            bad.failed ? tck_error_code_name(bad.code) : "success");
     g_free(bad.message);
 
+ out:
     g_unlink(elf);
     g_unlink(plain);
     virDomainFree(dom);

@@ -14,7 +14,7 @@
 
 static const TckTestInfo info = {
     .summary = "virDomainGetXMLDesc flags: live, inactive, secure, migratable",
-    .plan = 11,
+    .plan = 12,
     .needs = (const char *const[]){ "domain", NULL },
 };
 
@@ -70,6 +70,20 @@ main(int argc, char **argv)
         tck_ok(t, migratable != NULL, "the MIGRATABLE XML is given");
         name = tck_xml_get_text(migratable, "/domain/name");
         tck_is_str(t, name, virDomainGetName(dom), "...and names the guest");
+    }
+
+    tck_diag(t, "The guest's messages");
+    {
+        char **msgs = NULL;
+        int n = virDomainGetMessages(dom, &msgs, 0);
+
+        if (n < 0 && tck_skip_unsupported(t, 1, "domain messages (virDomainGetMessages)"))
+            ;
+        else
+            tck_ok(t, n >= 0, "virDomainGetMessages answers (%d messages)", n);
+        for (int i = 0; i < n; i++)
+            free(msgs[i]);
+        free(msgs);
     }
 
     virDomainFree(dom);

@@ -24,17 +24,21 @@ suitesdomain_PROGRAMS += \
 	suites/domain/340-interface-stats \
 	suites/domain/345-all-domain-stats \
 	suites/domain/350-numa \
+	suites/domain/355-cpu-io-tunables \
 	suites/domain/360-disk-hotplug \
+	suites/domain/365-disk-seen-by-guest \
 	suites/domain/370-cdrom-media \
 	suites/domain/375-nic-hotplug \
 	suites/domain/380-host-usb-hotplug \
 	suites/domain/385-host-pci-hotplug \
+	suites/domain/390-config-devices \
 	suites/domain/400-snapshot-tree \
 	suites/domain/405-snapshot-revert-delete \
 	suites/domain/410-snapshot-running \
 	suites/domain/415-snapshot-metadata \
 	suites/domain/420-snapshot-external \
 	suites/domain/425-snapshot-xml \
+	suites/domain/430-checkpoints \
 	suites/domain/440-console-marker \
 	suites/domain/445-core-dump \
 	suites/domain/450-metadata \
@@ -56,17 +60,21 @@ suites_domain_335_block_stats_LDADD = $(SUITE_LDADD)
 suites_domain_340_interface_stats_LDADD = $(SUITE_LDADD)
 suites_domain_345_all_domain_stats_LDADD = $(SUITE_LDADD)
 suites_domain_350_numa_LDADD = $(SUITE_LDADD)
+suites_domain_355_cpu_io_tunables_LDADD = $(SUITE_LDADD)
 suites_domain_360_disk_hotplug_LDADD = $(SUITE_LDADD)
+suites_domain_365_disk_seen_by_guest_LDADD = $(SUITE_LDADD)
 suites_domain_370_cdrom_media_LDADD = $(SUITE_LDADD)
 suites_domain_375_nic_hotplug_LDADD = $(SUITE_LDADD)
 suites_domain_380_host_usb_hotplug_LDADD = $(SUITE_LDADD)
 suites_domain_385_host_pci_hotplug_LDADD = $(SUITE_LDADD)
+suites_domain_390_config_devices_LDADD = $(SUITE_LDADD)
 suites_domain_400_snapshot_tree_LDADD = $(SUITE_LDADD)
 suites_domain_405_snapshot_revert_delete_LDADD = $(SUITE_LDADD)
 suites_domain_410_snapshot_running_LDADD = $(SUITE_LDADD)
 suites_domain_415_snapshot_metadata_LDADD = $(SUITE_LDADD)
 suites_domain_420_snapshot_external_LDADD = $(SUITE_LDADD)
 suites_domain_425_snapshot_xml_LDADD = $(SUITE_LDADD)
+suites_domain_430_checkpoints_LDADD = $(SUITE_LDADD)
 suites_domain_440_console_marker_LDADD = $(SUITE_LDADD)
 suites_domain_445_core_dump_LDADD = $(SUITE_LDADD)
 suites_domain_450_metadata_LDADD = $(SUITE_LDADD)

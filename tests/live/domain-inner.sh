@@ -44,6 +44,14 @@ for uri in qemu:///system lxc:///system qemu+tcp://127.0.0.1/system; do
     check $? "on $uri no guest of the run is left${left:+ ($left)}"
 done
 
+# The marker's two ways: the local log file on qemu:///system, the console
+# stream (virDomainOpenConsole) over qemu+tcp.
+grep -q "^# 'TCK-GUEST-READY [^']*' appeared in /" "$D/run-1.log"
+check $? "on qemu:///system the markers are read from the local log (the fast path)"
+n_console=$(grep -c "^# 'TCK-GUEST-READY [^']*' appeared in the console of " "$D/run-3.log")
+[ "$n_console" -ge 3 ]
+check $? "over qemu+tcp the markers come through virDomainOpenConsole ($n_console guests)"
+
 log=$D/run-iso.log
 TCK_BOOT=iso "$B/tck/libvirt-tck" --uri qemu:///system --suites-dir "$B/suites" -v domain/050-transient-lifecycle >"$log" 2>&1
 rc=$?
