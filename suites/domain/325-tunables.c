@@ -39,6 +39,8 @@ tunable_round_trip(TckTest *t, virDomainPtr dom, const char *what, GetParams get
     params = g_new0(virTypedParameter, MAX(n, 1));
     tck_ok(t, n > 0 && get(dom, params, &n, VIR_DOMAIN_AFFECT_CONFIG) == 0,
            "the config lists %d %s tunables", n, what);
+    /* String tunables (device weights) are the caller's to free. */
+    virTypedParamsClear(params, n);
     g_strlcpy(one.field, field, sizeof(one.field));
     if (type == VIR_TYPED_PARAM_UINT)
         one.value.ui = (unsigned int) value;
@@ -60,6 +62,7 @@ tunable_round_trip(TckTest *t, virDomainPtr dom, const char *what, GetParams get
         }
     }
     tck_is_int(t, (gint64) got, (gint64) value, "%s reads back as %llu", field, value);
+    virTypedParamsClear(params, n);
     return TRUE;
 }
 

@@ -41,8 +41,9 @@ main(int argc, char **argv)
     g_autofree char *first = tck_xml_get_text(xml, "/domain/devices/disk[@device='disk']/target/@dev");
     g_autofree char *dtype = tck_domain_xml_type(xml);
     const TckGuestPlan *plan = tck_test_plan(t);
-    g_autofree char *disk_xml[N_DISKS] = { NULL };
-    g_autofree char *target[N_DISKS] = { NULL };
+    /* disk_xml[i], target[i]: the strings are freed with the arrays */
+    g_auto(GStrv) disk_xml = g_new0(char *, N_DISKS + 1);
+    g_auto(GStrv) target = g_new0(char *, N_DISKS + 1);
     g_autofree char *all = NULL, *kept = NULL, *live = NULL, *config = NULL;
     const unsigned int both = VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG;
     virDomainPtr dom;

@@ -39,12 +39,14 @@ main(int argc, char **argv)
     g_autofree char *xml = tck_generic_domain_xml(t, "nic-hotplug");
     g_autofree char *dtype = tck_domain_xml_type(xml);
     virNetworkPtr net = tck_test_network(t, "nic-net");
-    g_autofree char *mac[2] = { tck_random_mac(), tck_random_mac() };
-    g_autofree char *nic[2] = { NULL };
+    g_auto(GStrv) mac = g_new0(char *, 3);
+    g_auto(GStrv) nic = g_new0(char *, 3);
     g_autofree char *both = NULL, *live = NULL, *config = NULL;
     virDomainPtr dom;
     int ret;
 
+    mac[0] = tck_random_mac();
+    mac[1] = tck_random_mac();
     for (int i = 0; i < 2; i++) {
         TckInterfaceSpec spec = { .type = "network", .source = virNetworkGetName(net), .mac = mac[i] };
         g_autoptr(GError) error = NULL;
