@@ -3,11 +3,13 @@
  * tuned and removed by alias, without any guest running.
  *
  * Define the generic guest and an isolated network of the test's own.
- * virDomainAttachDevice on the inactive guest adds an interface to its
- * config; virDomainSetInterfaceParameters gives it an inbound average of
- * 1000 KiB/s, which virDomainGetInterfaceParameters reads back;
- * virDomainDetachDevice removes it.  A disk with the user alias
- * "ua-tck-extra" is added the same way and removed with
+ * virDomainAttachDevice and virDomainDetachDevice have hot-plug semantics:
+ * on the shut-off guest they are refused with VIR_ERR_OPERATION_INVALID
+ * ("domain is not running").  virDomainAttachDeviceFlags (CONFIG) adds an
+ * interface to its config; virDomainSetInterfaceParameters gives it an
+ * inbound average of 1000 KiB/s, which virDomainGetInterfaceParameters
+ * reads back; virDomainDetachDeviceFlags (CONFIG) removes it.  A disk with
+ * the user alias "ua-tck-extra" is added the same way and removed with
  * virDomainDetachDeviceAlias.  The guest's own disk gets a throughput
  * limit (virDomainSetBlockIoTune, CONFIG) that virDomainGetBlockIoTune
  * reads back.  What a driver lacks (VIR_ERR_NO_SUPPORT, ...) is skipped,
@@ -18,7 +20,7 @@
 
 static const TckTestInfo info = {
     .summary = "config devices: attach, tune, detach, detach by alias, block I/O limits",
-    .plan = 11,
+    .plan = 13,
     .needs = (const char *const[]){ "domain", "network", NULL },
 };
 
@@ -63,12 +65,24 @@ main(int argc, char **argv)
     if (!dom)
         tck_bail_out(t, "cannot go on without the guest");
 
-    tck_diag(t, "An interface in the config, tuned, then removed");
+    tck_diag(t, "Hot-plug calls on the shut-off guest");
     ret = virDomainAttachDevice(dom, nic);
-    if (ret < 0 && tck_skip_unsupported(t, 5, "config devices (virDomainAttachDevice)")) {
+    if (ret < 0 && tck_skip_unsupported(t, 1, "device hot-plug (virDomainAttachDevice)"))
+        ;
+    else
+        tck_ok_error(t, ret, VIR_ERR_OPERATION_INVALID, "virDomainAttachDevice on the shut-off guest is refused");
+    ret = virDomainDetachDevice(dom, nic);
+    if (ret < 0 && tck_skip_unsupported(t, 1, "device unplug (virDomainDetachDevice)"))
+        ;
+    else
+        tck_ok_error(t, ret, VIR_ERR_OPERATION_INVALID, "virDomainDetachDevice on the shut-off guest is refused");
+
+    tck_diag(t, "An interface in the config, tuned, then removed");
+    ret = virDomainAttachDeviceFlags(dom, nic, VIR_DOMAIN_AFFECT_CONFIG);
+    if (ret < 0 && tck_skip_unsupported(t, 5, "config devices (virDomainAttachDeviceFlags)")) {
         ;
     } else {
-        tck_ok_call(t, ret, "virDomainAttachDevice added the interface to the shut-off guest");
+        tck_ok_call(t, ret, "added the interface to the config");
         tck_is_int(t, count(dom, mac_path), 1, "the config has the interface");
         ret = virDomainSetInterfaceParameters(dom, mac, &avg, 1, VIR_DOMAIN_AFFECT_CONFIG);
         if (ret < 0 && tck_skip_unsupported(t, 1, "interface bandwidth (virDomainSetInterfaceParameters)")) {
@@ -80,7 +94,7 @@ main(int argc, char **argv)
             virTypedParamsGetUInt(got, n, VIR_DOMAIN_BANDWIDTH_IN_AVERAGE, &got_avg);
             tck_ok(t, ret == 0 && got_avg == 1000, "the interface's inbound average reads back as 1000 (%u)", got_avg);
         }
-        tck_ok_call(t, virDomainDetachDevice(dom, nic), "virDomainDetachDevice removed it");
+        tck_ok_call(t, virDomainDetachDeviceFlags(dom, nic, VIR_DOMAIN_AFFECT_CONFIG), "removed it from the config");
         tck_is_int(t, count(dom, mac_path), 0, "the config has it no more");
     }
 
