@@ -119,6 +119,29 @@ tck_snapshot_create(TckTest *t, virDomainPtr dom, const char *name, const char *
     return virDomainSnapshotCreateXML(dom, xml, flags);
 }
 
+char *
+tck_generic_disk_target(TckTest *t, const char *xml)
+{
+    char *target = tck_xml_get_text(xml, "/domain/devices/disk[@device='disk']/target/@dev");
+
+    if (!target || !tck_test_plan(t)->disk_bus)
+        tck_skip_all(t, "the generic guest of the %s plan has no disk (a container takes filesystems)",
+                     tck_test_driver(t));
+    return target;
+}
+
+int
+tck_snapshot_count(virDomainPtr dom, unsigned int flags)
+{
+    virDomainSnapshotPtr *snaps = NULL;
+    int n = virDomainListAllSnapshots(dom, &snaps, flags);
+
+    for (int i = 0; i < n; i++)
+        virDomainSnapshotFree(snaps[i]);
+    free(snaps);
+    return n;
+}
+
 gboolean
 tck_unsupported(void)
 {

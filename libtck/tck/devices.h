@@ -59,6 +59,21 @@ virDomainSnapshotPtr tck_snapshot_create(TckTest *t, virDomainPtr dom, const cha
                                          const char *description, unsigned int flags);
 
 /**
+ * tck_generic_disk_target:
+ * @t: the test
+ * @xml: a generic guest's XML
+ *
+ * The target ("vda") of the generic guest's first disk.  A plan whose
+ * guests have no disks (containers) skips the whole test, saying so.
+ *
+ * Returns: (transfer full): the target.
+ */
+char *tck_generic_disk_target(TckTest *t, const char *xml);
+
+/* The number of @dom's snapshots virDomainListAllSnapshots lists with @flags, or -1. */
+int tck_snapshot_count(virDomainPtr dom, unsigned int flags);
+
+/**
  * tck_unsupported:
  * Returns: TRUE when libvirt's last error says the driver lacks a feature
  * (VIR_ERR_NO_SUPPORT, VIR_ERR_OPERATION_UNSUPPORTED,

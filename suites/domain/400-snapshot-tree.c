@@ -19,19 +19,6 @@ static const TckTestInfo info = {
     .needs = (const char *const[]){ "domain", NULL },
 };
 
-/* The number of snapshots virDomainListAllSnapshots returns with @flags. */
-static int
-count_all(virDomainPtr dom, unsigned int flags)
-{
-    virDomainSnapshotPtr *snaps = NULL;
-    int n = virDomainListAllSnapshots(dom, &snaps, flags);
-
-    for (int i = 0; i < n; i++)
-        virDomainSnapshotFree(snaps[i]);
-    free(snaps);
-    return n;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -69,7 +56,7 @@ main(int argc, char **argv)
 
     tck_diag(t, "Counting and listing");
     tck_is_int(t, virDomainSnapshotNum(dom, 0), 3, "the guest has 3 snapshots");
-    tck_is_int(t, count_all(dom, 0), 3, "virDomainListAllSnapshots lists 3");
+    tck_is_int(t, tck_snapshot_count(dom, 0), 3, "virDomainListAllSnapshots lists 3");
     n = virDomainSnapshotListNames(dom, names, G_N_ELEMENTS(names), 0);
     tck_is_int(t, n, 3, "virDomainSnapshotListNames names 3");
     for (int i = 0; i < n; i++)
@@ -93,8 +80,8 @@ main(int argc, char **argv)
            "virDomainSnapshotListChildrenNames names s2 and s3");
     for (int i = 0; i < n; i++)
         free(names[i]);
-    tck_is_int(t, count_all(dom, VIR_DOMAIN_SNAPSHOT_LIST_ROOTS), 1, "there is one root");
-    tck_is_int(t, count_all(dom, VIR_DOMAIN_SNAPSHOT_LIST_LEAVES), 2, "there are two leaves");
+    tck_is_int(t, tck_snapshot_count(dom, VIR_DOMAIN_SNAPSHOT_LIST_ROOTS), 1, "there is one root");
+    tck_is_int(t, tck_snapshot_count(dom, VIR_DOMAIN_SNAPSHOT_LIST_LEAVES), 2, "there are two leaves");
 
     tck_diag(t, "The current snapshot");
     tck_is_int(t, virDomainHasCurrentSnapshot(dom, 0), 1, "the guest has a current snapshot");

@@ -29,8 +29,7 @@ suitesdomain_PROGRAMS += \
 	suites/domain/365-disk-seen-by-guest \
 	suites/domain/370-cdrom-media \
 	suites/domain/375-nic-hotplug \
-	suites/domain/380-host-usb-hotplug \
-	suites/domain/385-host-pci-hotplug \
+	suites/domain/380-host-device-hotplug \
 	suites/domain/390-config-devices \
 	suites/domain/400-snapshot-tree \
 	suites/domain/405-snapshot-revert-delete \
@@ -65,8 +64,7 @@ suites_domain_360_disk_hotplug_LDADD = $(SUITE_LDADD)
 suites_domain_365_disk_seen_by_guest_LDADD = $(SUITE_LDADD)
 suites_domain_370_cdrom_media_LDADD = $(SUITE_LDADD)
 suites_domain_375_nic_hotplug_LDADD = $(SUITE_LDADD)
-suites_domain_380_host_usb_hotplug_LDADD = $(SUITE_LDADD)
-suites_domain_385_host_pci_hotplug_LDADD = $(SUITE_LDADD)
+suites_domain_380_host_device_hotplug_LDADD = $(SUITE_LDADD)
 suites_domain_390_config_devices_LDADD = $(SUITE_LDADD)
 suites_domain_400_snapshot_tree_LDADD = $(SUITE_LDADD)
 suites_domain_405_snapshot_revert_delete_LDADD = $(SUITE_LDADD)
