@@ -4,6 +4,12 @@ noinst_LTLIBRARIES += libtck/libtck-core.la
 libtck_libtck_core_la_SOURCES += \
 	libtck/error.c \
 	libtck/config.c \
+	libtck/config-private.h \
+	libtck/config-node.c \
+	libtck/config-yaml.c \
+	libtck/config-flat.c \
+	libtck/config-schema.c \
+	libtck/config-dump.c \
 	libtck/tap-writer.c \
 	libtck/tap-writer.h \
 	libtck/test.c \
@@ -18,6 +24,9 @@ libtck_libtck_core_la_SOURCES += \
 	libtck/guest-ready.c \
 	libtck/xml-edit.c \
 	libtck/devices.c \
+	libtck/storage.c \
+	libtck/secret.c \
+	libtck/events.c \
 	libtck/fs-util.c \
 	libtck/fs-util.h
 libtck_libtck_core_la_LIBADD = $(TCK_DEP_LIBS)
@@ -40,4 +49,7 @@ tckinclude_HEADERS += \
 	libtck/tck/needs.h \
 	libtck/tck/guest.h \
 	libtck/tck/xml.h \
-	libtck/tck/devices.h
+	libtck/tck/devices.h \
+	libtck/tck/storage.h \
+	libtck/tck/secret.h \
+	libtck/tck/events.h

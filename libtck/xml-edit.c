@@ -48,6 +48,28 @@ tck_xml_get_text(const char *xml, const char *path)
     return ret;
 }
 
+GStrv
+tck_xml_get_texts(const char *xml, const char *path)
+{
+    g_autoptr(xmlDoc) doc = parse(xml);
+    g_autoptr(xmlXPathContext) ctxt = doc ? xmlXPathNewContext(doc) : NULL;
+    g_autoptr(xmlXPathObject) obj = NULL;
+    GPtrArray *out;
+
+    if (ctxt)
+        obj = xmlXPathEvalExpression((const xmlChar *)path, ctxt);
+    if (!obj || obj->type != XPATH_NODESET)
+        return NULL;
+    out = g_ptr_array_new();
+    for (int i = 0; obj->nodesetval && i < obj->nodesetval->nodeNr; i++) {
+        xmlChar *content = xmlNodeGetContent(obj->nodesetval->nodeTab[i]);
+        g_ptr_array_add(out, g_strdup((const char *)content));
+        xmlFree(content);
+    }
+    g_ptr_array_add(out, NULL);
+    return (GStrv)g_ptr_array_free(out, FALSE);
+}
+
 char *
 tck_xml_add_child(const char *xml, const char *parent, const char *child, GError **error)
 {
@@ -77,23 +99,13 @@ tck_xml_add_child(const char *xml, const char *parent, const char *child, GError
 GStrv
 tck_xml_get_strv(const char *xml, const char *path)
 {
-    g_autoptr(xmlDoc) doc = xml ? parse(xml) : NULL;
-    g_autoptr(xmlXPathContext) ctxt = doc ? xmlXPathNewContext(doc) : NULL;
-    g_autoptr(xmlXPathObject) obj = NULL;
-    g_autoptr(GStrvBuilder) out = g_strv_builder_new();
+    GStrv texts = xml ? tck_xml_get_texts(xml, path) : NULL;
 
-    if (ctxt)
-        obj = xmlXPathEvalExpression((const xmlChar *)path, ctxt);
-    if (obj && obj->type == XPATH_NODESET && obj->nodesetval) {
-        for (int i = 0; i < obj->nodesetval->nodeNr; i++) {
-            xmlChar *content = xmlNodeGetContent(obj->nodesetval->nodeTab[i]);
-            g_autofree char *text = g_strstrip(g_strdup(content ? (const char *)content : ""));
-
-            g_strv_builder_add(out, text);
-            xmlFree(content);
-        }
-    }
-    return g_strv_builder_end(out);
+    if (!texts)
+        return g_new0(char *, 1);
+    for (guint i = 0; texts[i]; i++)
+        g_strstrip(texts[i]);
+    return texts;
 }
 
 char *

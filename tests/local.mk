@@ -51,8 +51,11 @@ TESTS += \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
 	tests/api-coverage.sh \
+	tests/suite-objects-a.sh \
 	tests/contracts.sh \
-	tests/man-example.sh
+	tests/man-example.sh \
+	tests/harness-truth.sh \
+	tests/man-run-examples.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
 	tests/harness-isolation.sh \
@@ -63,8 +66,11 @@ EXTRA_DIST += \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
 	tests/api-coverage.sh \
+	tests/suite-objects-a.sh \
 	tests/contracts.sh \
 	tests/man-example.sh \
+	tests/harness-truth.sh \
+	tests/man-run-examples.sh \
 	tests/fixtures/upstream-style.t \
 	tests/fixtures/crowded-host.xml \
 	tests/contracts/broken-ten.yml \

@@ -19,3 +19,6 @@
 #include <tck/guest.h>
 #include <tck/xml.h>
 #include <tck/devices.h>
+#include <tck/storage.h>
+#include <tck/secret.h>
+#include <tck/events.h>
