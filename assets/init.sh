@@ -1,6 +1,7 @@
 #!/bin/busybox sh
 # /init of the libvirt-tck guest initrd: load the virtio modules listed in
-# /etc/tck-modules, print "TCK-GUEST-READY <token>" on every console, idle.
+# /etc/tck-modules, print "TCK-GUEST-READY <token>" on every console, then
+# "TCK-GUEST-DISKS <block devices>" whenever the disks it sees change, idle.
 # The token comes from the kernel command line (tck.token=...) or, for a
 # guest booted from the ISO, from an SMBIOS OEM string "tck.token=...".
 # tck.dhcp, tck.ip= and tck.mac= on the command line set up eth0 (network tests).
@@ -57,6 +58,19 @@ if [ -n "$net_mac$net_ip$net_dhcp" ]; then
          echo "TCK-GUEST-DHCP ${token:-none}" > /dev/console) &
     fi
 fi
+# The block devices the guest sees, again whenever they change, so that a
+# disk hot-plug test can tell the guest saw the new disk.
+(
+    seen=
+    while :; do
+        now=$(ls /sys/block 2>/dev/null | tr '\n' ' ')
+        if [ "$now" != "$seen" ]; then
+            echo "TCK-GUEST-DISKS $now" > /dev/console
+            seen=$now
+        fi
+        sleep 1
+    done
+) &
 
 # idle; `poweroff` signals PID 1 with USR2, a plain signal ends us too
 trap 'poweroff -f' USR1 USR2 TERM PWR

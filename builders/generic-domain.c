@@ -51,11 +51,24 @@ tck_target_name(const char *prefix, char letter)
     return g_strdup_printf("%s%c", prefix, letter);
 }
 
-/* The console: a serial log file, or the driver's own console device. */
+/* Domain types whose serial ports can be a pty and log to a file at once. */
+static const char *const tck_pty_log_domain_types[] = { "kvm", "qemu", NULL };
+
+/*
+ * The console: a serial log file, or the driver's own console device.
+ * Where the driver can, the serial port is a pty that also logs to the
+ * file: the marker is then read from the file locally and through
+ * virDomainOpenConsole over remote URIs.
+ */
 static void
 tck_generic_console(TckDomainBuilder *b, const TckGuestPlan *plan, const char *log_path)
 {
-    if (g_str_equal(plan->console_type, "file")) {
+    if (g_str_equal(plan->console_type, "file") &&
+        g_strv_contains(tck_pty_log_domain_types, plan->domain_type)) {
+        TckCharSpec serial = { .type = "pty", .log = log_path, .port = 0 };
+
+        tck_domain_builder_add_serial(b, &serial);
+    } else if (g_str_equal(plan->console_type, "file")) {
         TckCharSpec serial = { .type = "file", .path = log_path, .port = 0 };
 
         tck_domain_builder_add_serial(b, &serial);

@@ -193,6 +193,12 @@ tck_generic_domain_xml_with_nic(TckTest *t, const char *suffix, const TckGuestNi
     return xml;
 }
 
+const TckGuestPlan *
+tck_test_plan(TckTest *t)
+{
+    return tck_generic_plan(t);
+}
+
 gboolean
 tck_guest_boots(TckTest *t)
 {

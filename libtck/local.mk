@@ -26,6 +26,7 @@ libtck_libtck_core_la_SOURCES = \
 	libtck/xml-edit.c \
 	libtck/hostnet.c \
 	libtck/test-network.c \
+	libtck/devices.c \
 	libtck/storage.c \
 	libtck/secret.c \
 	libtck/events.c \
@@ -53,6 +54,7 @@ tckinclude_HEADERS += \
 	libtck/tck/xml.h \
 	libtck/tck/hostnet.h \
 	libtck/tck/network.h \
+	libtck/tck/devices.h \
 	libtck/tck/storage.h \
 	libtck/tck/secret.h \
 	libtck/tck/events.h

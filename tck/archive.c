@@ -14,6 +14,7 @@
 
 #include <tck/error.h>
 
+#include "coverage.h"
 #include "report-archive.h"
 #include "report.h"
 #include "report-util.h"
@@ -180,7 +181,8 @@ tck_archive_write(const TckRun *run, const char *path, GError **error)
         !add_text(&w, "capabilities.xml", run->meta.capabilities_xml, error) ||
         !add_text(&w, "guest-plan.txt", run->meta.guest_plan, error) ||
         !add_text(&w, "config.txt", run->meta.config_masked, error) ||
-        !add_text(&w, "daemon.log", run->meta.sandbox_log, error))
+        !add_text(&w, "daemon.log", run->meta.sandbox_log, error) ||
+        !add_text(&w, TCK_COVERAGE_MEMBER, run->api_coverage, error))
         goto out;
 
     for (i = 0; i < run->tests->len; i++) {
@@ -244,9 +246,9 @@ tck_archive_sniff(const char *path)
     return n >= 262 && memcmp(buf + 257, "ustar", 5) == 0;
 }
 
-/* "report.xml" or "TOPDIR/report.xml". */
+/* "MEMBER" or "TOPDIR/MEMBER". */
 static gboolean
-is_report_member(const char *name)
+is_member(const char *name, const char *member)
 {
     const char *slash;
 
@@ -254,12 +256,18 @@ is_report_member(const char *name)
         name += 2;
     slash = strchr(name, '/');
     if (!slash)
-        return g_str_equal(name, "report.xml");
-    return g_str_equal(slash + 1, "report.xml");
+        return g_str_equal(name, member);
+    return g_str_equal(slash + 1, member);
 }
 
 char *
 tck_archive_read_report(const char *path, gsize *len, GError **error)
+{
+    return tck_archive_read_member(path, "report.xml", len, error);
+}
+
+char *
+tck_archive_read_member(const char *path, const char *member, gsize *len, GError **error)
 {
     struct archive *a = archive_read_new();
     struct archive_entry *entry;
@@ -278,18 +286,18 @@ tck_archive_read_report(const char *path, gsize *len, GError **error)
         la_int64_t size = archive_entry_size(entry);
         la_ssize_t got;
 
-        if (!is_report_member(archive_entry_pathname(entry)))
+        if (!is_member(archive_entry_pathname(entry), member))
             continue;
         if (size < 0 || size > ARCHIVE_MAX_REPORT) {
             g_set_error(error, TCK_ERROR, TCK_ERROR_REPORT,
-                        "%s: report.xml has an unusable size", path);
+                        "%s: %s has an unusable size", path, member);
             break;
         }
         ret = g_malloc(size + 1);
         got = archive_read_data(a, ret, size);
         if (got != size) {
             g_set_error(error, TCK_ERROR, TCK_ERROR_REPORT,
-                        "%s: report.xml is truncated: %s", path,
+                        "%s: %s is truncated: %s", path, member,
                         got < 0 ? archive_error_string(a) : "short read");
             g_clear_pointer(&ret, g_free);
             break;
@@ -303,7 +311,7 @@ tck_archive_read_report(const char *path, gsize *len, GError **error)
                     path, archive_error_string(a));
     else if (!ret && !(error && *error))
         g_set_error(error, TCK_ERROR, TCK_ERROR_REPORT,
-                    "%s: no report.xml in the archive; not a libvirt-tck results archive", path);
+                    "%s: no %s in the archive; not a libvirt-tck results archive", path, member);
     archive_read_free(a);
     return ret;
 }

@@ -15,6 +15,7 @@
 #include "fs-util.h"
 #include "canary.h"
 #include "cli.h"
+#include "coverage.h"
 #include "cleanup.h"
 #include "exit-codes.h"
 #include "formats.h"
@@ -42,6 +43,7 @@ typedef struct {
     gboolean sandbox_shell;
     gboolean sandbox_tcp;
     gboolean sandbox_no_kvm;
+    gboolean api_coverage;        /* coverage */
     gboolean version;
     char **tests;
     TckReportRunOptions report;   /* -a, --known-broken, --rerun-failed */
@@ -120,6 +122,8 @@ parse_options(char ***argv, RunOptions *o, GError **error)
         { "tcp", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_tcp, "With --sandbox: the daemon also listens on 127.0.0.1 TCP", NULL },
         { "no-kvm", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_no_kvm,
           "With --sandbox: hide /dev/kvm, so QEMU guests use TCG", NULL },
+        { "api-coverage", 0, 0, G_OPTION_ARG_NONE, &o->api_coverage,
+          "Record which public libvirt functions each test calls (see: report coverage)", NULL },
         { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL },
         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->tests, NULL, "[TEST...]" },
         { NULL },
@@ -371,6 +375,8 @@ tck_cmd_run(int argc, char **argv)
     virConnectPtr conn = NULL;
     const char *uri;
     TckRunnerOptions ro = { 0 };
+    g_autoptr(TckApi) api = NULL;        /* coverage */
+    g_auto(GStrv) coverage_env = NULL;   /* coverage */
     LiveState live = { 0 };
     TckFormatOptions fo = { 0 };
     struct sigaction sa = { .sa_handler = on_signal };
@@ -436,6 +442,10 @@ tck_cmd_run(int argc, char **argv)
         return TCK_EXIT_OK;
     }
 
+    /* coverage: the API description is checked before anything runs. */
+    if (o.api_coverage && !(api = tck_api_load(NULL, &error)))
+        return tck_exit_report(error);
+
     virInitialize();
     tck_virt_quiet_errors();
     if (!(conn = connect_uri(uri, &error)))
@@ -486,6 +496,8 @@ tck_cmd_run(int argc, char **argv)
     ro.on_progress = on_test_progress;
     ro.on_done_data = &live;
     ro.interrupted = &interrupted;
+    if (api)
+        ro.extra_env = coverage_env = tck_coverage_env();   /* coverage */
     /* One short KVM boot before the first guest test: never minutes of timeouts. */
     if (tck_canary_wanted(&run->meta, selected, o.jobs > 1, &error) &&
         !tck_canary_run(&ro, human, &error)) {
@@ -506,11 +518,15 @@ tck_cmd_run(int argc, char **argv)
     run->meta.end_us = g_get_real_time();
     tck_report_run_record_plan(run, run_dir, conn, config);
     virConnectClose(conn);
+    if (api)
+        tck_coverage_collect(run, api);   /* coverage: before the reports and the archive */
 
     /* Config metadata, known-broken, then the archive (interrupted runs too). */
     if (!tck_report_run_finish(&o.report, run, config, &error))
         return tck_exit_report(error);
 
+    if (api && !o.quiet)
+        tck_coverage_print_summary(stdout, api, run->api_coverage);   /* coverage */
     fo.verbose = o.verbose;
     fo.quiet = o.quiet;
     fo.lines_printed = tck_outputs_text_on_stdout(outputs);

@@ -50,6 +50,8 @@ tck_libtck_harness_la_SOURCES = \
 	tck/known-broken.h \
 	tck/compare.c \
 	tck/compare.h \
+	tck/coverage.c \
+	tck/coverage.h \
 	tck/sandbox.c \
 	tck/sandbox.h \
 	tck/outputs.c \

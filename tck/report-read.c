@@ -12,6 +12,7 @@
 #include "xpath.h"
 
 #include "report-archive.h"
+#include "coverage.h"
 #include "report.h"
 #include "report-util.h"
 
@@ -289,9 +290,19 @@ tck_report_read(const char *path, GError **error)
         return NULL;
     }
     if (tck_archive_sniff(path)) {
+        TckRun *run;
+        g_autofree char *coverage = NULL;
+        gsize coverage_len = 0;
+
         data = tck_archive_read_report(path, &len, error);
         if (!data)
             return NULL;
+        run = tck_report_xml_parse(data, len, path, error);
+        /* coverage: an archive of a run with --api-coverage carries it beside the report */
+        coverage = tck_archive_read_member(path, TCK_COVERAGE_MEMBER, &coverage_len, NULL);
+        if (run && coverage)
+            run->api_coverage = g_steal_pointer(&coverage);
+        return run;
     } else if (!g_file_get_contents(path, &data, &len, &local)) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_REPORT, "%s: %s", path, local->message);
         return NULL;

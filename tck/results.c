@@ -120,6 +120,7 @@ tck_run_free(TckRun *run)
     meta_clear(&run->meta);
     g_ptr_array_unref(run->tests);
     g_clear_pointer(&run->known_broken_stale, g_ptr_array_unref);
+    g_free(run->api_coverage);
     g_free(run);
 }
 

@@ -100,6 +100,7 @@ typedef struct {
     TckRunMeta meta;
     GPtrArray *tests;          /* TckTestResult* */
     GPtrArray *known_broken_stale; /* char*: known-broken entries that matched nothing, or NULL */
+    char *api_coverage;        /* "TEST\tFUNCTION" lines (tck/coverage.h), or NULL */
 } TckRun;
 
 TckRun *tck_run_new(void);

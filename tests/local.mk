@@ -61,6 +61,7 @@ TESTS += \
 	tests/layers.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
+	tests/api-coverage.sh \
 	tests/suite-objects-a.sh \
 	tests/contracts.sh \
 	tests/man-example.sh \
@@ -79,6 +80,7 @@ EXTRA_DIST += \
 	tests/layers.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
+	tests/api-coverage.sh \
 	tests/suite-objects-a.sh \
 	tests/contracts.sh \
 	tests/man-example.sh \

@@ -412,8 +412,14 @@ test_generic(gconstpointer data)
         g_assert_not_reached();
     }
 
-    /* The console: a serial log where the plan says file, else the driver's console. */
-    if (g_str_equal(plan->console_type, "file")) {
+    /* The console: a serial log where the plan says file (on QEMU a pty
+     * that logs to it, so that virDomainOpenConsole works too), else the
+     * driver's console. */
+    if (g_str_equal(plan->console_type, "file") &&
+        (g_str_equal(plan->domain_type, "qemu") || g_str_equal(plan->domain_type, "kvm"))) {
+        assert_xpath(&p, "string(/domain/devices/serial[@type='pty']/log/@file)", log);
+        assert_xpath(&p, "string(/domain/devices/serial[@type='pty']/log/@append)", "off");
+    } else if (g_str_equal(plan->console_type, "file")) {
         assert_xpath(&p, "string(/domain/devices/serial[@type='file']/source/@path)", log);
     } else {
         assert_xpath(&p, "string(/domain/devices/console/@type)", plan->console_type);

@@ -53,6 +53,7 @@ typedef struct {
     const char *path;      /* file: the log file */
     const char *target_type; /* console: "serial", "virtio", "xen", "lxc", "openvz"; serial: NULL */
     int port;              /* target port, usually 0 */
+    const char *log;       /* nullable: also write the output to this file (<log file=...>) */
 } TckCharSpec;
 
 /* A filesystem passed through to the guest. */
@@ -117,6 +118,33 @@ void tck_domain_builder_add_metadata(TckDomainBuilder *b, const char *ns_uri, co
 char *tck_domain_builder_to_xml(TckDomainBuilder *b, GError **error);
 void tck_domain_builder_free(TckDomainBuilder *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckDomainBuilder, tck_domain_builder_free)
+
+/**
+ * tck_device_disk_xml, tck_device_interface_xml:
+ * @domain_type: the domain's type ("qemu", "lxc", "test", ...), for the bus checks
+ * @disk / @nic: the device
+ * @error: return location
+ *
+ * The XML of one <disk> or <interface> on its own, as
+ * virDomainAttachDevice() and virDomainUpdateDeviceFlags() take it.
+ *
+ * Returns: (transfer full): the element, or NULL with @error set (TCK_ERROR_BUILDER).
+ */
+char *tck_device_disk_xml(const char *domain_type, const TckDiskSpec *disk, GError **error);
+char *tck_device_interface_xml(const char *domain_type, const TckInterfaceSpec *nic, GError **error);
+
+/*
+ * tck_device_hostdev_usb_xml, tck_device_hostdev_pci_xml: a host device
+ * for passthrough, as the config's host_usb_devices (vendor and product,
+ * or bus and device) and host_pci_devices (domain, bus, slot, function;
+ * hex) entries name it.  PCI devices are managed (libvirt detaches them
+ * from the host driver).  NULL with @error set (TCK_ERROR_BUILDER) for an
+ * incomplete or non-hex address.
+ */
+char *tck_device_hostdev_usb_xml(const char *vendor, const char *product, const char *bus, const char *device,
+                                 GError **error);
+char *tck_device_hostdev_pci_xml(const char *domain, const char *bus, const char *slot, const char *function,
+                                 GError **error);
 
 /* ==== The generic guest ============================================== */
 

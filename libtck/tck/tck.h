@@ -21,6 +21,7 @@
 #include <tck/xml.h>
 #include <tck/hostnet.h>
 #include <tck/network.h>
+#include <tck/devices.h>
 #include <tck/storage.h>
 #include <tck/secret.h>
 #include <tck/events.h>
