@@ -25,7 +25,7 @@ done
 echo "sandbox start-to-ready: $(median <"$D/ready")"
 echo "sandbox start, run nothing, tear down: $(median <"$D/whole")"
 
-"$B/prepare/libvirt-tck-prepare" --cache "$D/cache" --offline -q --only kernel,initrd || exit 1
+"$B/prepare/libvirt-tck-prepare" --cache "$D/cache" --offline -q --only kernel,vmlinux,initrd || exit 1
 cat >"$D/inner.sh" <<'INNER'
 B=$1
 run() {

@@ -47,8 +47,9 @@ static const struct {
 
 static const char tck_caps_description[] =
     "Prints the guest plan, one key=value per line (arch, os_type,\n"
-    "domain_type, emulator, machine, boot, disk_bus), then one line per\n"
-    "rule considered and why it was or was not chosen.\n"
+    "domain_type, emulator, machine, boot, disk_bus, kernel), then one line\n"
+    "per rule considered and why it was or was not chosen (the chosen one\n"
+    "also says why its kernel: the PVH vmlinux or the compressed kernel).\n"
     "\n"
     "Without --uri or --caps, the config's URI is used (test:///default\n"
     "when there is no config).  --os-type, --arch and --boot (or the\n"

@@ -3,12 +3,13 @@
 # suite (050-080) at -j 2 inside the sandbox on qemu:///system (TCG),
 # lxc:///system and, over libvirt's RPC, qemu+tcp://127.0.0.1/system; every
 # test passes, none is skipped, the guests really boot (their readiness
-# markers are seen) and nothing of the runs is left.  A guest also boots
+# markers are seen; QEMU's from the fast kernel, the PVH vmlinux) and
+# nothing of the runs is left.  A guest also boots
 # from the ISO, and the shared asset cache still verifies afterwards (no
 # guest, LXC's included, wrote into it).
 . "$top_srcdir/tests/live/lib.sh"
 live_gate
-echo "1..19"
+echo "1..20"
 
 D=$(mktemp -d /tmp/tck-live-domain-XXXXXX)
 trap 'rm -rf "$D"' EXIT
@@ -20,7 +21,7 @@ TCK_ASSET_CACHE="$D/cache" "$SANDBOX" --no-kvm --tcp -- \
 rc=$?
 tap_ok $rc "the domain suite ran in the sandbox on three URIs (exit $rc)"
 tap_diag "$(cat "$D/stderr")"
-live_results "$D/results" 14
+live_results "$D/results" 15
 "$top_builddir/prepare/libvirt-tck-prepare" --cache "$D/cache" -q --verify >"$D/verify" 2>&1
 rc=$?
 tap_ok $rc "the asset cache still verifies after the guests ran (exit $rc)"
