@@ -20,6 +20,7 @@
 #include "registry.h"
 #include "report-run.h"   /* report: -a, --known-broken, --rerun-failed */
 #include "runner.h"
+#include "durations.h"
 
 typedef struct {
     char *config;
@@ -93,7 +94,7 @@ parse_options(char ***argv, RunOptions *o, GError **error)
         { "list", 0, 0, G_OPTION_ARG_NONE, &o->list, "List the selected tests and exit", NULL },
         { "force", 0, 0, G_OPTION_ARG_NONE, &o->force, "Remove leftover tck- objects of other runs first", NULL },
         { "timeout", 't', 0, G_OPTION_ARG_INT, &o->timeout, "Seconds before a test is killed (default 300)", "SECS" },
-        { "jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs, "Run N tests at once (default 1)", "N" },
+        { "jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs, "Run N tests at once (default: the number of cores)", "N" },
         { "suites-dir", 0, 0, G_OPTION_ARG_FILENAME, &o->suites_dir, "Find test programs in DIR", "DIR" },
         { "keep-scratch", 0, 0, G_OPTION_ARG_NONE, &o->keep_scratch, "Keep the run's scratch directory", NULL },
         { "sandbox", 0, 0, G_OPTION_ARG_NONE, &o->sandbox,
@@ -107,7 +108,7 @@ parse_options(char ***argv, RunOptions *o, GError **error)
     };
 
     o->timeout = 300;
-    o->jobs = 1;
+    o->jobs = (int)g_get_num_processors();
     ctx = g_option_context_new("[TEST...]");
     g_option_context_set_summary(ctx, "libvirt-tck: the libvirt Technology Compatibility Kit");
     g_option_context_set_description(ctx, description);
@@ -358,6 +359,8 @@ tck_cmd_run(int argc, char **argv)
     g_autoptr(GPtrArray) all = NULL;
     g_autoptr(GPtrArray) selected = NULL;
     g_autoptr(TckRun) run = NULL;
+    g_autoptr(TckDurations) durations = NULL;
+    g_autoptr(GError) local = NULL;
     g_autoptr(GString) leftovers = g_string_new(NULL);
     g_autofree char *suites_dir = NULL;
     g_autofree char *run_id = NULL;
@@ -443,6 +446,9 @@ tck_cmd_run(int argc, char **argv)
     live.run = run;                          /* report */
     live.verbose = o.verbose;
     live.live_lines = !o.quiet && text_on_stdout(&o);
+    /* longest first, by each test's last duration on this URI (prove --state=slow) */
+    durations = tck_durations_load(uri);
+    tck_durations_order(durations, selected);
     ro.jobs = o.jobs;
     ro.timeout_s = o.timeout;
     ro.run_id = run_id;
@@ -459,6 +465,9 @@ tck_cmd_run(int argc, char **argv)
     }
     run->meta.end_us = g_get_real_time();
     virConnectClose(conn);
+    tck_durations_record(durations, run);
+    if (!tck_durations_save(durations, &local))
+        fprintf(stderr, "libvirt-tck: warning: test durations not kept: %s\n", local->message);
 
     /* report: config metadata, known-broken, then the archive (interrupted runs too). */
     if (!tck_report_run_finish(&o.report, run, config, &error))

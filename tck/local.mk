@@ -12,6 +12,8 @@ tck_libvirt_tck_SOURCES += \
 	tck/registry.h \
 	tck/runner.c \
 	tck/runner.h \
+	tck/durations.c \
+	tck/durations.h \
 	tck/tap-parser.c \
 	tck/tap-parser.h \
 	tck/results.c \

@@ -43,6 +43,7 @@ TESTS += \
 	tests/harness-domain.sh \
 	tests/harness-isolation.sh \
 	tests/harness-scheduling.sh \
+	tests/harness-durations.sh \
 	tests/harness-bad-input.sh \
 	tests/harness-prove.sh \
 	tests/libtck-checks.sh \
@@ -51,6 +52,7 @@ EXTRA_DIST += \
 	tests/harness-domain.sh \
 	tests/harness-isolation.sh \
 	tests/harness-scheduling.sh \
+	tests/harness-durations.sh \
 	tests/harness-bad-input.sh \
 	tests/harness-prove.sh \
 	tests/libtck-checks.sh \
