@@ -10,6 +10,7 @@ libtck_libtck_core_la_SOURCES += \
 	libtck/test-private.h \
 	libtck/checks.c \
 	libtck/ledger.c \
+	libtck/needs.c \
 	libtck/generic-domain.c \
 	libtck/guest-ready.c \
 	libtck/xml-edit.c \
@@ -31,5 +32,6 @@ tckinclude_HEADERS += \
 	libtck/tck/test.h \
 	libtck/tck/checks.h \
 	libtck/tck/ledger.h \
+	libtck/tck/needs.h \
 	libtck/tck/guest.h \
 	libtck/tck/xml.h

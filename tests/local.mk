@@ -14,8 +14,10 @@ check_PROGRAMS += \
 	tests/fixtures/sched/excl-b \
 	tests/fixtures/sched/par-a \
 	tests/fixtures/sched/par-b \
-	tests/fixtures/checks/demo
+	tests/fixtures/checks/demo \
+	tests/fixtures/checks/needs
 tests_fixtures_checks_demo_LDADD = $(FIXTURE_LDADD)
+tests_fixtures_checks_needs_LDADD = $(FIXTURE_LDADD)
 tests_fixtures_isolation_crash_LDADD = $(FIXTURE_LDADD)
 tests_fixtures_isolation_hang_LDADD = $(FIXTURE_LDADD)
 tests_fixtures_isolation_bailout_LDADD = $(FIXTURE_LDADD)
@@ -47,6 +49,8 @@ TESTS += \
 	tests/harness-bad-input.sh \
 	tests/harness-prove.sh \
 	tests/libtck-checks.sh \
+	tests/libtck-needs.sh \
+	tests/crowded-host.sh \
 	tests/man-example.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
@@ -56,5 +60,8 @@ EXTRA_DIST += \
 	tests/harness-bad-input.sh \
 	tests/harness-prove.sh \
 	tests/libtck-checks.sh \
+	tests/libtck-needs.sh \
+	tests/crowded-host.sh \
 	tests/man-example.sh \
-	tests/fixtures/upstream-style.t
+	tests/fixtures/upstream-style.t \
+	tests/fixtures/crowded-host.xml

@@ -15,5 +15,6 @@
 #include <tck/test.h>
 #include <tck/checks.h>
 #include <tck/ledger.h>
+#include <tck/needs.h>
 #include <tck/guest.h>
 #include <tck/xml.h>
