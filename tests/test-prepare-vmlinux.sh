@@ -2,10 +2,11 @@
 # test-prepare-vmlinux.sh — the fast kernel: libvirt-tck-prepare takes the
 # uncompressed ELF out of a bzImage's xz, gzip or zstd payload when it has
 # the PVH entry note, keeps the compressed kernel (and says why in --list)
-# when it does not, and fails in one line on a corrupt payload.  Fixtures
+# when it does not, and fails in one line on a corrupt payload; `libvirt-tck
+# capabilities` names the image QEMU's guests get.  Fixtures
 # are small fake bzImages; the host's own kernel is checked last.
 . "$top_srcdir/tests/prepare/lib.sh"
-plan 17
+plan 19
 FAKE="python3 $FIXTURES/fake-bzimage.py"
 python3 "$FIXTURES/fake-bzimage.py" elf "$WORK/pvh.elf" --pvh
 python3 "$FIXTURES/fake-bzimage.py" elf "$WORK/plain.elf"
@@ -58,6 +59,15 @@ check "in one line naming the kernel" sh -c "[ \$(wc -l <'$WORK/broken.out') -eq
 
 run_prepare "$WORK/warm.out" --cache "$WORK/c-k-xz" --offline --kernel "$WORK/k-xz" --only kernel,vmlinux
 check "a warm prepare reuses the vmlinux" grep -q "vmlinux    cached" "$WORK/warm.out"
+
+# libvirt-tck capabilities says which image QEMU's guests get from the cache
+TCK="$top_builddir/tck/libvirt-tck"
+out=$(TCK_ASSET_CACHE="$WORK/c-k-xz" "$TCK" capabilities --caps "$top_srcdir/tests/caps/qemu-system.xml" 2>&1)
+printf '%s\n' "$out" | grep -q "^kernel image: the PVH vmlinux $WORK/c-k-xz/blobs/"
+ok $? "capabilities names the PVH vmlinux a QEMU guest boots"
+out=$(TCK_ASSET_CACHE="$WORK/c-nopvh" "$TCK" capabilities --caps "$top_srcdir/tests/caps/qemu-system.xml" 2>&1)
+printf '%s\n' "$out" | grep -q "^kernel image: the compressed kernel, .*: it has no PVH vmlinux inside"
+ok $? "...and says when the cache kept the compressed kernel instead"
 
 # the host's kernel: Debian's is an xz bzImage built with CONFIG_PVH=y
 HOSTK=$(ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1)
