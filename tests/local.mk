@@ -51,6 +51,7 @@ TESTS += \
 	tests/libtck-checks.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
+	tests/contracts.sh \
 	tests/man-example.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
@@ -62,6 +63,19 @@ EXTRA_DIST += \
 	tests/libtck-checks.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
+	tests/contracts.sh \
 	tests/man-example.sh \
 	tests/fixtures/upstream-style.t \
-	tests/fixtures/crowded-host.xml
+	tests/fixtures/crowded-host.xml \
+	tests/contracts/broken-ten.yml \
+	tests/contracts/bad-condition.yml \
+	tests/contracts/bad-api.yml \
+	tests/contracts/bad-code.yml \
+	tests/contracts/bad-flags.yml \
+	tests/contracts/bad-duplicate.yml \
+	tests/contracts/bad-no-why.yml \
+	tests/contracts/bad-key.yml \
+	tests/contracts/bad-alias.yml \
+	tests/contracts/bad-two-docs.yml \
+	tests/contracts/bad-syntax.yml \
+	tests/contracts/bad-uncallable.yml
