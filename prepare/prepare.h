@@ -97,8 +97,9 @@ gboolean tck_archive_add_busybox(TckArchiveWriter *w, const char *busybox, GStrv
                                  const char *const *skip, GError **error);
 
 /* ---- initrd.c */
-#define TCK_INITRD_RECIPE "initrd-2"
-/* The modules /init loads, before dependency resolution. */
+#define TCK_INITRD_RECIPE "initrd-3"
+/* The modules /init loads (those the generic guest's devices need),
+ * before dependency resolution. */
 extern const char *const tck_initrd_modules[];
 gboolean tck_initrd_build(const char *out, const char *busybox, GStrv applets,
                           const char *init_script, const char *modules_dir, GPtrArray *modules,
