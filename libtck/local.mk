@@ -17,6 +17,9 @@ libtck_libtck_core_la_SOURCES += \
 	libtck/generic-domain.c \
 	libtck/guest-ready.c \
 	libtck/xml-edit.c \
+	libtck/storage.c \
+	libtck/secret.c \
+	libtck/events.c \
 	libtck/fs-util.c \
 	libtck/fs-util.h
 libtck_libtck_core_la_LIBADD = $(TCK_DEP_LIBS)
@@ -38,4 +41,7 @@ tckinclude_HEADERS += \
 	libtck/tck/contracts.h \
 	libtck/tck/needs.h \
 	libtck/tck/guest.h \
-	libtck/tck/xml.h
+	libtck/tck/xml.h \
+	libtck/tck/storage.h \
+	libtck/tck/secret.h \
+	libtck/tck/events.h

@@ -260,6 +260,14 @@ tck_test_begin(const TckTestInfo *info, int argc, char **argv)
     return g_steal_pointer(&t);
 }
 
+void
+tck_test_drop_connection(TckTest *t)
+{
+    if (t->conn)
+        virConnectClose(t->conn);
+    t->conn = NULL;
+}
+
 virConnectPtr
 tck_test_connect(TckTest *t)
 {

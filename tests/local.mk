@@ -51,6 +51,7 @@ TESTS += \
 	tests/libtck-checks.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
+	tests/suite-objects-a.sh \
 	tests/contracts.sh \
 	tests/man-example.sh
 EXTRA_DIST += \
@@ -63,6 +64,7 @@ EXTRA_DIST += \
 	tests/libtck-checks.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
+	tests/suite-objects-a.sh \
 	tests/contracts.sh \
 	tests/man-example.sh \
 	tests/fixtures/upstream-style.t \

@@ -18,3 +18,6 @@
 #include <tck/needs.h>
 #include <tck/guest.h>
 #include <tck/xml.h>
+#include <tck/storage.h>
+#include <tck/secret.h>
+#include <tck/events.h>
