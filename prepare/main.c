@@ -83,6 +83,7 @@ option_group(TckPrepareOptions *o)
         { "older-than", 0, 0, G_OPTION_ARG_STRING, &o->older_than, "With --purge: only those built before this long ago (30d, 12h, 90m, 45s)", "AGE" },
         { "lock-timeout", 0, 0, G_OPTION_ARG_INT, &o->lock_timeout, "Seconds to wait for the cache lock (default 600)", "S" },
         { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, "Print nothing but errors", NULL },
+        { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL },
         { NULL },
     };
     GOptionGroup *g = g_option_group_new("prepare", "libvirt-tck-prepare options", "Show options", o, NULL);
@@ -413,15 +414,24 @@ main(int argc, char **argv)
         "OpenVZ template and disks that libvirt-tck's guests boot, into a verified cache.");
     g_option_context_set_description(ctx, codes);
     read_limits_env(&o);
-    ok = g_option_context_parse(ctx, &argc, &argv, &error) && options_check(&o, argc, argv, &error);
+    ok = g_option_context_parse(ctx, &argc, &argv, &error);
+    if (ok && o.version) {
+        printf("libvirt-tck-prepare %s\n", PACKAGE_VERSION);
+        options_clear(&o);
+        return 0;
+    }
+    ok = ok && options_check(&o, argc, argv, &error);
 
     p.pr = pr = tck_progress_new(o.quiet);
     p.arch = o.arch;
     if (ok)
         ok = (p.cfg = tck_config_load(o.config_path, &error)) != NULL;
     if (ok && !o.cache_dir) {
+        /* The harness's order: --cache, $TCK_ASSET_CACHE, the config's asset_cache, then scratch_dir. */
         const char *env = g_getenv("TCK_ASSET_CACHE");
+        const char *configured = tck_config_get_string(p.cfg, "asset_cache");
         o.cache_dir = env && *env ? g_strdup(env)
+                      : configured && *configured ? g_strdup(configured)
                       : tck_assets_default_cache_dir(tck_config_get_string(p.cfg, "scratch_dir"));
     }
     if (ok) {

@@ -150,7 +150,7 @@ typedef struct {
     char *config_path, *cache_dir, *arch, *os_type, *only, *busybox, *kernel, *boot_dir;
     char *modules_root, *catalog, *kernel_url, *initrd_url, *kernel_sha256, *initrd_sha256;
     char *disk_size_str, *older_than, *path_kind;
-    gboolean offline, refresh, insecure, quiet, with_fs_disk, list, verify, purge;
+    gboolean offline, refresh, insecure, quiet, with_fs_disk, list, verify, purge, version;
     int lock_timeout;
     TckDownloadLimits limits;
     char **last_sha_slot;       /* where a bare --sha256 goes */

@@ -72,7 +72,7 @@ save(TckPrepare *p, GError **error)
 static void
 say_done(TckPrepare *p, const TckAssetEntry *e, gint64 t0)
 {
-    g_autofree char *size = g_format_size(e->size);
+    g_autofree char *size = g_format_size_full(e->size, G_FORMAT_SIZE_IEC_UNITS);
 
     p->built++;
     tck_progress_say(p->pr, "%-10s built   %9s  %.2f s  %s", tck_asset_kind_to_string(e->kind), size,

@@ -111,7 +111,8 @@ check_url_source(TckPrepare *p, const char *what, const TckAssetSource *dl, GErr
         return TRUE;
     if (!sha && !p->opt->insecure) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE,
-                    "%s %s has no SHA-256: give --sha256 HEX (or --insecure-no-checksum)", what, dl->url);
+                    "%s %s has no SHA-256: add `%s_sha256: HEX` to its `kernels:` entry in the config, "
+                    "or give --%s-url URL --sha256 HEX (or --insecure-no-checksum)", what, dl->url, what, what);
         return FALSE;
     }
     if (sha && (strlen(sha) != 64 || strspn(sha, "0123456789abcdef") != 64)) {

@@ -53,7 +53,9 @@ TESTS += \
 	tests/crowded-host.sh \
 	tests/suite-objects-a.sh \
 	tests/contracts.sh \
-	tests/man-example.sh
+	tests/man-example.sh \
+	tests/harness-truth.sh \
+	tests/man-run-examples.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
 	tests/harness-isolation.sh \
@@ -67,6 +69,8 @@ EXTRA_DIST += \
 	tests/suite-objects-a.sh \
 	tests/contracts.sh \
 	tests/man-example.sh \
+	tests/harness-truth.sh \
+	tests/man-run-examples.sh \
 	tests/fixtures/upstream-style.t \
 	tests/fixtures/crowded-host.xml \
 	tests/contracts/broken-ten.yml \

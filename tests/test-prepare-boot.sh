@@ -43,7 +43,7 @@ TOKEN=k$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')
 cp --sparse=always "$RAW" "$WORK/disk.raw"
 t0=$(date +%s)
 "$QEMU" -machine pc,accel=tcg -m 256 -kernel "$KERNEL" -initrd "$INITRD" \
-    -append "console=ttyS0 tck.token=$TOKEN" -drive "file=$WORK/disk.raw,if=virtio,format=raw" \
+    -append "console=ttyS0 no_timer_check tck.token=$TOKEN" -drive "file=$WORK/disk.raw,if=virtio,format=raw" \
     -nographic -serial "file:$WORK/kernel.log" -monitor none -no-reboot \
     >"$WORK/qemu-kernel.out" 2>&1 &
 QP=$!
@@ -60,7 +60,7 @@ VMLINUX=$("$PREPARE" --cache "$C" --path vmlinux)
 TOKEN=v$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')
 t0=$(date +%s)
 "$QEMU" -machine pc,accel=tcg -m 256 -kernel "$VMLINUX" -initrd "$INITRD" \
-    -append "console=ttyS0 tck.token=$TOKEN" -drive "file=$WORK/disk.raw,if=virtio,format=raw" \
+    -append "console=ttyS0 no_timer_check tck.token=$TOKEN" -drive "file=$WORK/disk.raw,if=virtio,format=raw" \
     -nographic -serial "file:$WORK/vmlinux.log" -monitor none -no-reboot \
     >"$WORK/qemu-vmlinux.out" 2>&1 &
 QP=$!
