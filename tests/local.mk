@@ -53,6 +53,7 @@ TESTS += \
 	tests/suite-objects-b.sh \
 	tests/harness-isolation.sh \
 	tests/harness-scheduling.sh \
+	tests/harness-durations.sh \
 	tests/harness-bad-input.sh \
 	tests/harness-prove.sh \
 	tests/harness-plan.sh \
@@ -72,6 +73,7 @@ EXTRA_DIST += \
 	tests/suite-objects-b.sh \
 	tests/harness-isolation.sh \
 	tests/harness-scheduling.sh \
+	tests/harness-durations.sh \
 	tests/harness-bad-input.sh \
 	tests/harness-prove.sh \
 	tests/harness-plan.sh \
