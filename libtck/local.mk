@@ -13,6 +13,9 @@ libtck_libtck_core_la_SOURCES += \
 	libtck/generic-domain.c \
 	libtck/guest-ready.c \
 	libtck/xml-edit.c \
+	libtck/events.c \
+	libtck/domain.c \
+	libtck/events-private.h \
 	libtck/fs-util.c \
 	libtck/fs-util.h
 libtck_libtck_core_la_LIBADD = $(TCK_DEP_LIBS)
@@ -32,4 +35,6 @@ tckinclude_HEADERS += \
 	libtck/tck/checks.h \
 	libtck/tck/ledger.h \
 	libtck/tck/guest.h \
-	libtck/tck/xml.h
+	libtck/tck/xml.h \
+	libtck/tck/events.h \
+	libtck/tck/domain.h

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <libvirt/virterror.h>
+#include "events-private.h"
 #include "fs-util.h"
 #include "test-private.h"
 
@@ -239,6 +240,10 @@ tck_test_connect(TckTest *t)
 {
     if (t->conn)
         return t->conn;
+    /* Before the open: libvirt wants the loop there first.  It delivers
+     * domain events and answers a daemon's keepalive pings while we wait. */
+    if (!tck_event_loop_start())
+        tck_bail_out(t, "cannot start libvirt's event loop: %s", virGetLastErrorMessage());
     if (!(t->conn = virConnectOpen(t->uri))) {
         virErrorPtr err = virGetLastError();
         tck_bail_out(t, "cannot connect to '%s': %s", t->uri,

@@ -17,3 +17,5 @@
 #include <tck/ledger.h>
 #include <tck/guest.h>
 #include <tck/xml.h>
+#include <tck/events.h>
+#include <tck/domain.h>

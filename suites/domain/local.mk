@@ -10,3 +10,8 @@ suites_domain_050_transient_lifecycle_LDADD = $(SUITE_LDADD)
 suites_domain_060_persistent_lifecycle_LDADD = $(SUITE_LDADD)
 suites_domain_070_transient_to_persistent_LDADD = $(SUITE_LDADD)
 suites_domain_080_unique_identifiers_LDADD = $(SUITE_LDADD)
+
+## domain-a: lifecycle, identity, invalid operations, save/restore, events (100-299).
+suitesdomain_PROGRAMS += \
+	suites/domain/250-lifecycle-events
+suites_domain_250_lifecycle_events_LDADD = $(SUITE_LDADD)

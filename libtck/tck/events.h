@@ -1,0 +1,86 @@
+/*
+ * events.h — collect the domain events a test's own domains raise, in the
+ * order they arrive, and wait for them.
+ *
+ * Every connection a test opens runs libvirt's default event loop in a
+ * thread of its own (started by tck_test_connect()), so callbacks fire and
+ * a daemon's keepalive pings are answered while the test waits.  A watch
+ * registers one callback through virConnectDomainEventRegisterAny() and
+ * keeps only the events of domains named with this test's prefix, so a
+ * crowded host's other guests never show up in a test's sequence.
+ *
+ * Each event is written as one word, so that a test compares a whole
+ * sequence in one check:
+ *   lifecycle        "started/booted", "suspended/paused", "stopped/destroyed", ...
+ *   reboot           "reboot"
+ *   device added     "device-added:ALIAS"
+ *   device removed   "device-removed:ALIAS"
+ */
+#pragma once
+
+#include <glib.h>
+#include <libvirt/libvirt.h>
+#include <tck/test.h>
+
+G_BEGIN_DECLS
+
+typedef struct _TckEvents TckEvents;
+
+/**
+ * tck_events_watch:
+ * @t: the test (its connection is used)
+ * @event_id: VIR_DOMAIN_EVENT_ID_LIFECYCLE, _REBOOT, _DEVICE_ADDED or
+ *            _DEVICE_REMOVED
+ * @dom: (nullable): only this domain's events; NULL for every domain of
+ *       this test (by name prefix)
+ *
+ * Registers the callback.  A driver without domain events skips the
+ * whole test, naming the event (VIR_ERR_NO_SUPPORT); another failure
+ * bails out.
+ *
+ * Returns: (transfer full): the watch; free it (or let g_autoptr do so)
+ * to deregister.
+ */
+TckEvents *tck_events_watch(TckTest *t, int event_id, virDomainPtr dom);
+
+/**
+ * tck_events_wait:
+ * @ev: the watch
+ * @count: how many events, in all, to wait for
+ * @timeout_ms: how long to wait at most
+ *
+ * Returns: TRUE when @count events (or more) have arrived in time.
+ */
+gboolean tck_events_wait(TckEvents *ev, guint count, guint timeout_ms);
+
+/* How many events have arrived so far. */
+guint tck_events_count(TckEvents *ev);
+
+/**
+ * tck_events_describe:
+ * Returns: (transfer full): the events so far, one word each (see above),
+ * separated by single spaces; "" when none came.
+ */
+char *tck_events_describe(TckEvents *ev);
+
+/**
+ * tck_events_in_order:
+ * @expected: event words separated by spaces ("started/booted stopped/destroyed")
+ *
+ * Returns: TRUE when the events so far hold @expected's words in this
+ * order, other events between them allowed (compare tck_events_describe()
+ * with @expected for an exact sequence).
+ */
+gboolean tck_events_in_order(TckEvents *ev, const char *expected);
+
+/* Forget the events so far (the watch stays registered). */
+void tck_events_clear(TckEvents *ev);
+
+/* "started/booted" for a lifecycle event and detail (numbers for unknown ones). */
+char *tck_events_lifecycle_word(int event, int detail);
+
+/* Deregisters the callback and frees @ev. */
+void tck_events_free(TckEvents *ev);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckEvents, tck_events_free)
+
+G_END_DECLS
