@@ -4,6 +4,7 @@
  */
 #include <config.h>
 
+#include <string.h>
 #include <libvirt/virterror.h>
 
 #include <tck/domain.h>
@@ -139,6 +140,24 @@ tck_require(TckTest *t, int ret, const char *api)
         tck_skip_all(t, "the %s driver does not implement %s (VIR_ERR_NO_SUPPORT)",
                      tck_test_driver(t), api);
     return ret;
+}
+
+int
+tck_require_flag(TckTest *t, int ret, const char *flag)
+{
+    virErrorPtr err;
+
+    if (ret >= 0)
+        return ret;
+    err = virGetLastError();
+    if (err && err->code == VIR_ERR_INVALID_ARG && err->message &&
+        strstr(err->message, "unsupported flags")) {
+        /* Copied: asking for the driver's name resets libvirt's error. */
+        g_autofree char *message = g_strdup(err->message);
+
+        tck_skip_all(t, "the %s driver does not implement %s (%s)", tck_test_driver(t), flag, message);
+    }
+    return tck_require(t, ret, flag);
 }
 
 gboolean

@@ -36,11 +36,23 @@ char *
 tck_xml_get_text(const char *xml, const char *path)
 {
     g_autoptr(xmlDoc) doc = parse(xml);
+    g_autoptr(xmlXPathContext) ctxt = NULL;
+    g_autoptr(xmlXPathObject) obj = NULL;
     xmlNodePtr node;
     xmlChar *content;
     char *ret;
 
-    if (!doc || !(node = first_node(doc, path)))
+    if (!doc || !(ctxt = xmlXPathNewContext(doc)))
+        return NULL;
+    /* An expression that is no node set ("count(...)", "string(...)") gives its value. */
+    obj = xmlXPathEvalExpression((const xmlChar *)path, ctxt);
+    if (obj && obj->type != XPATH_NODESET) {
+        content = xmlXPathCastToString(obj);
+        ret = g_strdup((const char *)content);
+        xmlFree(content);
+        return ret;
+    }
+    if (!(node = first_node(doc, path)))
         return NULL;
     content = xmlNodeGetContent(node);
     ret = g_strdup((const char *)content);

@@ -61,6 +61,17 @@ char *tck_domain_xml_text(virDomainPtr dom, unsigned int flags, const char *xpat
  */
 int tck_require(TckTest *t, int ret, const char *api);
 
+/**
+ * tck_require_flag:
+ * @ret: what a libvirt call given @flag returned
+ * @flag: the flag's name ("VIR_DOMAIN_START_FORCE_BOOT")
+ *
+ * Like tck_require(), and a driver that refuses the flag itself skips the
+ * rest as well: libvirt's virCheckFlags() answers VIR_ERR_INVALID_ARG
+ * "unsupported flags (0x...)" for a flag the driver does not implement.
+ */
+int tck_require_flag(TckTest *t, int ret, const char *flag);
+
 /*
  * tck_ok_error_or_skip(t, CALL, VIR_ERR_CODE, "api", "description", ...):
  * like tck_ok_error(), but a VIR_ERR_NO_SUPPORT answer skips this one check,

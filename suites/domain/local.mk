@@ -13,5 +13,55 @@ suites_domain_080_unique_identifiers_LDADD = $(SUITE_LDADD)
 
 ## domain-a: lifecycle, identity, invalid operations, save/restore, events (100-299).
 suitesdomain_PROGRAMS += \
-	suites/domain/250-lifecycle-events
+	suites/domain/100-persistent-autostart \
+	suites/domain/101-transient-autostart-refused \
+	suites/domain/105-redefine-inactive \
+	suites/domain/106-redefine-running \
+	suites/domain/110-suspend-resume \
+	suites/domain/120-destroy-flags \
+	suites/domain/125-persistent-to-transient \
+	suites/domain/150-lookups-after-redefine \
+	suites/domain/151-rename \
+	suites/domain/152-lookup-missing \
+	suites/domain/160-inactive-suspend-resume \
+	suites/domain/161-inactive-vcpus \
+	suites/domain/162-inactive-attach-live \
+	suites/domain/163-inactive-save-dump \
+	suites/domain/164-inactive-console \
+	suites/domain/200-save-restore-persistent \
+	suites/domain/201-save-restore-transient \
+	suites/domain/202-managed-save \
+	suites/domain/203-managed-save-remove \
+	suites/domain/204-corrupt-save-image \
+	suites/domain/205-save-image-xml \
+	suites/domain/206-restore-paused \
+	suites/domain/250-lifecycle-events \
+	suites/domain/251-transient-events \
+	suites/domain/252-event-deregister \
+	suites/domain/253-event-domain-filter
+suites_domain_100_persistent_autostart_LDADD = $(SUITE_LDADD)
+suites_domain_101_transient_autostart_refused_LDADD = $(SUITE_LDADD)
+suites_domain_105_redefine_inactive_LDADD = $(SUITE_LDADD)
+suites_domain_106_redefine_running_LDADD = $(SUITE_LDADD)
+suites_domain_110_suspend_resume_LDADD = $(SUITE_LDADD)
+suites_domain_120_destroy_flags_LDADD = $(SUITE_LDADD)
+suites_domain_125_persistent_to_transient_LDADD = $(SUITE_LDADD)
+suites_domain_150_lookups_after_redefine_LDADD = $(SUITE_LDADD)
+suites_domain_151_rename_LDADD = $(SUITE_LDADD)
+suites_domain_152_lookup_missing_LDADD = $(SUITE_LDADD)
+suites_domain_160_inactive_suspend_resume_LDADD = $(SUITE_LDADD)
+suites_domain_161_inactive_vcpus_LDADD = $(SUITE_LDADD)
+suites_domain_162_inactive_attach_live_LDADD = $(SUITE_LDADD)
+suites_domain_163_inactive_save_dump_LDADD = $(SUITE_LDADD)
+suites_domain_164_inactive_console_LDADD = $(SUITE_LDADD)
+suites_domain_200_save_restore_persistent_LDADD = $(SUITE_LDADD)
+suites_domain_201_save_restore_transient_LDADD = $(SUITE_LDADD)
+suites_domain_202_managed_save_LDADD = $(SUITE_LDADD)
+suites_domain_203_managed_save_remove_LDADD = $(SUITE_LDADD)
+suites_domain_204_corrupt_save_image_LDADD = $(SUITE_LDADD)
+suites_domain_205_save_image_xml_LDADD = $(SUITE_LDADD)
+suites_domain_206_restore_paused_LDADD = $(SUITE_LDADD)
 suites_domain_250_lifecycle_events_LDADD = $(SUITE_LDADD)
+suites_domain_251_transient_events_LDADD = $(SUITE_LDADD)
+suites_domain_252_event_deregister_LDADD = $(SUITE_LDADD)
+suites_domain_253_event_domain_filter_LDADD = $(SUITE_LDADD)
