@@ -1,8 +1,16 @@
 #!/bin/busybox sh
-# /init of the libvirt-tck guest initrd: load the virtio modules listed in
-# /etc/tck-modules, print "TCK-GUEST-READY <token>" on every console, idle.
-# The token comes from the kernel command line (tck.token=...) or, for a
-# guest booted from the ISO, from an SMBIOS OEM string "tck.token=...".
+# /init of the libvirt-tck guest initrd: load the modules listed in
+# /etc/tck-modules, print "TCK-GUEST-READY <token> boot=<nonce>" on every
+# console, then idle and react to being asked to stop:
+#  - the ACPI power button (acpid, through /dev/input): print
+#    "TCK-GUEST-POWERBUTTON <token>", then power off;
+#  - busybox's poweroff (SIGUSR2) or halt (SIGUSR1): power off;
+#    its reboot (SIGTERM): reboot.
+# Before it goes, it prints "TCK-GUEST-DOWN <token> poweroff|reboot".  The
+# nonce is new at every boot, so a test sees a reboot as a second READY
+# line with another nonce.  The token comes from the kernel command line
+# (tck.token=...) or, for a guest booted from the ISO, from an SMBIOS OEM
+# string "tck.token=...".
 /bin/busybox mkdir -p /proc /sys /dev /tmp /run
 /bin/busybox mount -t proc proc /proc
 /bin/busybox mount -t sysfs sysfs /sys
@@ -29,14 +37,36 @@ if [ -z "$token" ]; then
     done
 fi
 
-line="TCK-GUEST-READY ${token:-none}"
-echo "$line" > /dev/console
-for c in $consoles; do
-    [ -c "/dev/$c" ] && echo "$line" > "/dev/$c"
-done
+token=${token:-none}
+say() {
+    echo "$1" > /dev/console
+    for c in $consoles; do
+        [ -c "/dev/$c" ] && echo "$1" > "/dev/$c"
+    done
+}
+boot=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
+say "TCK-GUEST-READY $token boot=$boot"
 
-# idle; `poweroff` signals PID 1 with USR2, a plain signal ends us too
-trap 'poweroff -f' USR1 USR2 TERM PWR
+down() {
+    say "TCK-GUEST-DOWN $token $1"
+    sync
+    "$1" -f
+}
+power_button() {
+    say "TCK-GUEST-POWERBUTTON $token"
+    down poweroff
+}
+
+# acpid turns the power button's input event into PWRF/00000080, which it
+# runs from its config dir; the handler tells PID 1 with SIGPWR.
+mkdir -p /etc/acpi/PWRF
+printf '#!/bin/sh\nkill -PWR 1\n' > /etc/acpi/PWRF/00000080
+chmod 0755 /etc/acpi/PWRF/00000080
+acpid -c /etc/acpi -l /dev/null 2>/dev/null
+
+trap power_button PWR
+trap 'down poweroff' USR1 USR2
+trap 'down reboot' TERM
 while :; do
     sleep 3600 &
     wait $!

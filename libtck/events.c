@@ -236,18 +236,43 @@ tck_events_describe(TckEvents *ev)
     return g_string_free(g_steal_pointer(&s), FALSE);
 }
 
+/* With @ev->lock held: do the events hold @want's words in order? */
+static gboolean
+events_hold(TckEvents *ev, char **want)
+{
+    guint next = 0;
+
+    for (guint i = 0; i < ev->words->len && want[next]; i++)
+        if (g_str_equal(g_ptr_array_index(ev->words, i), want[next]))
+            next++;
+    return want[next] == NULL;
+}
+
 gboolean
 tck_events_in_order(TckEvents *ev, const char *expected)
 {
     g_auto(GStrv) want = g_strsplit(expected, " ", -1);
-    guint next = 0;
+    gboolean ok;
 
     g_mutex_lock(&ev->lock);
-    for (guint i = 0; i < ev->words->len && want[next]; i++)
-        if (g_str_equal(g_ptr_array_index(ev->words, i), want[next]))
-            next++;
+    ok = events_hold(ev, want);
     g_mutex_unlock(&ev->lock);
-    return want[next] == NULL;
+    return ok;
+}
+
+gboolean
+tck_events_wait_in_order(TckEvents *ev, const char *expected, guint timeout_ms)
+{
+    g_auto(GStrv) want = g_strsplit(expected, " ", -1);
+    gint64 deadline = g_get_monotonic_time() + (gint64) timeout_ms * 1000;
+    gboolean ok;
+
+    g_mutex_lock(&ev->lock);
+    while (!(ok = events_hold(ev, want)) && g_cond_wait_until(&ev->arrived, &ev->lock, deadline))
+        ;
+    ok = events_hold(ev, want);
+    g_mutex_unlock(&ev->lock);
+    return ok;
 }
 
 void

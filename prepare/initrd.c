@@ -10,10 +10,11 @@
 #include <tck/error.h>
 
 /* What /init loads, in this order after dependency resolution (modules.dep);
- * modules built into the kernel or absent from it are left out. */
+ * modules built into the kernel or absent from it are left out.  evdev and
+ * button give acpid the ACPI power button as an input device. */
 const char *const tck_initrd_modules[] = {
     "virtio_ring", "virtio", "virtio_pci_modern_dev", "virtio_pci_legacy_dev", "virtio_pci",
-    "virtio_mmio", "virtio_blk", "virtio_console", NULL,
+    "virtio_mmio", "virtio_blk", "virtio_console", "evdev", "button", NULL,
 };
 
 static const struct {

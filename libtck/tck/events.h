@@ -73,6 +73,13 @@ char *tck_events_describe(TckEvents *ev);
  */
 gboolean tck_events_in_order(TckEvents *ev, const char *expected);
 
+/**
+ * tck_events_wait_in_order:
+ * Waits until tck_events_in_order(@ev, @expected) holds or @timeout_ms
+ * passed.  Returns: whether it holds.
+ */
+gboolean tck_events_wait_in_order(TckEvents *ev, const char *expected, guint timeout_ms);
+
 /* Forget the events so far (the watch stays registered). */
 void tck_events_clear(TckEvents *ev);
 

@@ -20,6 +20,8 @@ suitesdomain_PROGRAMS += \
 	suites/domain/110-suspend-resume \
 	suites/domain/120-destroy-flags \
 	suites/domain/125-persistent-to-transient \
+	suites/domain/130-shutdown \
+	suites/domain/131-reboot \
 	suites/domain/150-lookups-after-redefine \
 	suites/domain/151-rename \
 	suites/domain/152-lookup-missing \
@@ -46,6 +48,8 @@ suites_domain_106_redefine_running_LDADD = $(SUITE_LDADD)
 suites_domain_110_suspend_resume_LDADD = $(SUITE_LDADD)
 suites_domain_120_destroy_flags_LDADD = $(SUITE_LDADD)
 suites_domain_125_persistent_to_transient_LDADD = $(SUITE_LDADD)
+suites_domain_130_shutdown_LDADD = $(SUITE_LDADD)
+suites_domain_131_reboot_LDADD = $(SUITE_LDADD)
 suites_domain_150_lookups_after_redefine_LDADD = $(SUITE_LDADD)
 suites_domain_151_rename_LDADD = $(SUITE_LDADD)
 suites_domain_152_lookup_missing_LDADD = $(SUITE_LDADD)
