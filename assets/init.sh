@@ -44,9 +44,6 @@ say() {
         [ -c "/dev/$c" ] && echo "$1" > "/dev/$c"
     done
 }
-boot=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
-say "TCK-GUEST-READY $token boot=$boot"
-
 down() {
     say "TCK-GUEST-DOWN $token $1"
     sync
@@ -56,17 +53,27 @@ power_button() {
     say "TCK-GUEST-POWERBUTTON $token"
     down poweroff
 }
+trap power_button PWR
+trap 'down poweroff' USR1 USR2
+trap 'down reboot' TERM
 
 # acpid turns the power button's input event into PWRF/00000080, which it
 # runs from its config dir; the handler tells PID 1 with SIGPWR.
 mkdir -p /etc/acpi/PWRF
 printf '#!/bin/sh\nkill -PWR 1\n' > /etc/acpi/PWRF/00000080
 chmod 0755 /etc/acpi/PWRF/00000080
-acpid -c /etc/acpi -l /dev/null 2>/dev/null
+acpid -f -c /etc/acpi -l /dev/null 2>/dev/null &
+acpid_pid=$!
+# READY means ready to react: a power button pressed before acpid holds
+# the input devices would be lost, so wait (5 s at most) until it does.
+i=0
+while [ $i -lt 50 ] && [ -e /dev/input/event0 ] && ! ls -l "/proc/$acpid_pid/fd" 2>/dev/null | grep -q /dev/input/event; do
+    sleep 0.1
+    i=$((i + 1))
+done
 
-trap power_button PWR
-trap 'down poweroff' USR1 USR2
-trap 'down reboot' TERM
+boot=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
+say "TCK-GUEST-READY $token boot=$boot"
 while :; do
     sleep 3600 &
     wait $!
