@@ -10,6 +10,10 @@ libtck_libtck_core_la_SOURCES += \
 	libtck/test-private.h \
 	libtck/checks.c \
 	libtck/ledger.c \
+	libtck/contracts.c \
+	libtck/yaml-xml.c \
+	libtck/yaml-xml.h \
+	libtck/needs.c \
 	libtck/generic-domain.c \
 	libtck/guest-ready.c \
 	libtck/xml-edit.c \
@@ -34,6 +38,8 @@ tckinclude_HEADERS += \
 	libtck/tck/test.h \
 	libtck/tck/checks.h \
 	libtck/tck/ledger.h \
+	libtck/tck/contracts.h \
+	libtck/tck/needs.h \
 	libtck/tck/guest.h \
 	libtck/tck/xml.h \
 	libtck/tck/events.h \

@@ -9,6 +9,8 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <libvirt/virterror.h>
+#include <tck/needs.h>
+#include <tck/guest.h>
 #include "events-private.h"
 #include "fs-util.h"
 #include "test-private.h"
@@ -144,6 +146,29 @@ static const struct {
     { "TCK_BOOT", "boot" },
 };
 
+/*
+ * Skip the whole test, before its plan, when a declared need is missing;
+ * bail out on a need outside the vocabulary (a bug in the test).
+ */
+static void
+check_needs(TckTest *t)
+{
+    g_autoptr(GError) error = NULL;
+    g_autofree char *missing = NULL;
+    TckNeedsContext ctx = { .config = t->config, .guest_boots = -1 };
+
+    if (!t->info.needs || !t->info.needs[0])
+        return;
+    ctx.conn = tck_test_connect(t);
+    if (g_strv_contains(t->info.needs, "guest-boots"))
+        ctx.guest_boots = tck_guest_boots(t) ? 1 : 0;
+    missing = tck_needs_missing(&ctx, t->info.needs, &error);
+    if (error)
+        tck_bail_out(t, "%s", error->message);
+    if (missing)
+        tck_skip_all(t, "%s", missing);
+}
+
 static G_NORETURN void
 early_bail(TckTapWriter *tap, const char *msg)
 {
@@ -230,6 +255,7 @@ tck_test_begin(const TckTestInfo *info, int argc, char **argv)
     if (!(t->ledger = tck_ledger_open(t->ledger_path, t->run_id, &error)))
         early_bail(t->tap, error->message);
 
+    check_needs(t);
     if (info->plan > 0)
         tck_tap_writer_plan(t->tap, info->plan, NULL);
     return g_steal_pointer(&t);

@@ -6,3 +6,4 @@
 SUITE_LDADD = $(TCK_CORE_LIBS)
 
 include suites/domain/local.mk
+include suites/errors/local.mk

@@ -18,11 +18,14 @@ TESTS += \
 	tests/test-live-guest-ready \
 	tests/live-sandbox.sh \
 	tests/live-domain.sh \
-	tests/live-safety.sh
+	tests/live-safety.sh \
+	tests/live-errors.sh
 dist_noinst_SCRIPTS += \
 	tests/live-sandbox.sh \
 	tests/live-domain.sh \
 	tests/live-safety.sh \
+	tests/live-errors.sh \
+	tests/live/errors-inner.sh \
 	tests/live/lib.sh \
 	tests/live/sandbox-inner.sh \
 	tests/live/domain-inner.sh \

@@ -14,8 +14,10 @@ check_PROGRAMS += \
 	tests/fixtures/sched/excl-b \
 	tests/fixtures/sched/par-a \
 	tests/fixtures/sched/par-b \
-	tests/fixtures/checks/demo
+	tests/fixtures/checks/demo \
+	tests/fixtures/checks/needs
 tests_fixtures_checks_demo_LDADD = $(FIXTURE_LDADD)
+tests_fixtures_checks_needs_LDADD = $(FIXTURE_LDADD)
 tests_fixtures_isolation_crash_LDADD = $(FIXTURE_LDADD)
 tests_fixtures_isolation_hang_LDADD = $(FIXTURE_LDADD)
 tests_fixtures_isolation_bailout_LDADD = $(FIXTURE_LDADD)
@@ -46,6 +48,9 @@ TESTS += \
 	tests/harness-bad-input.sh \
 	tests/harness-prove.sh \
 	tests/libtck-checks.sh \
+	tests/libtck-needs.sh \
+	tests/crowded-host.sh \
+	tests/contracts.sh \
 	tests/man-example.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
@@ -54,5 +59,21 @@ EXTRA_DIST += \
 	tests/harness-bad-input.sh \
 	tests/harness-prove.sh \
 	tests/libtck-checks.sh \
+	tests/libtck-needs.sh \
+	tests/crowded-host.sh \
+	tests/contracts.sh \
 	tests/man-example.sh \
-	tests/fixtures/upstream-style.t
+	tests/fixtures/upstream-style.t \
+	tests/fixtures/crowded-host.xml \
+	tests/contracts/broken-ten.yml \
+	tests/contracts/bad-condition.yml \
+	tests/contracts/bad-api.yml \
+	tests/contracts/bad-code.yml \
+	tests/contracts/bad-flags.yml \
+	tests/contracts/bad-duplicate.yml \
+	tests/contracts/bad-no-why.yml \
+	tests/contracts/bad-key.yml \
+	tests/contracts/bad-alias.yml \
+	tests/contracts/bad-two-docs.yml \
+	tests/contracts/bad-syntax.yml \
+	tests/contracts/bad-uncallable.yml

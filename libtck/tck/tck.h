@@ -15,6 +15,7 @@
 #include <tck/test.h>
 #include <tck/checks.h>
 #include <tck/ledger.h>
+#include <tck/needs.h>
 #include <tck/guest.h>
 #include <tck/xml.h>
 #include <tck/events.h>
