@@ -4,8 +4,9 @@
 # to /tck-out/ready when /tck-out is writable, then idle and react to
 # libvirt's LXC driver asking it to stop:
 #  - SIGTERM (virDomainShutdown) or busybox's poweroff/halt (SIGUSR2/USR1):
-#    print "TCK-GUEST-DOWN $TCK_TOKEN poweroff" and exit;
-#  - SIGHUP (virDomainReboot): print "TCK-GUEST-DOWN $TCK_TOKEN reboot" and
+#    print "TCK-GUEST-DOWN $TCK_TOKEN poweroff boot=<nonce>" and exit;
+#  - SIGHUP (virDomainReboot): print "TCK-GUEST-DOWN $TCK_TOKEN reboot
+#    boot=<nonce>" and
 #    call reboot(2), which in a PID namespace ends init with SIGHUP: the
 #    driver's sign to start the container again.
 # The nonce is new at every boot, so a reboot shows as a second READY line.
@@ -20,8 +21,8 @@ say() {
 boot=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
 say "TCK-GUEST-READY $token boot=$boot"
 
-trap 'say "TCK-GUEST-DOWN $token poweroff"; exit 0' TERM USR1 USR2 PWR INT
-trap 'say "TCK-GUEST-DOWN $token reboot"; reboot -f; exit 0' HUP
+trap 'say "TCK-GUEST-DOWN $token poweroff boot=$boot"; exit 0' TERM USR1 USR2 PWR INT
+trap 'say "TCK-GUEST-DOWN $token reboot boot=$boot"; reboot -f; exit 0' HUP
 while :; do
     sleep 3600 &
     wait $!

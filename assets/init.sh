@@ -6,9 +6,10 @@
 #    "TCK-GUEST-POWERBUTTON <token>", then power off;
 #  - busybox's poweroff (SIGUSR2) or halt (SIGUSR1): power off;
 #    its reboot (SIGTERM): reboot.
-# Before it goes, it prints "TCK-GUEST-DOWN <token> poweroff|reboot".  The
-# nonce is new at every boot, so a test sees a reboot as a second READY
-# line with another nonce.  The token comes from the kernel command line
+# Before it goes, it prints "TCK-GUEST-DOWN <token> poweroff|reboot
+# boot=<nonce>".  The nonce is new at every boot, so a test sees a reboot
+# as a second READY line with another nonce, and tells this boot's last
+# words from the last boot's.  The token comes from the kernel command line
 # (tck.token=...) or, for a guest booted from the ISO, from an SMBIOS OEM
 # string "tck.token=...".
 /bin/busybox mkdir -p /proc /sys /dev /tmp /run
@@ -44,13 +45,14 @@ say() {
         [ -c "/dev/$c" ] && echo "$1" > "/dev/$c"
     done
 }
+boot=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
 down() {
-    say "TCK-GUEST-DOWN $token $1"
+    say "TCK-GUEST-DOWN $token $1 boot=$boot"
     sync
     "$1" -f
 }
 power_button() {
-    say "TCK-GUEST-POWERBUTTON $token"
+    say "TCK-GUEST-POWERBUTTON $token boot=$boot"
     down poweroff
 }
 trap power_button PWR
@@ -72,7 +74,6 @@ while [ $i -lt 50 ] && [ -e /dev/input/event0 ] && ! ls -l "/proc/$acpid_pid/fd"
     i=$((i + 1))
 done
 
-boot=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
 say "TCK-GUEST-READY $token boot=$boot"
 while :; do
     sleep 3600 &

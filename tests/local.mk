@@ -51,7 +51,8 @@ TESTS += \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
 	tests/contracts.sh \
-	tests/man-example.sh
+	tests/man-example.sh \
+	tests/suite-domain-a.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
 	tests/harness-isolation.sh \
@@ -63,6 +64,7 @@ EXTRA_DIST += \
 	tests/crowded-host.sh \
 	tests/contracts.sh \
 	tests/man-example.sh \
+	tests/suite-domain-a.sh \
 	tests/fixtures/upstream-style.t \
 	tests/fixtures/crowded-host.xml \
 	tests/contracts/broken-ten.yml \

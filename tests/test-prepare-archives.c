@@ -133,7 +133,7 @@ check_rootfs_archive(GHashTable *h)
     g_assert_cmpstr(((Entry *)g_hash_table_lookup(h, "usr/bin/env"))->link, ==, "../../bin/busybox");
     g_assert_nonnull(strstr(g_bytes_get_data(init->data, NULL), "token=${TCK_TOKEN"));
     g_assert_nonnull(strstr(g_bytes_get_data(init->data, NULL), "TCK-GUEST-READY $token"));
-    g_assert_nonnull(strstr(g_bytes_get_data(init->data, NULL), "TCK-GUEST-DOWN $token reboot"));
+    g_assert_nonnull(strstr(g_bytes_get_data(init->data, NULL), "TCK-GUEST-DOWN $token reboot boot=$boot"));
     g_assert_nonnull(strstr(g_bytes_get_data(passwd->data, NULL), "root:x:0:0:"));
     g_assert_cmpint(init->mtime, ==, 946684800);
     /* nothing inside /tck-out */

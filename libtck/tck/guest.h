@@ -48,9 +48,9 @@ gboolean tck_wait_guest_ready(TckTest *t, virDomainPtr dom, guint timeout_s);
 /*
  * The generic guest's /init prints more markers than the readiness one,
  * each "WORD <token> [REST]" on a line of its own:
- *   TCK-GUEST-READY <token> boot=<nonce>   at every boot (a new nonce each)
- *   TCK-GUEST-POWERBUTTON <token>           the ACPI power button was pressed
- *   TCK-GUEST-DOWN <token> poweroff|reboot  just before it goes down
+ *   TCK-GUEST-READY <token> boot=<nonce>    at every boot (a new nonce each)
+ *   TCK-GUEST-POWERBUTTON <token> boot=<nonce>       the ACPI power button was pressed
+ *   TCK-GUEST-DOWN <token> poweroff|reboot boot=<nonce>  just before it goes down
  */
 #define TCK_GUEST_READY "TCK-GUEST-READY"
 #define TCK_GUEST_POWERBUTTON "TCK-GUEST-POWERBUTTON"

@@ -50,7 +50,8 @@ main(int argc, char **argv)
     tck_is_int(t, virDomainIsPersistent(dom), 1, "the guest is still defined");
     if (boots) {
         how = tck_wait_guest_marker(t, dom, TCK_GUEST_DOWN, NULL, 10);
-        tck_is_str(t, how, "poweroff", "the guest's init heard the request and powered off");
+        tck_ok(t, how && g_str_has_prefix(how, "poweroff "),
+               "the guest's init heard the request and powered off (%s)", how ? how : "no marker");
     } else {
         tck_skip(t, 1, "the %s driver runs no guest code", tck_test_driver(t));
     }

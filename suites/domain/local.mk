@@ -22,9 +22,12 @@ suitesdomain_PROGRAMS += \
 	suites/domain/125-persistent-to-transient \
 	suites/domain/130-shutdown \
 	suites/domain/131-reboot \
+	suites/domain/132-shutdown-methods \
+	suites/domain/133-reboot-methods \
 	suites/domain/150-lookups-after-redefine \
 	suites/domain/151-rename \
 	suites/domain/152-lookup-missing \
+	suites/domain/153-unique-transient \
 	suites/domain/160-inactive-suspend-resume \
 	suites/domain/161-inactive-vcpus \
 	suites/domain/162-inactive-attach-live \
@@ -50,9 +53,12 @@ suites_domain_120_destroy_flags_LDADD = $(SUITE_LDADD)
 suites_domain_125_persistent_to_transient_LDADD = $(SUITE_LDADD)
 suites_domain_130_shutdown_LDADD = $(SUITE_LDADD)
 suites_domain_131_reboot_LDADD = $(SUITE_LDADD)
+suites_domain_132_shutdown_methods_LDADD = $(SUITE_LDADD)
+suites_domain_133_reboot_methods_LDADD = $(SUITE_LDADD)
 suites_domain_150_lookups_after_redefine_LDADD = $(SUITE_LDADD)
 suites_domain_151_rename_LDADD = $(SUITE_LDADD)
 suites_domain_152_lookup_missing_LDADD = $(SUITE_LDADD)
+suites_domain_153_unique_transient_LDADD = $(SUITE_LDADD)
 suites_domain_160_inactive_suspend_resume_LDADD = $(SUITE_LDADD)
 suites_domain_161_inactive_vcpus_LDADD = $(SUITE_LDADD)
 suites_domain_162_inactive_attach_live_LDADD = $(SUITE_LDADD)
