@@ -83,7 +83,7 @@ main(int argc, char **argv)
         tck_ok_call(t, virDomainShutdownFlags(dom, methods[i].flag), "asked for a shutdown with %s",
                     methods[i].name);
         tck_ok(t, tck_domain_wait_state(dom, VIR_DOMAIN_SHUTOFF, SHUTDOWN_TIMEOUT_S * 1000),
-               "the guest went down within %d s", SHUTDOWN_TIMEOUT_S);
+               "the guest went down within %d s of %s", SHUTDOWN_TIMEOUT_S, methods[i].name);
         tck_is_state(t, dom, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_SHUTDOWN,
                      "the guest is shutoff/shutdown after %s", methods[i].name);
         if (boots) {

@@ -93,11 +93,13 @@ main(int argc, char **argv)
                    "the guest's init heard %s and went down (%s)", methods[i].name, down ? down : "no marker");
             boot = tck_wait_guest_marker(t, dom, TCK_GUEST_READY, (const char *const *) boots_before,
                                          REBOOT_TIMEOUT_S);
-            tck_ok(t, boot != NULL, "the guest booted again (%s)", boot ? boot : "no new boot");
+            tck_ok(t, boot != NULL, "the guest booted again after %s (%s)", methods[i].name,
+                   boot ? boot : "no new boot");
         } else {
             tck_skip(t, 2, "the %s driver runs no guest code", tck_test_driver(t));
         }
-        tck_ok(t, tck_domain_wait_state(dom, VIR_DOMAIN_RUNNING, 30 * 1000), "the rebooted guest runs");
+        tck_ok(t, tck_domain_wait_state(dom, VIR_DOMAIN_RUNNING, 30 * 1000), "the guest runs after %s",
+               methods[i].name);
         virDomainDestroy(dom);
     }
     virDomainFree(dom);

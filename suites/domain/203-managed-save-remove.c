@@ -2,17 +2,17 @@
  * 203-managed-save-remove — a removed managed save image is not resumed.
  *
  * Managed-save a running guest, then remove the image: it has none any
- * more, and the next start boots afresh (running/booted).  Removing when
- * there is no image succeeds and changes nothing (virDomainManagedSaveRemove
- * is documented as a no-op then), and so does starting with
- * VIR_DOMAIN_START_FORCE_BOOT over an image: it boots and drops the image.
+ * more, and the next start boots afresh (running/booted).  Starting with
+ * VIR_DOMAIN_START_FORCE_BOOT over an image boots afresh too, and drops the
+ * image.  (Removing an image that is not there has no documented answer:
+ * the test driver succeeds, QEMU fails; it is not checked.)
  */
 #include <config.h>
 #include <tck/tck.h>
 
 static const TckTestInfo info = {
     .summary = "a removed or force-booted-over managed save image is never resumed",
-    .plan = 12,
+    .plan = 11,
     .needs = (const char *const[]){ "domain", NULL },
 };
 
@@ -34,7 +34,6 @@ main(int argc, char **argv)
                 "managed-saved the guest");
     tck_ok_call(t, virDomainManagedSaveRemove(dom, 0), "removed the managed save image");
     tck_is_int(t, virDomainHasManagedSaveImage(dom, 0), 0, "the guest has no managed save image");
-    tck_ok_call(t, virDomainManagedSaveRemove(dom, 0), "removing it again is a no-op");
     tck_ok_call(t, virDomainCreate(dom), "started the guest");
     tck_is_state(t, dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED, "the guest booted afresh");
 
