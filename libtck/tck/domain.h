@@ -62,6 +62,16 @@ char *tck_domain_xml_text(virDomainPtr dom, unsigned int flags, const char *xpat
 int tck_require(TckTest *t, int ret, const char *api);
 
 /**
+ * tck_unsupported_reason:
+ *
+ * Returns: (transfer full) (nullable): libvirt's message when its last
+ * error says the driver lacks what was asked (VIR_ERR_NO_SUPPORT,
+ * VIR_ERR_OPERATION_UNSUPPORTED, or virCheckFlags()'s VIR_ERR_INVALID_ARG
+ * "unsupported flags (0x...)"), else NULL.
+ */
+char *tck_unsupported_reason(void);
+
+/**
  * tck_require_flag:
  * @ret: what a libvirt call given @flag returned
  * @flag: the flag's name ("VIR_DOMAIN_START_FORCE_BOOT")

@@ -19,7 +19,7 @@ static const TckTestInfo info = {
 };
 
 /* Time the guest gets to go down after the request. */
-#define SHUTDOWN_TIMEOUT_S 90
+#define SHUTDOWN_TIMEOUT_S 60
 
 int
 main(int argc, char **argv)

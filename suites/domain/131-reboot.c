@@ -18,9 +18,10 @@ static const TckTestInfo info = {
     .needs = (const char *const[]){ "domain", NULL },
 };
 
-/* Time the guest gets to go down and print its marker again; with the
- * first boot's 120 s it stays within the harness's 300 s per test. */
-#define REBOOT_TIMEOUT_S 170
+/* The guest reacts to the request at once; booting again takes longer.
+ * With the first boot's 120 s it all stays within the harness's 300 s. */
+#define DOWN_TIMEOUT_S 30
+#define REBOOT_TIMEOUT_S 150
 
 int
 main(int argc, char **argv)
@@ -48,10 +49,12 @@ main(int argc, char **argv)
     tck_diag(t, "Asking the guest to reboot");
     tck_ok_call(t, tck_require(t, virDomainReboot(dom, 0), "virDomainReboot"), "asked the guest to reboot");
     if (boots) {
-        down = tck_wait_guest_marker(t, dom, TCK_GUEST_DOWN, NULL, REBOOT_TIMEOUT_S);
+        down = tck_wait_guest_marker(t, dom, TCK_GUEST_DOWN, NULL, DOWN_TIMEOUT_S);
         tck_ok(t, down != NULL, "the guest's init heard the request and went down (%s)", down ? down : "no marker");
-        boot = tck_wait_guest_marker(t, dom, TCK_GUEST_READY, (const char *const *) boots_before,
-                                     REBOOT_TIMEOUT_S);
+        /* A guest that never went down will not boot again: no wait then. */
+        if (down)
+            boot = tck_wait_guest_marker(t, dom, TCK_GUEST_READY, (const char *const *) boots_before,
+                                         REBOOT_TIMEOUT_S);
         tck_ok(t, boot != NULL, "the guest booted again (%s)", boot ? boot : "no new boot");
     } else {
         tck_skip(t, 2, "the %s driver runs no guest code", tck_test_driver(t));
