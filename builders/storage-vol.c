@@ -24,6 +24,15 @@ static const TckVolFormat tck_vol_formats[] = {
     { "vdi", FALSE, FALSE, { NULL } },
     { "vpc", FALSE, FALSE, { NULL } },
     { "iso", FALSE, FALSE, { NULL } },
+    /* A disk pool's volumes are partitions, whose format is the partition type. */
+    { "none", FALSE, FALSE, { NULL } },
+    { "linux", FALSE, FALSE, { NULL } },
+    { "linux-swap", FALSE, FALSE, { NULL } },
+    { "linux-lvm", FALSE, FALSE, { NULL } },
+    { "linux-raid", FALSE, FALSE, { NULL } },
+    { "fat16", FALSE, FALSE, { NULL } },
+    { "fat32", FALSE, FALSE, { NULL } },
+    { "extended", FALSE, FALSE, { NULL } },
 };
 
 static const char *const tck_qcow2_compat[] = { "0.10", "1.1", NULL };
@@ -145,8 +154,9 @@ tck_volume_builder_to_xml(TckVolumeBuilder *b, GError **error)
     xmlNodePtr target;
 
     if (!vf) {
-        tck_build_fail(&b->x, "volume format '%s' is not one of: raw, qcow2, qed, vmdk, vdi, vpc, iso",
-                       format);
+        tck_build_fail(&b->x, "volume format '%s' is not one of: raw, qcow2, qed, vmdk, vdi, vpc, iso, "
+                       "or a partition type (none, linux, linux-swap, linux-lvm, linux-raid, fat16, "
+                       "fat32, extended)", format);
         return tck_build_finish(&b->x, "storage volume", error);
     }
     if (!b->has_capacity)

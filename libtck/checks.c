@@ -206,6 +206,22 @@ tck_ok_volume(TckTest *t, virStorageVolPtr vol, const char *fmt, ...)
     return vol;
 }
 
+virSecretPtr
+tck_ok_secret(TckTest *t, virSecretPtr secret, const char *fmt, ...)
+{
+    FORMAT_DESC(fmt);
+    ok_object(t, secret, desc);
+    return secret;
+}
+
+virNodeDevicePtr
+tck_ok_nodedev(TckTest *t, virNodeDevicePtr dev, const char *fmt, ...)
+{
+    FORMAT_DESC(fmt);
+    ok_object(t, dev, desc);
+    return dev;
+}
+
 gboolean
 tck_ok_call(TckTest *t, int ret, const char *fmt, ...)
 {
@@ -255,6 +271,20 @@ DEFINE_OUTCOME(tck_outcome_nwfilter, virNWFilterPtr, virNWFilterFree)
 DEFINE_OUTCOME(tck_outcome_secret, virSecretPtr, virSecretFree)
 DEFINE_OUTCOME(tck_outcome_interface, virInterfacePtr, virInterfaceFree)
 DEFINE_OUTCOME(tck_outcome_snapshot, virDomainSnapshotPtr, virDomainSnapshotFree)
+DEFINE_OUTCOME(tck_outcome_nodedev, virNodeDevicePtr, virNodeDeviceFree)
+
+gboolean
+tck_ok_outcome(TckTest *t, TckCallOutcome outcome, const char *fmt, ...)
+{
+    g_autofree char *message = outcome.message;
+    FORMAT_DESC(fmt);
+
+    if (tck_tap_writer_check(tck_test_tap(t), !outcome.failed, desc))
+        return TRUE;
+    tck_diag(t, "error: %s (%d): %s", tck_error_code_name(outcome.code), outcome.code,
+             message ? message : "(no message)");
+    return FALSE;
+}
 
 gboolean
 tck_ok_error_outcome(TckTest *t, TckCallOutcome outcome, int expected_code, const char *fmt, ...)

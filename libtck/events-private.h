@@ -9,4 +9,4 @@
 
 /* Registers libvirt's default event loop and runs it in a thread, once
  * per process.  Returns FALSE when libvirt refused the registration. */
-gboolean tck_event_loop_start(void);
+gboolean tck_event_loop_ensure(void);

@@ -1,10 +1,12 @@
 /*
- * events.c — the event loop every test connection runs, and the watches
- * that collect a test's own domain events in arrival order.
+ * events.c — the event loop every test connection runs, the event log a
+ * test waits on, and the watches that collect a test's own domain events
+ * in arrival order (see tck/events.h).
  */
 #include <config.h>
 
 #include <string.h>
+#include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 
 #include <tck/events.h>
@@ -33,12 +35,75 @@ event_loop_start_once(gpointer data G_GNUC_UNUSED)
 }
 
 gboolean
-tck_event_loop_start(void)
+tck_event_loop_ensure(void)
 {
     static GOnce once = G_ONCE_INIT;
 
     g_once(&once, event_loop_start_once, NULL);
     return GPOINTER_TO_INT(once.retval);
+}
+
+void
+tck_event_loop_start(TckTest *t)
+{
+    /* tck_test_connect() started it before the open: every connection hears events. */
+    if (!tck_event_loop_ensure())
+        tck_bail_out(t, "cannot register libvirt's event loop: %s", virGetLastErrorMessage());
+}
+
+/* ---- the event log ------------------------------------------------- */
+
+struct _TckEventLog {
+    GMutex lock;
+    GCond changed;
+    GPtrArray *entries;
+};
+
+TckEventLog *
+tck_event_log_new(void)
+{
+    TckEventLog *log = g_new0(TckEventLog, 1);
+
+    g_mutex_init(&log->lock);
+    g_cond_init(&log->changed);
+    log->entries = g_ptr_array_new_with_free_func(g_free);
+    return log;
+}
+
+void
+tck_event_log_add(TckEventLog *log, const char *what)
+{
+    g_mutex_lock(&log->lock);
+    g_ptr_array_add(log->entries, g_strdup(what));
+    g_cond_broadcast(&log->changed);
+    g_mutex_unlock(&log->lock);
+}
+
+char *
+tck_event_log_wait(TckEventLog *log, guint count, guint timeout_ms)
+{
+    gint64 end = g_get_monotonic_time() + (gint64)timeout_ms * G_TIME_SPAN_MILLISECOND;
+    GString *out = g_string_new(NULL);
+
+    g_mutex_lock(&log->lock);
+    while (log->entries->len < count)
+        if (!g_cond_wait_until(&log->changed, &log->lock, end))
+            break;
+    for (guint i = 0; i < log->entries->len; i++)
+        g_string_append_printf(out, "%s%s", i ? " " : "", (char *)g_ptr_array_index(log->entries, i));
+    g_mutex_unlock(&log->lock);
+    return g_string_free(out, FALSE);
+}
+
+void
+tck_event_log_free(TckEventLog *log)
+{
+    if (!log)
+        return;
+    g_ptr_array_unref(log->entries);
+    g_cond_clear(&log->changed);
+    g_mutex_clear(&log->lock);
+    g_free(log);
 }
 
 /* ---- names: one table per lifecycle event, details in ABI order ---- */
@@ -93,9 +158,7 @@ struct _TckEvents {
     virConnectPtr conn;
     int callback_id;
     char *prefix;          /* only domains whose names start so are kept */
-    GMutex lock;
-    GCond arrived;
-    GPtrArray *words;      /* (element-type utf8), guarded by @lock */
+    TckEventLog *log;      /* one word per event */
 };
 
 /* Called on the event loop's thread. */
@@ -104,14 +167,9 @@ events_add(TckEvents *ev, virDomainPtr dom, char *word)
 {
     const char *name = virDomainGetName(dom);
 
-    if (!name || !g_str_has_prefix(name, ev->prefix)) {
-        g_free(word);
-        return;
-    }
-    g_mutex_lock(&ev->lock);
-    g_ptr_array_add(ev->words, word);
-    g_cond_broadcast(&ev->arrived);
-    g_mutex_unlock(&ev->lock);
+    if (name && g_str_has_prefix(name, ev->prefix))
+        tck_event_log_add(ev->log, word);
+    g_free(word);
 }
 
 static int
@@ -156,9 +214,7 @@ events_release(gpointer data)
 {
     TckEvents *ev = data;
 
-    g_ptr_array_unref(ev->words);
-    g_mutex_clear(&ev->lock);
-    g_cond_clear(&ev->arrived);
+    tck_event_log_free(ev->log);
     g_free(ev->prefix);
     g_free(ev);
 }
@@ -180,9 +236,7 @@ tck_events_watch(TckTest *t, int event_id, virDomainPtr dom)
     ev = g_new0(TckEvents, 1);
     ev->conn = conn;
     ev->prefix = g_strdup_printf("tck-%s-%s-", tck_test_run_id(t), tck_test_tag(t));
-    ev->words = g_ptr_array_new_with_free_func(g_free);
-    g_mutex_init(&ev->lock);
-    g_cond_init(&ev->arrived);
+    ev->log = tck_event_log_new();
     /* libvirt owns @ev from here and releases it when the callback is gone. */
     ev->callback_id = virConnectDomainEventRegisterAny(conn, dom, event_id, event_kinds[kind].callback,
                                                        ev, events_release);
@@ -205,11 +259,11 @@ tck_events_wait(TckEvents *ev, guint count, guint timeout_ms)
     gint64 deadline = g_get_monotonic_time() + (gint64) timeout_ms * 1000;
     gboolean ok = TRUE;
 
-    g_mutex_lock(&ev->lock);
-    while (ev->words->len < count && ok)
-        ok = g_cond_wait_until(&ev->arrived, &ev->lock, deadline);
-    ok = ev->words->len >= count;
-    g_mutex_unlock(&ev->lock);
+    g_mutex_lock(&ev->log->lock);
+    while (ev->log->entries->len < count && ok)
+        ok = g_cond_wait_until(&ev->log->changed, &ev->log->lock, deadline);
+    ok = ev->log->entries->len >= count;
+    g_mutex_unlock(&ev->log->lock);
     return ok;
 }
 
@@ -218,9 +272,9 @@ tck_events_count(TckEvents *ev)
 {
     guint n;
 
-    g_mutex_lock(&ev->lock);
-    n = ev->words->len;
-    g_mutex_unlock(&ev->lock);
+    g_mutex_lock(&ev->log->lock);
+    n = ev->log->entries->len;
+    g_mutex_unlock(&ev->log->lock);
     return n;
 }
 
@@ -229,21 +283,21 @@ tck_events_describe(TckEvents *ev)
 {
     g_autoptr(GString) s = g_string_new(NULL);
 
-    g_mutex_lock(&ev->lock);
-    for (guint i = 0; i < ev->words->len; i++)
-        g_string_append_printf(s, "%s%s", i ? " " : "", (char *) g_ptr_array_index(ev->words, i));
-    g_mutex_unlock(&ev->lock);
+    g_mutex_lock(&ev->log->lock);
+    for (guint i = 0; i < ev->log->entries->len; i++)
+        g_string_append_printf(s, "%s%s", i ? " " : "", (char *) g_ptr_array_index(ev->log->entries, i));
+    g_mutex_unlock(&ev->log->lock);
     return g_string_free(g_steal_pointer(&s), FALSE);
 }
 
-/* With @ev->lock held: do the events hold @want's words in order? */
+/* With @ev->log->lock held: do the events hold @want's words in order? */
 static gboolean
 events_hold(TckEvents *ev, char **want)
 {
     guint next = 0;
 
-    for (guint i = 0; i < ev->words->len && want[next]; i++)
-        if (g_str_equal(g_ptr_array_index(ev->words, i), want[next]))
+    for (guint i = 0; i < ev->log->entries->len && want[next]; i++)
+        if (g_str_equal(g_ptr_array_index(ev->log->entries, i), want[next]))
             next++;
     return want[next] == NULL;
 }
@@ -254,9 +308,9 @@ tck_events_in_order(TckEvents *ev, const char *expected)
     g_auto(GStrv) want = g_strsplit(expected, " ", -1);
     gboolean ok;
 
-    g_mutex_lock(&ev->lock);
+    g_mutex_lock(&ev->log->lock);
     ok = events_hold(ev, want);
-    g_mutex_unlock(&ev->lock);
+    g_mutex_unlock(&ev->log->lock);
     return ok;
 }
 
@@ -267,20 +321,20 @@ tck_events_wait_in_order(TckEvents *ev, const char *expected, guint timeout_ms)
     gint64 deadline = g_get_monotonic_time() + (gint64) timeout_ms * 1000;
     gboolean ok;
 
-    g_mutex_lock(&ev->lock);
-    while (!(ok = events_hold(ev, want)) && g_cond_wait_until(&ev->arrived, &ev->lock, deadline))
+    g_mutex_lock(&ev->log->lock);
+    while (!(ok = events_hold(ev, want)) && g_cond_wait_until(&ev->log->changed, &ev->log->lock, deadline))
         ;
     ok = events_hold(ev, want);
-    g_mutex_unlock(&ev->lock);
+    g_mutex_unlock(&ev->log->lock);
     return ok;
 }
 
 void
 tck_events_clear(TckEvents *ev)
 {
-    g_mutex_lock(&ev->lock);
-    g_ptr_array_set_size(ev->words, 0);
-    g_mutex_unlock(&ev->lock);
+    g_mutex_lock(&ev->log->lock);
+    g_ptr_array_set_size(ev->log->entries, 0);
+    g_mutex_unlock(&ev->log->lock);
 }
 
 void

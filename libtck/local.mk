@@ -17,9 +17,11 @@ libtck_libtck_core_la_SOURCES += \
 	libtck/generic-domain.c \
 	libtck/guest-ready.c \
 	libtck/xml-edit.c \
+	libtck/storage.c \
+	libtck/secret.c \
 	libtck/events.c \
-	libtck/domain.c \
 	libtck/events-private.h \
+	libtck/domain.c \
 	libtck/fs-util.c \
 	libtck/fs-util.h
 libtck_libtck_core_la_LIBADD = $(TCK_DEP_LIBS)
@@ -42,5 +44,7 @@ tckinclude_HEADERS += \
 	libtck/tck/needs.h \
 	libtck/tck/guest.h \
 	libtck/tck/xml.h \
+	libtck/tck/storage.h \
+	libtck/tck/secret.h \
 	libtck/tck/events.h \
 	libtck/tck/domain.h

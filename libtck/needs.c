@@ -82,15 +82,32 @@ probe_guest_boots(const TckNeedsContext *ctx, const char *arg G_GNUC_UNUSED)
     return NULL;
 }
 
-/* config:KEY: the key is set to a non-empty scalar or a non-empty list. */
+/* Whether @node holds a non-empty scalar anywhere (a list of maps, a map). */
+static gboolean
+config_node_is_set(const TckConfigNode *node)
+{
+    const char *value;
+
+    if (!node)
+        return FALSE;
+    if (tck_config_node_type(node) == TCK_CONFIG_SCALAR)
+        return (value = tck_config_node_scalar(node)) && *value;
+    for (guint i = 0; i < tck_config_node_n_children(node); i++)
+        if (config_node_is_set(tck_config_node_child(node, i)))
+            return TRUE;
+    return FALSE;
+}
+
+/*
+ * config:KEY: the key is set: a non-empty scalar, or a list or map with
+ * one somewhere in it (host_block_devices as maps of path and size,
+ * nfs_server as a map of host and path).
+ */
 static char *
 probe_config(const TckNeedsContext *ctx, const char *key)
 {
-    g_auto(GStrv) values = ctx->config ? tck_config_get_strv(ctx->config, key) : NULL;
-
-    for (guint i = 0; values && values[i]; i++)
-        if (*values[i])
-            return NULL;
+    if (ctx->config && config_node_is_set(tck_config_lookup(ctx->config, key)))
+        return NULL;
     return g_strdup_printf("the config key '%s' is not set", key);
 }
 

@@ -19,3 +19,11 @@ void tck_test_set_data(TckTest *t, const char *key, gpointer data, GDestroyNotif
 
 /* "area-NNN": the part of object names that tells tests apart. */
 const char *tck_test_tag(TckTest *t);
+
+/*
+ * Closes the test's connection, if open, so that tck_test_connect() opens
+ * a new one: for events.c, whose loop must exist before the connection it
+ * serves is opened (tck_test_begin() may have connected to check needs).
+ * Only before the test has created anything.
+ */
+void tck_test_drop_connection(TckTest *t);

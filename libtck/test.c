@@ -261,6 +261,14 @@ tck_test_begin(const TckTestInfo *info, int argc, char **argv)
     return g_steal_pointer(&t);
 }
 
+void
+tck_test_drop_connection(TckTest *t)
+{
+    if (t->conn)
+        virConnectClose(t->conn);
+    t->conn = NULL;
+}
+
 virConnectPtr
 tck_test_connect(TckTest *t)
 {
@@ -268,7 +276,7 @@ tck_test_connect(TckTest *t)
         return t->conn;
     /* Before the open: libvirt wants the loop there first.  It delivers
      * domain events and answers a daemon's keepalive pings while we wait. */
-    if (!tck_event_loop_start())
+    if (!tck_event_loop_ensure())
         tck_bail_out(t, "cannot start libvirt's event loop: %s", virGetLastErrorMessage());
     if (!(t->conn = virConnectOpen(t->uri))) {
         virErrorPtr err = virGetLastError();

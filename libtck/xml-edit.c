@@ -60,6 +60,28 @@ tck_xml_get_text(const char *xml, const char *path)
     return ret;
 }
 
+GStrv
+tck_xml_get_texts(const char *xml, const char *path)
+{
+    g_autoptr(xmlDoc) doc = parse(xml);
+    g_autoptr(xmlXPathContext) ctxt = doc ? xmlXPathNewContext(doc) : NULL;
+    g_autoptr(xmlXPathObject) obj = NULL;
+    GPtrArray *out;
+
+    if (ctxt)
+        obj = xmlXPathEvalExpression((const xmlChar *)path, ctxt);
+    if (!obj || obj->type != XPATH_NODESET)
+        return NULL;
+    out = g_ptr_array_new();
+    for (int i = 0; obj->nodesetval && i < obj->nodesetval->nodeNr; i++) {
+        xmlChar *content = xmlNodeGetContent(obj->nodesetval->nodeTab[i]);
+        g_ptr_array_add(out, g_strdup((const char *)content));
+        xmlFree(content);
+    }
+    g_ptr_array_add(out, NULL);
+    return (GStrv)g_ptr_array_free(out, FALSE);
+}
+
 char *
 tck_xml_set_text(const char *xml, const char *path, const char *value, GError **error)
 {

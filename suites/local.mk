@@ -6,4 +6,7 @@
 SUITE_LDADD = $(TCK_CORE_LIBS)
 
 include suites/domain/local.mk
+include suites/storage/local.mk
+include suites/secret/local.mk
+include suites/nodedev/local.mk
 include suites/errors/local.mk

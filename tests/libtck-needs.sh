@@ -5,7 +5,7 @@
 # networks, pools, interfaces and node devices but no nwfilters or
 # secrets, and whose guests run no code.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 12
+tap_plan 14
 F="$top_builddir/tests/fixtures/checks/needs"
 run() { TCK_URI=test:///default TCK_FIXTURE_NEEDS="$1" "$F" 2>&1; }
 
@@ -29,5 +29,11 @@ D=$(mktemp -d); trap 'rm -rf "$D"' EXIT
 printf 'uri: test:///default\nhost_block_devices:\n  - /dev/tck-none\n' >"$D/cfg.yml"
 out=$(LIBVIRT_TCK_CONFIG="$D/cfg.yml" TCK_FIXTURE_NEEDS=config:host_block_devices "$F" 2>&1)
 like "$out" '^ok 1 - every need was met$' "a config key set to a list meets the need"
+printf 'uri: test:///default\nhost_block_devices:\n  - path: /dev/tck-none\n    size: 1024\n' >"$D/maps.yml"
+out=$(LIBVIRT_TCK_CONFIG="$D/maps.yml" TCK_FIXTURE_NEEDS=config:host_block_devices "$F" 2>&1)
+like "$out" '^ok 1 - every need was met$' "a config key set to a list of maps (path, size) meets the need"
+printf 'uri: test:///default\nnfs_server:\n  host: nfs.example.org\n  path: /export\n' >"$D/map.yml"
+out=$(LIBVIRT_TCK_CONFIG="$D/map.yml" TCK_FIXTURE_NEEDS=config:nfs_server "$F" 2>&1)
+like "$out" '^ok 1 - every need was met$' "a config key set to a map (host, path) meets the need"
 out=$(run domain,no-such-need); rc=$?
 like "$out" "^Bail out! unknown need 'no-such-need'" "an unknown need is a bail-out naming it"

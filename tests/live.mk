@@ -19,22 +19,26 @@ TESTS += \
 	tests/live-sandbox.sh \
 	tests/live-domain.sh \
 	tests/live-safety.sh \
+	tests/live-storage.sh \
 	tests/live-errors.sh
 dist_noinst_SCRIPTS += \
 	tests/live-sandbox.sh \
 	tests/live-domain.sh \
 	tests/live-safety.sh \
+	tests/live-storage.sh \
 	tests/live-errors.sh \
 	tests/live/errors-inner.sh \
 	tests/live/lib.sh \
 	tests/live/sandbox-inner.sh \
 	tests/live/domain-inner.sh \
 	tests/live/safety-inner.sh \
+	tests/live/storage-inner.sh \
 	tests/live/fake-daemon \
 	tests/live/guest-init \
 	bench/live-boot.sh \
 	bench/live-bench-inner.sh \
-	bench/live-suite.sh
+	bench/live-suite.sh \
+	bench/live-objects.sh
 EXTRA_DIST += \
 	tests/live/qemu-domain.xml \
 	tests/live/lxc-domain.xml \

@@ -50,6 +50,7 @@ TESTS += \
 	tests/libtck-checks.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
+	tests/suite-objects-a.sh \
 	tests/contracts.sh \
 	tests/man-example.sh \
 	tests/suite-domain-a.sh
@@ -62,6 +63,7 @@ EXTRA_DIST += \
 	tests/libtck-checks.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
+	tests/suite-objects-a.sh \
 	tests/contracts.sh \
 	tests/man-example.sh \
 	tests/suite-domain-a.sh \

@@ -212,6 +212,31 @@ test_network(void)
     parsed_clear(&isolated);
 }
 
+/* A disk pool's volume is a partition: its format is a partition type, with no compat. */
+static void
+test_partition_volume(void)
+{
+    g_autoptr(TckVolumeBuilder) b = tck_volume_builder_new("tck-1a2b3c4d-storage-190-part");
+    g_autoptr(TckVolumeBuilder) bad = tck_volume_builder_new("v");
+    g_autoptr(GError) error = NULL;
+    g_autofree char *xml = NULL, *none = NULL;
+    Parsed p;
+
+    tck_volume_builder_set_capacity(b, 4 << 20);
+    tck_volume_builder_set_format(b, "linux");
+    xml = tck_volume_builder_to_xml(b, &error);
+    g_assert_no_error(error);
+    p = parse(xml);
+    assert_xpath(&p, "string(/volume/target/format/@type)", "linux");
+    parsed_clear(&p);
+    tck_volume_builder_set_capacity(bad, 1024);
+    tck_volume_builder_set_format(bad, "linux");
+    tck_volume_builder_set_compat(bad, "1.1");
+    none = tck_volume_builder_to_xml(bad, &error);
+    g_assert_null(none);
+    g_assert_error(error, TCK_ERROR, TCK_ERROR_BUILDER);
+}
+
 static void
 test_pools_and_volumes(void)
 {
@@ -852,6 +877,7 @@ main(int argc, char **argv)
     g_test_add_func("/builders/domain/containers-and-iso", test_domain_containers);
     g_test_add_func("/builders/network", test_network);
     g_test_add_func("/builders/pools-and-volumes", test_pools_and_volumes);
+    g_test_add_func("/builders/partition-volume", test_partition_volume);
     g_test_add_func("/builders/interfaces-filters-secrets-snapshots", test_interfaces_filters_secrets_snapshots);
     for (guint i = 0; i < generic->len; i++) {
         const TckSample *s = generic->pdata[i];

@@ -223,7 +223,8 @@ TckVolumeBuilder *tck_volume_builder_new(const char *name);
 /* Sizes in bytes. */
 void tck_volume_builder_set_capacity(TckVolumeBuilder *b, guint64 bytes);
 void tck_volume_builder_set_allocation(TckVolumeBuilder *b, guint64 bytes);
-/* <target><format type=...>: "raw", "qcow2", "qed", "vmdk", "vdi", "iso", ... */
+/* <target><format type=...>: "raw", "qcow2", "qed", "vmdk", "vdi", "iso", ...; in a disk
+ * pool the partition type: "none", "linux", "linux-swap", "linux-lvm", ... */
 void tck_volume_builder_set_format(TckVolumeBuilder *b, const char *format);
 /* qcow2 only: <compat>0.10|1.1</compat>. */
 void tck_volume_builder_set_compat(TckVolumeBuilder *b, const char *compat);

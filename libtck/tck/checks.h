@@ -49,6 +49,8 @@ virDomainPtr tck_ok_domain_named(TckTest *t, virDomainPtr dom, const char *name,
 virNetworkPtr tck_ok_network(TckTest *t, virNetworkPtr net, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 virStoragePoolPtr tck_ok_pool(TckTest *t, virStoragePoolPtr pool, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 virStorageVolPtr tck_ok_volume(TckTest *t, virStorageVolPtr vol, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+virSecretPtr tck_ok_secret(TckTest *t, virSecretPtr secret, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+virNodeDevicePtr tck_ok_nodedev(TckTest *t, virNodeDevicePtr dev, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 
 /* tck_ok_call: a libvirt call returning int succeeded (>= 0). */
 gboolean tck_ok_call(TckTest *t, int ret, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
@@ -76,6 +78,10 @@ TckCallOutcome tck_outcome_nwfilter(virNWFilterPtr obj);
 TckCallOutcome tck_outcome_secret(virSecretPtr obj);
 TckCallOutcome tck_outcome_interface(virInterfacePtr obj);
 TckCallOutcome tck_outcome_snapshot(virDomainSnapshotPtr obj);
+TckCallOutcome tck_outcome_nodedev(virNodeDevicePtr obj);
+
+/* tck_ok_outcome: the call of @outcome succeeded; on failure libvirt's code and message are shown. */
+gboolean tck_ok_outcome(TckTest *t, TckCallOutcome outcome, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 
 gboolean tck_ok_error_outcome(TckTest *t, TckCallOutcome outcome, int expected_code,
                               const char *fmt, ...) G_GNUC_PRINTF(4, 5);
@@ -90,6 +96,7 @@ gboolean tck_ok_error_outcome(TckTest *t, TckCallOutcome outcome, int expected_c
              virSecretPtr: tck_outcome_secret, \
              virInterfacePtr: tck_outcome_interface, \
              virDomainSnapshotPtr: tck_outcome_snapshot, \
+             virNodeDevicePtr: tck_outcome_nodedev, \
              default: tck_outcome_int)(expr)
 
 #define tck_ok_error(t, expr, code, ...) \

@@ -1,15 +1,17 @@
 /*
- * events.h — collect the domain events a test's own domains raise, in the
- * order they arrive, and wait for them.
+ * events.h — watching libvirt's events from a test.
  *
  * Every connection a test opens runs libvirt's default event loop in a
- * thread of its own (started by tck_test_connect()), so callbacks fire and
- * a daemon's keepalive pings are answered while the test waits.  A watch
- * registers one callback through virConnectDomainEventRegisterAny() and
- * keeps only the events of domains named with this test's prefix, so a
- * crowded host's other guests never show up in a test's sequence.
+ * thread of its own (started by tck_test_connect(), before the open, as
+ * libvirt wants), so callbacks fire and a daemon's keepalive pings are
+ * answered while the test waits.
  *
- * Each event is written as one word, so that a test compares a whole
+ * Two tools on top: TckEventLog, a small thread-safe log any callback can
+ * write words to and a test waits on; and TckEvents, a domain event watch
+ * that registers its own callback through virConnectDomainEventRegisterAny()
+ * and keeps only the events of domains named with this test's prefix, so
+ * a crowded host's other guests never show up in a test's sequence.  A
+ * domain event is written as one word, so that a test compares a whole
  * sequence in one check:
  *   lifecycle        "started/booted", "suspended/paused", "stopped/destroyed", ...
  *   reboot           "reboot"
@@ -23,6 +25,38 @@
 #include <tck/test.h>
 
 G_BEGIN_DECLS
+
+/**
+ * tck_event_loop_start:
+ * @t: the test
+ *
+ * Makes sure libvirt's default event loop runs (tck_test_connect() starts
+ * it anyway, before it opens the connection, so a connection always
+ * delivers events).  Kept for tests that say so before they watch events.
+ * Bails out when the loop cannot be set up.
+ */
+void tck_event_loop_start(TckTest *t);
+
+typedef struct _TckEventLog TckEventLog;
+
+TckEventLog *tck_event_log_new(void);
+
+/* Appends @what (called from event callbacks, in the loop's thread). */
+void tck_event_log_add(TckEventLog *log, const char *what);
+
+/**
+ * tck_event_log_wait:
+ * @log: the log
+ * @count: how many entries to wait for
+ * @timeout_ms: how long at most
+ *
+ * Returns: (transfer full): the entries seen so far, space-separated, once
+ * there are @count of them or the time is up (the caller compares).
+ */
+char *tck_event_log_wait(TckEventLog *log, guint count, guint timeout_ms);
+
+void tck_event_log_free(TckEventLog *log);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckEventLog, tck_event_log_free)
 
 typedef struct _TckEvents TckEvents;
 

@@ -18,5 +18,7 @@
 #include <tck/needs.h>
 #include <tck/guest.h>
 #include <tck/xml.h>
+#include <tck/storage.h>
+#include <tck/secret.h>
 #include <tck/events.h>
 #include <tck/domain.h>

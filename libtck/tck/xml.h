@@ -31,4 +31,12 @@ char *tck_xml_set_text(const char *xml, const char *path, const char *value, GEr
  */
 char *tck_xml_get_text(const char *xml, const char *path);
 
+/**
+ * tck_xml_get_texts:
+ * Returns: (transfer full): the texts of every node @path (XPath) selects
+ * in @xml, in document order (an empty vector when none matches), or NULL
+ * when @xml does not parse or @path is not a node set.
+ */
+GStrv tck_xml_get_texts(const char *xml, const char *path);
+
 G_END_DECLS
