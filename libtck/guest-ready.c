@@ -137,7 +137,7 @@ guest_describe_log(GString *diag, const char *path, const char *data, gsize len,
         else if (*c != '\n' && *c != '\t' && (guchar) *c < 0x20)
             *c = '?';
     }
-    if (strstr(text, MARKER) && !strstr(text, mine))
+    if (strstr(text, MARKER) && !guest_marker_found(data, len, mine))
         g_string_append_printf(diag, "log %s holds a readiness marker, but not for token %s\n", path, token);
     lines = g_strsplit(text, "\n", -1);
     n = g_strv_length(lines);

@@ -252,7 +252,7 @@ test_initrd(void)
     assert_chardev(h, "dev/console", 0600, 5, 1);
     g_assert_nonnull(init);
     g_assert_nonnull(strstr(g_bytes_get_data(init->data, NULL), "TCK-GUEST-READY"));
-    g_assert_nonnull(strstr(g_bytes_get_data(init->data, NULL), "acpid -c /etc/acpi"));
+    g_assert_nonnull(strstr(g_bytes_get_data(init->data, NULL), "acpid -f -c /etc/acpi"));
     g_assert_nonnull(strstr(g_bytes_get_data(init->data, NULL), "TCK-GUEST-POWERBUTTON"));
     g_assert_nonnull(mods);
     order = g_strndup(g_bytes_get_data(mods->data, NULL), mods->size);

@@ -27,7 +27,7 @@ CHROMIUM=${CHROMIUM:-chromium}
 # --- A real run on test:///default, every format and the archive.
 out=$("$TCK" --uri test:///default --format text --format tap="$tmp/run.tap" \
       --format xml="$tmp/run.xml" --format junit="$tmp/run.junit.xml" \
-      --format html="$tmp/run.html" -a "$tmp/run.tar.gz" domain 2>&1); rc=$?
+      --format html="$tmp/run.html" -a "$tmp/run.tar.gz" 'domain/0[5-8]0-*' 2>&1); rc=$?
 is "$rc" 0 "a run on test:///default with every format exits 0"
 like "$out" "^4 passed, 0 failed, 0 skipped$" "the text format still goes to stdout"
 ok "the tap file is written" test -s "$tmp/run.tap"
