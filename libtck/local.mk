@@ -4,6 +4,12 @@ noinst_LTLIBRARIES += libtck/libtck-core.la
 libtck_libtck_core_la_SOURCES += \
 	libtck/error.c \
 	libtck/config.c \
+	libtck/config-private.h \
+	libtck/config-node.c \
+	libtck/config-yaml.c \
+	libtck/config-flat.c \
+	libtck/config-schema.c \
+	libtck/config-dump.c \
 	libtck/tap-writer.c \
 	libtck/tap-writer.h \
 	libtck/test.c \

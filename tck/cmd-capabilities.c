@@ -22,6 +22,10 @@ typedef struct {
     char *arch;
     char *boot;
     char *format;
+    gboolean sandbox;
+    gboolean tcp;
+    gboolean no_kvm;
+    gboolean version;
 } TckCapsOptions;
 
 static void
@@ -50,14 +54,17 @@ static const char tck_caps_description[] =
     "domain_type, emulator, machine, boot, disk_bus), then one line per\n"
     "rule considered and why it was or was not chosen.\n"
     "\n"
-    "Without --uri or --caps, the config's URI is used (test:///default\n"
-    "when there is no config).  --os-type, --arch and --boot (or the\n"
-    "config keys os_type, arch, boot) force part of the plan.\n"
-    "\n"
-    "Exit status:\n"
-    "  0  the plan was printed\n"
-    "  2  usage error, unreadable or bad capabilities file, or no plan fits\n"
-    "  3  cannot connect to the URI\n";
+    "Without --caps, the URI is --uri, else $TCK_URI, else the config's\n"
+    "uri, else test:///default (qemu:///system with --sandbox).\n"
+    "--os-type, --arch and --boot (or the config keys os_type, arch,\n"
+    "boot) force part of the plan.\n";
+
+/* The capabilities command's exit table; --help prints it. */
+static const TckExitDoc tck_caps_exits[] = {
+    { TCK_EXIT_OK, "the plan was printed" },
+    { TCK_EXIT_USAGE, "usage error, unreadable or bad capabilities file, or no plan fits" },
+    { TCK_EXIT_SETUP, "cannot connect to the URI, or the sandbox cannot be set up" },
+};
 
 static gboolean
 tck_caps_parse_args(TckCapsOptions *o, int argc, char **argv, GError **error)
@@ -70,15 +77,22 @@ tck_caps_parse_args(TckCapsOptions *o, int argc, char **argv, GError **error)
         { "arch", 0, 0, G_OPTION_ARG_STRING, &o->arch, "Force the guest arch", "A" },
         { "boot", 0, 0, G_OPTION_ARG_STRING, &o->boot, "Force the boot (kernel, iso, container, template)", "B" },
         { "format", 0, 0, G_OPTION_ARG_STRING, &o->format, "Output format: text (default) or xml", "F" },
+        { "sandbox", 0, 0, G_OPTION_ARG_NONE, &o->sandbox,
+          "Ask a private libvirtd in new namespaces (see libvirt-tck-sandbox(1))", NULL },
+        { "tcp", 0, 0, G_OPTION_ARG_NONE, &o->tcp, "With --sandbox: the daemon also listens on 127.0.0.1 TCP", NULL },
+        { "no-kvm", 0, 0, G_OPTION_ARG_NONE, &o->no_kvm, "With --sandbox: hide /dev/kvm, so QEMU guests use TCG", NULL },
+        { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL },
         { NULL },
     };
     g_autoptr(GOptionContext) ctx = g_option_context_new("- print the guest plan");
+    g_autofree char *exits = tck_exit_help(tck_caps_exits, G_N_ELEMENTS(tck_caps_exits));
+    g_autofree char *description = g_strdup_printf("%s\n%s", tck_caps_description, exits);
     g_autoptr(GError) local = NULL;
 
     g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_set_description(ctx, tck_caps_description);
+    g_option_context_set_description(ctx, description);
     if (!g_option_context_parse(ctx, &argc, &argv, &local)) {
-        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "%s", local->message);
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "%s (try --help)", local->message);
         return FALSE;
     }
     if (argc > 1) {
@@ -87,6 +101,15 @@ tck_caps_parse_args(TckCapsOptions *o, int argc, char **argv, GError **error)
     }
     if (o->uri && o->caps) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--uri and --caps cannot be combined");
+        return FALSE;
+    }
+    if ((o->no_kvm || o->tcp) && !o->sandbox) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "%s works only with --sandbox",
+                    o->no_kvm ? "--no-kvm" : "--tcp");
+        return FALSE;
+    }
+    if (o->sandbox && o->caps) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--sandbox and --caps cannot be combined");
         return FALSE;
     }
     return TRUE;
@@ -149,6 +172,11 @@ tck_cmd_capabilities(int argc, char **argv)
 
     if (!tck_caps_parse_args(&o, argc, argv, &error))
         goto fail;
+    if (o.version) {
+        tck_cli_print_version("libvirt-tck");
+        tck_caps_options_clear(&o);
+        return TCK_EXIT_OK;
+    }
     for (fmt = 0; fmt < G_N_ELEMENTS(tck_caps_formats); fmt++) {
         if (g_str_equal(o.format ? o.format : "text", tck_caps_formats[fmt].name))
             break;
@@ -159,6 +187,28 @@ tck_cmd_capabilities(int argc, char **argv)
     }
     if (!(config = tck_config_load(o.config, &error)))
         goto fail;
+    if (o.sandbox) {
+        /* The same question again inside the sandbox, its argv built from the options. */
+        g_autoptr(GPtrArray) child = g_ptr_array_new_with_free_func(g_free);
+
+        g_ptr_array_add(child, tck_cli_self());
+        g_ptr_array_add(child, g_strdup("capabilities"));
+        if (o.config)
+            g_ptr_array_add(child, g_strdup_printf("--config=%s", o.config));
+        g_ptr_array_add(child, g_strdup_printf("--uri=%s", tck_cli_uri(o.uri, config, "qemu:///system")));
+        if (o.os_type)
+            g_ptr_array_add(child, g_strdup_printf("--os-type=%s", o.os_type));
+        if (o.arch)
+            g_ptr_array_add(child, g_strdup_printf("--arch=%s", o.arch));
+        if (o.boot)
+            g_ptr_array_add(child, g_strdup_printf("--boot=%s", o.boot));
+        if (o.format)
+            g_ptr_array_add(child, g_strdup_printf("--format=%s", o.format));
+        g_ptr_array_add(child, NULL);
+        status = tck_cli_exec_in_sandbox(o.tcp, o.no_kvm, FALSE, child);
+        tck_caps_options_clear(&o);
+        return status;
+    }
 
     if (o.caps) {
         host = tck_host_parse_file(o.caps, &error);
@@ -167,7 +217,7 @@ tck_cmd_capabilities(int argc, char **argv)
             error->code = TCK_ERROR_NOT_FOUND;
         }
     } else {
-        host = tck_caps_from_uri(o.uri ? o.uri : tck_config_get_uri(config), &conn, &error);
+        host = tck_caps_from_uri(tck_cli_uri(o.uri, config, NULL), &conn, &error);
     }
     if (!host)
         goto fail;
@@ -194,6 +244,10 @@ tck_cmd_capabilities(int argc, char **argv)
 
     out = tck_caps_formats[fmt].render(plan);
     fputs(out, stdout);
+    /* What a run does about KVM (tck/canary.c), said where the plan is shown. */
+    if (fmt == 0 && g_strcmp0(plan->domain_type, "kvm") == 0)
+        printf("kvm: a run boots one canary guest first (at most 30 s); when it makes no progress, "
+               "the run stops at once (exit 3) naming --no-kvm\n");
     tck_caps_options_clear(&o);
     return TCK_EXIT_OK;
 

@@ -23,5 +23,18 @@ tck_libvirt_tck_SOURCES += \
 	tck/format-text.c \
 	tck/format-tap.c \
 	tck/formats.c \
-	tck/formats.h
+	tck/formats.h \
+	tck/outputs.c \
+	tck/outputs.h \
+	tck/progress.c \
+	tck/progress.h \
+	tck/sandbox-route.c \
+	tck/canary.c \
+	tck/canary.h
 tck_libvirt_tck_LDADD = $(TCK_CORE_LIBS)
+
+## The KVM canary: a libtck test program the harness runs before the
+## first guest test when the plan uses KVM (tck/canary.c).
+pkglibexec_PROGRAMS = tck/libvirt-tck-kvm-canary
+tck_libvirt_tck_kvm_canary_SOURCES = tck/kvm-canary.c
+tck_libvirt_tck_kvm_canary_LDADD = $(TCK_CORE_LIBS)

@@ -369,6 +369,8 @@ tck_runner_run(const TckRunnerOptions *opts, GPtrArray *tests, TckRun *run, GErr
                 }
                 hold(held, e, TRUE);
                 g_ptr_array_add(running, job);
+                if (opts->on_progress)
+                    opts->on_progress(e->name, opts->on_done_data);
             }
         }
         if (running->len == 0)
@@ -413,6 +415,8 @@ tck_runner_run(const TckRunnerOptions *opts, GPtrArray *tests, TckRun *run, GErr
             }
         }
 
+        if (opts->on_progress)
+            opts->on_progress(NULL, opts->on_done_data);
         for (guint i = 0; i < running->len;) {
             Job *job = g_ptr_array_index(running, i);
 

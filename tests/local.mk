@@ -53,6 +53,8 @@ TESTS += \
 	tests/suite-objects-a.sh \
 	tests/contracts.sh \
 	tests/man-example.sh \
+	tests/harness-truth.sh \
+	tests/man-run-examples.sh \
 	tests/suite-domain-a.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
@@ -66,6 +68,8 @@ EXTRA_DIST += \
 	tests/suite-objects-a.sh \
 	tests/contracts.sh \
 	tests/man-example.sh \
+	tests/harness-truth.sh \
+	tests/man-run-examples.sh \
 	tests/suite-domain-a.sh \
 	tests/fixtures/upstream-style.t \
 	tests/fixtures/crowded-host.xml \
