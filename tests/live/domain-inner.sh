@@ -15,10 +15,11 @@ for uri in qemu:///system lxc:///system qemu+tcp://127.0.0.1/system; do
     n=$((n + 1))
     log=$D/run-$n.log
     start=$(date +%s)
-    "$B/tck/libvirt-tck" --uri "$uri" --suites-dir "$B/suites" -j 2 -v domain >"$log" 2>&1
+    # The four seed tests by name: the area holds more (and known-broken ones).
+    "$B/tck/libvirt-tck" --uri "$uri" --suites-dir "$B/suites" -j 2 -v 'domain/0[5-8]0-*' >"$log" 2>&1
     rc=$?
     echo "libvirt-tck on $uri: exit $rc in $(($(date +%s) - start)) s" >&2
-    check $rc "libvirt-tck runs domain/* on $uri and exits 0 (got $rc)"
+    check $rc "libvirt-tck runs domain/050-080 on $uri and exits 0 (got $rc)"
     grep -q '^4 passed, 0 failed, 0 skipped$' "$log"
     check $? "on $uri all 4 domain tests pass, none skipped"
     booted=$(grep -c '^ok [0-9]* - the guest booted and printed its marker$' "$log")
