@@ -12,7 +12,7 @@
 #include <glib/gstdio.h>
 #include <libvirt/virterror.h>
 #include <tck/tck.h>
-#include "libtck/fs-util.h"
+#include "fs-util.h"
 #include "canary.h"
 #include "cli.h"
 #include "cleanup.h"
@@ -20,9 +20,11 @@
 #include "formats.h"
 #include "outputs.h"
 #include "progress.h"
+#include "preflight.h"
 #include "registry.h"
-#include "report-run.h"   /* report: -a, --known-broken, --rerun-failed */
+#include "report-run.h"
 #include "runner.h"
+#include "virt-util.h"
 
 typedef struct {
     char *config;
@@ -42,7 +44,7 @@ typedef struct {
     gboolean sandbox_no_kvm;
     gboolean version;
     char **tests;
-    TckReportRunOptions report;   /* report: filled by its option group */
+    TckReportRunOptions report;   /* -a, --known-broken, --rerun-failed */
 } RunOptions;
 
 static void
@@ -53,7 +55,7 @@ run_options_clear(RunOptions *o)
     g_strfreev(o->formats);
     g_free(o->suites_dir);
     g_strfreev(o->tests);
-    tck_report_run_options_clear(&o->report);   /* report */
+    tck_report_run_options_clear(&o->report);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RunOptions, run_options_clear)
@@ -214,11 +216,6 @@ check_uri(const char *uri, GError **error)
     return TRUE;
 }
 
-static void
-quiet_error_handler(void *opaque, virErrorPtr err)
-{
-}
-
 /* The driver part of the URI schemes libvirt knows ("qemu" in "qemu+ssh"). */
 static const char *const known_schemes[] = {
     "test", "qemu", "lxc", "xen", "libxl", "openvz", "vbox", "vmwarews", "vmwareplayer",
@@ -245,21 +242,17 @@ scheme_known(const char *uri)
 static virConnectPtr
 connect_uri(const char *uri, GError **error)
 {
-    virConnectPtr conn = virConnectOpen(uri);
+    virConnectPtr conn = tck_virt_open(uri, TCK_VIRT_OPEN_DEFAULT, NULL);
 
-    if (!conn) {
-        virErrorPtr err = virGetLastError();
-        /* libvirt hands unknown schemes to a daemon, whose absence then
-         * hides the real mistake: name it.  A newer driver that does
-         * connect is never refused by this list. */
-        if (!scheme_known(uri))
-            g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE,
-                        "unknown URI scheme in '%s' (libvirt said: %s)", uri,
-                        err && err->message ? err->message : "unknown error");
-        else
-            g_set_error(error, TCK_ERROR, TCK_ERROR_CONNECT, "cannot connect to '%s': %s", uri,
-                        err && err->message ? err->message : "unknown error");
-    }
+    /* libvirt hands unknown schemes to a daemon, whose absence then
+     * hides the real mistake: name it.  A newer driver that does
+     * connect is never refused by this list. */
+    if (!conn && !scheme_known(uri))
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "unknown URI scheme in '%s' (libvirt said: %s)",
+                    uri, tck_virt_last_error());
+    else if (!conn)
+        g_set_error(error, TCK_ERROR, TCK_ERROR_CONNECT, "cannot connect to '%s': %s", uri,
+                    tck_virt_last_error());
     return conn;
 }
 
@@ -367,6 +360,7 @@ tck_cmd_run(int argc, char **argv)
     g_autoptr(TckProgress) progress = NULL;
     g_autoptr(GPtrArray) all = NULL;
     g_autoptr(GPtrArray) selected = NULL;
+    g_autoptr(GPtrArray) to_run = NULL;
     g_autoptr(TckRun) run = NULL;
     g_autoptr(GString) leftovers = g_string_new(NULL);
     g_autofree char *suites_dir = NULL;
@@ -427,9 +421,8 @@ tck_cmd_run(int argc, char **argv)
         return tck_exit_report(error);
     if (!(selected = tck_registry_select(all, o.tests, &error)))
         return tck_exit_report(error);
-    /* Metadata is for --list and for scheduling (exclusive resources);
-     * one test at a time needs none, and skips the extra processes. */
-    if ((o.list || o.jobs > 1) && !tck_registry_describe_all(selected, &error))
+    /* Always: the needs are checked, and the jobs scheduled, from what tests say. */
+    if (!tck_registry_describe_all(selected, &error))
         return tck_exit_report(error);
 
     if (o.list) {
@@ -441,7 +434,7 @@ tck_cmd_run(int argc, char **argv)
     }
 
     virInitialize();
-    virSetErrorFunc(NULL, quiet_error_handler);
+    tck_virt_quiet_errors();
     if (!(conn = connect_uri(uri, &error)))
         return tck_exit_report(error);
 
@@ -452,7 +445,7 @@ tck_cmd_run(int argc, char **argv)
     }
     human = tck_outputs_human(outputs);
 
-    run_id = g_strdup_printf("%08x", g_random_int());
+    run_id = tck_run_id_new();
     tmpl = g_strdup_printf("libvirt-tck-%s-XXXXXX", run_id);
     if (!(run_dir = g_dir_make_tmp(tmpl, &error))) {
         g_autoptr(GError) setup = g_error_new(TCK_ERROR, TCK_ERROR_SETUP, "%s", error->message);
@@ -500,12 +493,14 @@ tck_cmd_run(int argc, char **argv)
         virConnectClose(conn);
         return tck_exit_report(error);
     }
-    if (!tck_runner_run(&ro, selected, run, &error)) {
+    to_run = tck_preflight_needs(selected, conn, config, run, on_test_done, &live);
+    if (!tck_runner_run(&ro, to_run, run, &error)) {
         virConnectClose(conn);
         return tck_exit_report(error);
     }
     tck_progress_finish(progress);
     run->meta.end_us = g_get_real_time();
+    tck_report_run_record_plan(run, run_dir, conn, config);
     virConnectClose(conn);
 
     /* Config metadata, known-broken, then the archive (interrupted runs too). */
