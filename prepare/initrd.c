@@ -13,7 +13,8 @@
  * What /init loads: the modules the generic guest's devices need, in this
  * order after dependency resolution (modules.dep); modules built into the
  * kernel or absent from it are left out.  Its console is the 8250 serial
- * port, built in; nothing else in the guest needs a driver.
+ * port, built in.  evdev and button give acpid the ACPI power button as an
+ * input device.
  */
 const char *const tck_initrd_modules[] = {
     /* virtio devices on PCI (QEMU's pc and q35 machines) */
@@ -22,6 +23,8 @@ const char *const tck_initrd_modules[] = {
     "virtio_blk",
     /* a NIC, for the network and nwfilter suites' guests */
     "virtio_net",
+    /* the ACPI power button, for acpid */
+    "evdev", "button",
     NULL,
 };
 

@@ -67,7 +67,8 @@ TESTS += \
 	tests/contracts.sh \
 	tests/man-example.sh \
 	tests/harness-truth.sh \
-	tests/man-run-examples.sh
+	tests/man-run-examples.sh \
+	tests/suite-domain-a.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
 	tests/suite-objects-b.sh \
@@ -88,6 +89,7 @@ EXTRA_DIST += \
 	tests/man-example.sh \
 	tests/harness-truth.sh \
 	tests/man-run-examples.sh \
+	tests/suite-domain-a.sh \
 	tests/fixtures/upstream-style.t \
 	tests/fixtures/crowded-host.xml \
 	tests/contracts/broken-ten.yml \

@@ -50,7 +50,7 @@ live_payload() {
         mkdir -p "$dir/$sub/bin" "$dir/$sub/sbin" "$dir/$sub/proc" "$dir/$sub/dev" \
                  "$dir/$sub/sys" "$dir/$sub/tck-out" "$dir/$sub/tmp"
         cp "$BUSYBOX" "$dir/$sub/bin/busybox"
-        for applet in sh cat echo mount sleep; do
+        for applet in sh cat echo mount sleep poweroff reboot; do
             ln -sf busybox "$dir/$sub/bin/$applet"
         done
     done
