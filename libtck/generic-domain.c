@@ -87,6 +87,12 @@ tck_generic_kernel(TckTest *t, const TckGuestPlan *plan)
     return tck_generic_asset(t, plan, TCK_ASSET_KERNEL);
 }
 
+char *
+tck_generic_compressed_kernel(TckTest *t)
+{
+    return tck_generic_asset(t, tck_generic_plan(t), TCK_ASSET_KERNEL);
+}
+
 /* Size of the per-guest empty disk: sparse, so it costs nothing. */
 #define TCK_GENERIC_DISK_BYTES (16 * 1024 * 1024)
 

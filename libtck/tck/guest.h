@@ -93,6 +93,13 @@ char *tck_generic_domain_xml_with_nic(TckTest *t, const char *suffix, const TckG
  */
 const TckGuestPlan *tck_test_plan(TckTest *t);
 
+/*
+ * The plan's compressed kernel (bzImage), for a guest whose firmware boots
+ * only a kernel with an EFI stub (UEFI), where the plan would boot the PVH
+ * vmlinux.  Skips the test when the cache lacks it.
+ */
+char *tck_generic_compressed_kernel(TckTest *t);
+
 /* TRUE when the plan's guests really run something (not the test driver). */
 gboolean tck_guest_boots(TckTest *t);
 
