@@ -100,15 +100,18 @@ if [ -n "$net_mac$net_ip$net_dhcp" ]; then
     fi
 fi
 # The block devices the guest sees, again whenever they change, so that a
-# disk hot-plug test can tell the guest saw the new disk.
+# disk hot-plug test can tell the guest saw the new disk; and every 5 s in
+# any case, for a reader that opened the console after the change (a
+# remote host's console stream only carries what comes after it opens).
 (
-    seen=
+    seen= n=0
     while :; do
         now=$(ls /sys/block 2>/dev/null | tr '\n' ' ')
-        if [ "$now" != "$seen" ]; then
+        if [ "$now" != "$seen" ] || [ $((n % 5)) -eq 0 ]; then
             echo "TCK-GUEST-DISKS $now" > /dev/console
             seen=$now
         fi
+        n=$((n + 1))
         sleep 1
     done
 ) &
