@@ -44,6 +44,7 @@ dist_noinst_SCRIPTS += \
 	bench/live-bench-inner.sh \
 	bench/live-suite.sh \
 	bench/live-seeds.sh \
+	bench/lib.sh \
 	bench/live-objects.sh
 EXTRA_DIST += \
 	tests/live/qemu-domain.xml \
