@@ -4,6 +4,7 @@
  *   report [render] RUN [--format NAME[=FILE]]... [--known-broken FILE]...
  *   report mask --known-broken FILE... RUN [--format NAME[=FILE]]...
  *   report compare BASE NEW [--format text|html[=FILE]]...
+ *   report matrix [--rows tests|checks] -o FILE.html RUN...
  */
 #include <config.h>
 
@@ -21,6 +22,7 @@
 #include "known-broken.h"
 #include "outputs.h"
 #include "report.h"
+#include "report-matrix.h"
 #include "report-util.h"
 
 typedef struct {
@@ -30,6 +32,8 @@ typedef struct {
     gboolean quiet;
     double timing_ratio;
     double timing_min_s;
+    char *rows;
+    char *output;
     char **args;
 } ReportOptions;
 
@@ -38,15 +42,18 @@ report_options_clear(ReportOptions *o)
 {
     g_strfreev(o->formats);
     g_strfreev(o->known_broken);
+    g_free(o->rows);
+    g_free(o->output);
     g_strfreev(o->args);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(ReportOptions, report_options_clear)
 
-typedef enum { MODE_RENDER, MODE_MASK, MODE_COMPARE, MODE_COVERAGE } Mode;
+typedef enum { MODE_RENDER, MODE_MASK, MODE_COMPARE, MODE_COVERAGE, MODE_MATRIX } Mode;
 
 static int cmd_render(const ReportOptions *o);
 static int cmd_mask(const ReportOptions *o);
 static int cmd_compare(const ReportOptions *o);
+static int cmd_matrix(const ReportOptions *o);
 
 /* coverage: any number of archives (tck/coverage.c) */
 static int
@@ -73,6 +80,8 @@ static const struct {
     /* n_args 0: any number */
     { "coverage", MODE_COVERAGE, "ARCHIVE...", 0,
       "The public libvirt functions the runs (--api-coverage) called, by area", cmd_coverage },
+    { "matrix", MODE_MATRIX, "RUN...", 0,
+      "An HTML table of runs side by side: a column per run, a row per test or check", cmd_matrix },
 };
 
 static const char report_description[] =
@@ -81,10 +90,11 @@ static const char report_description[] =
 
 /* The report command's exit table; --help prints it. */
 static const TckExitDoc report_exits[] = {
-    { TCK_EXIT_OK, "render/mask: no unexpected failure; compare: no regression" },
-    { TCK_EXIT_TEST_FAILED, "render/mask: an unexpected failure is left or the run was interrupted; "
+    { TCK_EXIT_OK, "render/mask/matrix: no unexpected failure; compare: no regression" },
+    { TCK_EXIT_TEST_FAILED, "render/mask/matrix: an unexpected failure is left or a run was interrupted; "
                             "compare: a regression, or either run was interrupted" },
     { TCK_EXIT_USAGE, "usage error, unreadable run or invalid known-broken file" },
+    { TCK_EXIT_SETUP, "the output file cannot be written" },
 };
 
 static gboolean
@@ -104,6 +114,9 @@ parse(char ***argv, Mode mode, ReportOptions *o, GError **error)
           "compare: flag a test whose time changed by this factor (default 2)", "R" },
         { "timing-min", 0, 0, G_OPTION_ARG_DOUBLE, &o->timing_min_s,
           "compare: ... and by at least this many seconds (default 1)", "SECS" },
+        { "rows", 0, 0, G_OPTION_ARG_STRING, &o->rows,
+          "matrix: a row per test (default) or per check", "tests|checks" },
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, "matrix: the HTML file to write", "FILE" },
         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->args, NULL, modes[mode].params },
         { NULL },
     };
@@ -126,6 +139,14 @@ parse(char ***argv, Mode mode, ReportOptions *o, GError **error)
     if (modes[mode].n_args && (!o->args || g_strv_length(o->args) != modes[mode].n_args)) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "report %s takes %s (see --help)",
                     modes[mode].name, modes[mode].params);
+        return FALSE;
+    }
+    if (mode == MODE_MATRIX && (!o->args || !o->args[0] || !o->output)) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "report matrix takes -o FILE.html and at least one RUN");
+        return FALSE;
+    }
+    if (o->rows && tck_matrix_rows_from_string(o->rows) < 0) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--rows is tests or checks, not '%s'", o->rows);
         return FALSE;
     }
     if (mode == MODE_MASK && !o->known_broken) {
@@ -381,6 +402,46 @@ cmd_compare(const ReportOptions *o)
     /* An interrupted run never compares as clean. */
     return tck_compare_has_regression(cmp) || base->meta.interrupted || new_run->meta.interrupted
            ? TCK_EXIT_TEST_FAILED : TCK_EXIT_OK;
+}
+
+/* matrix: every run read (and masked) first, then one page. */
+static int
+cmd_matrix(const ReportOptions *o)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func((GDestroyNotify) tck_run_free);
+    g_autoptr(TckKnownBroken) kb = NULL;
+    g_autofree TckMatrixColumn *columns = NULL;
+    g_autofree char *page = NULL;
+    TckMatrixRows rows = o->rows ? tck_matrix_rows_from_string(o->rows) : TCK_MATRIX_ROWS_TESTS;
+    int status = TCK_EXIT_OK;
+    FILE *out;
+    gboolean ok;
+
+    if (o->known_broken && !(kb = load_known_broken(o->known_broken, &error)))
+        return tck_exit_report(error);
+    for (guint i = 0; o->args[i]; i++) {
+        TckRun *run = tck_report_read(o->args[i], &error);
+
+        if (!run)
+            return tck_exit_report(error);
+        if (kb)
+            tck_known_broken_apply(kb, run);
+        g_ptr_array_add(runs, run);
+    }
+    columns = g_new0(TckMatrixColumn, runs->len);
+    for (guint i = 0; i < runs->len; i++) {
+        columns[i].run = g_ptr_array_index(runs, i);
+        if (run_status(columns[i].run) != TCK_EXIT_OK)
+            status = TCK_EXIT_TEST_FAILED;
+    }
+    page = tck_report_matrix_to_string(columns, runs->len, rows);
+    if (!(out = open_output(o->output, &error)))
+        return tck_exit_report(error);
+    ok = tck_format_write_string(page, out, "matrix", &error);
+    if (!close_output(out, o->output, ok ? &error : NULL) || !ok)
+        return tck_exit_report(error);
+    return status;
 }
 
 static void

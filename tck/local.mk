@@ -43,6 +43,8 @@ tck_libtck_harness_la_SOURCES = \
 	tck/report.h \
 	tck/report-util.c \
 	tck/report-util.h \
+	tck/report-matrix.c \
+	tck/report-matrix.h \
 	tck/report-read.c \
 	tck/report-run.c \
 	tck/report-run.h \

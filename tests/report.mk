@@ -22,11 +22,16 @@ TESTS += \
 	tests/test-report-known-broken \
 	tests/test-report-compare \
 	tests/test-report-html.sh \
-	tests/test-report-cli.sh
+	tests/test-report-cli.sh \
+	tests/test-report-matrix.sh
 
 EXTRA_DIST += \
 	tests/test-report-html.sh \
 	tests/test-report-cli.sh \
+	tests/test-report-matrix.sh \
+	tests/report/matrix/test.xml \
+	tests/report/matrix/qemu.xml \
+	tests/report/matrix/lxc.xml \
 	tests/report/golden/run.xml \
 	tests/report/golden/run.junit.xml \
 	tests/report/golden/run.html \
