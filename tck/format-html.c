@@ -517,3 +517,12 @@ tck_format_html(const TckRun *run, const TckFormatOptions *opts, FILE *out, GErr
 
     return tck_format_write_string(text, out, "html", error);
 }
+
+/* A comparison: the new run's page with the changes listed and highlighted. */
+gboolean
+tck_format_compare_html(const TckCompare *cmp, const TckFormatOptions *opts, FILE *out, GError **error)
+{
+    g_autofree char *text = tck_report_html_to_string(cmp->new_run, cmp);
+
+    return tck_format_write_string(text, out, "html", error);
+}

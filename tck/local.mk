@@ -40,6 +40,7 @@ tck_libtck_harness_la_SOURCES = \
 	tck/format-xml.c \
 	tck/format-junit.c \
 	tck/format-html.c \
+	tck/format-mask.c \
 	tck/report.h \
 	tck/report-util.c \
 	tck/report-util.h \

@@ -13,7 +13,7 @@
 # regression planted in tests/report/compare and mask prints what is
 # left to fix.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 56
+tap_plan 58
 
 command -v prove >/dev/null || { echo "Bail out! prove (perl) is not installed"; exit 1; }
 command -v xmllint >/dev/null || { echo "Bail out! xmllint is not installed"; exit 1; }
@@ -146,6 +146,12 @@ like "$out" "^1 left to fix, 2 known broken, 0 unexpectedly passing, 0 stale ent
 printf -- '- test: core/090-crash\n  reason: crashes\n' >>"$tmp/mask.yml"
 out=$("$TCK" report mask --known-broken "$tmp/mask.yml" "$cmpdir/new.xml" 2>&1); rc=$?
 is "$rc" 0 "mask exits 0 once every failure is known broken"
+out=$("$TCK" report --known-broken "$tmp/mask.yml" --format mask="$tmp/mask.txt" --format text "$cmpdir/new.xml" 2>&1)
+like "$(cat "$tmp/mask.txt")" "^0 left to fix, 3 known broken, 0 unexpectedly passing, 0 stale entries$" \
+    "mask is a row of the format table: report --format mask=FILE writes it"
+out=$("$TCK" report compare "$cmpdir/base.xml" "$cmpdir/new.xml" --format junit 2>&1); rc=$?
+like "$rc $out" "^2 libvirt-tck: usage: report compare writes text, html, not 'junit'$" \
+    "compare writes the formats whose table row has a comparison form, and refuses the others"
 
 # --- Bad input to report.
 out=$("$TCK" report "$tmp/nosuch.tar.gz" 2>&1); rc=$?
