@@ -83,6 +83,12 @@ pkglibexec_PROGRAMS = tck/libvirt-tck-kvm-canary
 tck_libvirt_tck_kvm_canary_SOURCES = tck/kvm-canary.c
 tck_libvirt_tck_kvm_canary_LDADD = $(TCK_CORE_LIBS)
 
+## The keeper: leads each test's process group, reaps its orphans and
+## dies with the harness (tck/keeper-main.c; spawned by runner-job.c).
+pkglibexec_PROGRAMS += tck/libvirt-tck-keeper
+tck_libvirt_tck_keeper_SOURCES = tck/keeper-main.c
+tck_libvirt_tck_keeper_LDADD = $(top_builddir)/util/libtck-util.la $(TCK_DEP_LIBS)
+
 ## The schema of the native report, installed beside the program's data;
 ## the JUnit schema is what our tests validate the junit format against.
 tckreportschemadir = $(pkgdatadir)/schemas
