@@ -32,8 +32,10 @@ for uri in qemu:///system lxc:///system qemu+tcp://127.0.0.1/system; do
     check $rc "libvirt-tck runs the domain suite on $uri and exits 0 (got $rc)"
     ran=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped.*/\1 \2 \3/p' "$log" | tail -n 1)
     set -- $ran
+    failed=$(awk '/^not ok / {sub(/^not ok [0-9]* - /, ""); bad = bad (bad ? "; " : "") $0; next}
+                  /^domain\/[^ ]* \.+ / {if ($3 == "FAILED" || $3 == "ERROR") printf "%s [%s] ", $1, (bad ? bad : $3); bad = ""}' "$log")
     [ "${2:-1}" -eq 0 ] && [ "$(( ${1:-0} + ${2:-0} + ${3:-0} ))" -eq "$listed" ] && [ "$listed" -gt 0 ]
-    check $? "on $uri all $listed listed domain tests ran and none failed (${1:-?} passed, ${3:-?} skipped)"
+    check $? "on $uri all $listed listed domain tests ran and none failed (${1:-?} passed, ${3:-?} skipped)${failed:+; failed: $failed}"
     xfail=$(grep -cE '^domain/[0-9][^ ]* \.+ known broken ' "$log")
     echo "$uri: ${1:-?} passed (${xfail} of them known broken), ${3:-?} skipped of $listed, $secs s" >>"$D/summary"
     booted=$(grep -c '^ok [0-9]* - the guest booted and printed its marker$' "$log")
