@@ -9,7 +9,7 @@ S=$2
 D=$3
 R=$D/results
 : >"$R"
-check() { if [ "$1" -eq 0 ]; then echo "ok - $2" >>"$R"; else echo "not ok - $2" >>"$R"; fi; }
+. "$(dirname "$0")/run-log.sh"
 for uri in qemu:///system lxc:///system; do
     log=$D/run-${uri%%:*}.log
     start=$(date +%s)
