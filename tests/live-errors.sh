@@ -26,9 +26,11 @@ live_results "$D/results" 6
 # --- The driver x contract matrix.
 TCK="$top_builddir/tck/libvirt-tck"
 TABLE="$top_srcdir/suites/errors/contracts.yml"
-"$TCK" --uri test:///default --suites-dir "$top_builddir/suites" -j 2 \
+. "$LIVE_FIXTURES/run-log.sh"
+"$TCK" --uri test:///default --suites-dir "$top_builddir/suites" -j 2 -v \
     --known-broken "$top_srcdir/suites/known-broken/errors.yml" -a "$D/errors-test.tar.gz" errors >"$D/run-test.log" 2>&1
-tap_ok $? "the error checkers pass on test:///default too, its archive kept"
+rc=$?
+tap_ok $rc "the error checkers pass on test:///default too, its archive kept (exit $rc$([ $rc -ne 0 ] && printf ': %s' "$(run_failures "$D/run-test.log" | head -c 400)"))"
 "$TCK" report matrix --rows checks -o "$D/matrix.html" \
     "$D/errors-test.tar.gz" "$D/errors-qemu.tar.gz" "$D/errors-lxc.tar.gz" 2>"$D/matrix.err"
 rc=$?
