@@ -233,6 +233,14 @@ fill_missing_checks(GPtrArray *groups, GHashTable *by_test, const TckRun *run, g
     }
 }
 
+static gint
+compare_groups(gconstpointer a, gconstpointer b)
+{
+    const Group *ga = *(const Group *const *) a, *gb = *(const Group *const *) b;
+
+    return strcmp(ga->test, gb->test);
+}
+
 TckMatrix *
 tck_matrix_build(const TckMatrixColumn *columns, guint n_columns, TckMatrixRows rows)
 {
@@ -265,6 +273,8 @@ tck_matrix_build(const TckMatrixColumn *columns, guint n_columns, TckMatrixRows 
             fill_missing_checks(groups, by_test, columns[col].run, col, n_columns);
     }
 
+    /* Tests by name (runs finish them in any order), checks as the tests ran them. */
+    g_ptr_array_sort(groups, compare_groups);
     for (guint i = 0; i < groups->len; i++) {
         Group *g = g_ptr_array_index(groups, i);
 
