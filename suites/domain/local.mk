@@ -39,7 +39,6 @@ suitesdomain_PROGRAMS += \
 	suites/domain/425-snapshot-xml \
 	suites/domain/430-checkpoints \
 	suites/domain/440-console-marker \
-	suites/domain/441-console-attach-late \
 	suites/domain/445-core-dump \
 	suites/domain/450-metadata \
 	suites/domain/455-xml-roundtrip \
@@ -75,7 +74,6 @@ suites_domain_420_snapshot_external_LDADD = $(SUITE_LDADD)
 suites_domain_425_snapshot_xml_LDADD = $(SUITE_LDADD)
 suites_domain_430_checkpoints_LDADD = $(SUITE_LDADD)
 suites_domain_440_console_marker_LDADD = $(SUITE_LDADD)
-suites_domain_441_console_attach_late_LDADD = $(SUITE_LDADD)
 suites_domain_445_core_dump_LDADD = $(SUITE_LDADD)
 suites_domain_450_metadata_LDADD = $(SUITE_LDADD)
 suites_domain_455_xml_roundtrip_LDADD = $(SUITE_LDADD)
