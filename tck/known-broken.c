@@ -377,6 +377,29 @@ tck_known_broken_load_data(TckKnownBroken *kb, const char *data, gsize len,
             goto out;
         g_ptr_array_add(entries, e);
     }
+    /* A second document ("---" and more entries) is never ignored silently:
+     * a known-broken file is one list. */
+    {
+        yaml_document_t next;
+        yaml_node_t *next_root;
+
+        if (!yaml_parser_load(&parser, &next)) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_KNOWN_BROKEN, "%s:%zu: YAML syntax error: %s",
+                        origin, parser.problem_mark.line + 1,
+                        parser.problem ? parser.problem : "unknown");
+            goto out;
+        }
+        next_root = yaml_document_get_root_node(&next);
+        if (next_root) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_KNOWN_BROKEN,
+                        "%s:%zu: a second YAML document; a known-broken file is one list of entries "
+                        "(remove the '---' line or merge the lists)",
+                        origin, next_root->start_mark.line + 1);
+            yaml_document_delete(&next);
+            goto out;
+        }
+        yaml_document_delete(&next);
+    }
     while (entries->len > 0)
         g_ptr_array_add(kb->entries, g_ptr_array_steal_index(entries, 0));
     ok = TRUE;
