@@ -481,6 +481,19 @@ typedef struct {
     guint counts[TCK_STATUS_LAST];
 } TestIndex;
 
+/* Adds @item to the list of @key in @groups (key -> GPtrArray, owned). */
+static void
+group_add(GHashTable *groups, const char *key, gpointer item)
+{
+    GPtrArray *same = g_hash_table_lookup(groups, key);
+
+    if (!same) {
+        same = g_ptr_array_new();
+        g_hash_table_insert(groups, (gpointer) key, same);
+    }
+    g_ptr_array_add(same, item);
+}
+
 static void
 test_index_free(TestIndex *ix)
 {
@@ -500,14 +513,8 @@ test_index_new(const TckTestResult *t)
                                                (GDestroyNotify) g_ptr_array_unref);
     for (i = 0; i < t->checks->len; i++) {
         TckCheckResult *c = g_ptr_array_index(t->checks, i);
-        const char *d = c->description ? c->description : "";
-        GPtrArray *same = g_hash_table_lookup(ix->by_description, d);
 
-        if (!same) {
-            same = g_ptr_array_new();
-            g_hash_table_insert(ix->by_description, (gpointer) d, same);
-        }
-        g_ptr_array_add(same, c);
+        group_add(ix->by_description, c->description ? c->description : "", c);
 
         if (!g_hash_table_contains(ix->by_number, GUINT_TO_POINTER(c->number)))
             g_hash_table_insert(ix->by_number, GUINT_TO_POINTER(c->number), c);
@@ -646,13 +653,8 @@ tck_known_broken_apply(const TckKnownBroken *kb, TckRun *run)
     run->known_broken_stale = g_ptr_array_new_with_free_func(g_free);
     for (j = 0; j < run->tests->len; j++) {
         TckTestResult *t = g_ptr_array_index(run->tests, j);
-        GPtrArray *same = g_hash_table_lookup(by_name, t->name);
 
-        if (!same) {
-            same = g_ptr_array_new();
-            g_hash_table_insert(by_name, t->name, same);
-        }
-        g_ptr_array_add(same, t);
+        group_add(by_name, t->name, t);
     }
     for (i = 0; i < kb->entries->len; i++) {
         const Entry *e = g_ptr_array_index(kb->entries, i);

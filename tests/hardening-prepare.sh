@@ -65,6 +65,7 @@ t1=$(date +%s)
 check "a trickle exits 3 (rc=$RC)" [ "$RC" = 3 ]
 check "within the 3 s deadline, retries included ($((t1 - t0)) s)" [ $((t1 - t0)) -lt 10 ]
 check "the message names the deadline" grep -q "not done within the 3 s deadline" "$WORK/trickle.out"
+grep -q "not done within the 3 s deadline" "$WORK/trickle.out" || sed 's/^/# /' "$WORK/trickle.out"
 
 # 15. credentials in --kernel-url: for libcurl only
 PBB=$(free_port)
