@@ -42,7 +42,8 @@ G_BEGIN_DECLS
 #define TCK_ASSET_POOL "tck-assets"
 #define TCK_ASSET_POOL_TARGET "/var/lib/libvirt/tck-assets"
 
-/* Seconds an upload may stay short and unchanged before it counts as dead. */
+/* Seconds an upload may stay short and unchanged before it counts as dead
+ * ($TCK_ASSET_STALE_S overrides it, for our own tests). */
 #define TCK_ASSET_STALE_S 20
 /* Seconds a run waits for another run's upload of the same asset. */
 #define TCK_ASSET_WAIT_S 300

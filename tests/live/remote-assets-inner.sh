@@ -103,6 +103,17 @@ up=$(uploads "$D/par-a.log" "$D/par-b.log")
 check $? "between them the two concurrent runs uploaded each asset once (uploaded $up)"
 volumes_hash_to_names 2>>"$D/stderr-inner"
 check $? "after the race every asset volume still hashes to its name"
+# A dead upload (a run killed mid-transfer leaves its volume one byte
+# short): the next run waits, finds it unchanged, deletes it and uploads anew.
+init=$("$P" --cache "$TCK_ASSET_CACHE" --path initrd)
+sha=$(sha256sum <"$init" | cut -d' ' -f1)
+virsh -q -c "$U" vol-delete --pool tck-assets "$sha" >/dev/null &&
+    virsh -q -c "$U" vol-create-as tck-assets "$sha" "$(($(stat -c %s "$init") - 1))" --format raw >/dev/null
+TCK_ASSET_STALE_S=2 run "$D/dead.log" domain/080-unique-identifiers
+rc=$?
+grep -q "^# remote asset initrd uploaded and verified: $sha " "$D/dead.log" && [ $rc -eq 0 ] &&
+    volumes_hash_to_names 2>>"$D/stderr-inner"
+check $? "a volume left one byte short by a dead upload is replaced by a verified one (exit $rc)"
 "$P" --cache "$TCK_ASSET_CACHE" -q --purge --uri "$U" 2>/dev/null
 out=$("$P" --list --uri "$U" 2>&1)
 [ "$out" = "no pool tck-assets on $U" ] && [ -f "$target/foreign-notes.txt" ]
