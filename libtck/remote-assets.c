@@ -327,37 +327,37 @@ tck_asset_pool_provision(virStoragePoolPtr pool, const char *path, const char *s
     }
     for (guint claim = 0; claim < MAX_CLAIMS; claim++) {
         virStorageVolPtr vol = virStorageVolLookupByName(pool, sha256);
+        g_autoptr(GError) local = NULL;
         gboolean complete;
         char *vol_path;
 
         if (!vol && last_code() != VIR_ERR_NO_STORAGE_VOL) {
-            set_libvirt_error(error, "cannot look up an asset volume");
+            set_libvirt_error(error, "cannot look up volume %s/%s", TCK_ASSET_POOL, sha256);
             return NULL;
         }
         if (vol) {
-            complete = volume_wait(vol, sha256, size, error);
+            complete = volume_wait(vol, sha256, size, &local);
             if (complete && fate)
                 *fate = TCK_ASSET_VOLUME_REUSED;
         } else {
-            complete = volume_claim_upload(pool, path, sha256, size, error);
+            complete = volume_claim_upload(pool, path, sha256, size, &local);
             if (complete && fate)
                 *fate = TCK_ASSET_VOLUME_UPLOADED;
             vol = complete ? virStorageVolLookupByName(pool, sha256) : NULL;
         }
-        if (error && *error) {
+        if (local || !complete || !vol) {
             if (vol)
                 virStorageVolFree(vol);
-            return NULL;
-        }
-        if (!complete || !vol) {
-            if (vol)
-                virStorageVolFree(vol);
-            continue;
+            if (local) {
+                g_propagate_error(error, g_steal_pointer(&local));
+                return NULL;
+            }
+            continue;   /* the claim was lost, or the volume went away: look again */
         }
         vol_path = virStorageVolGetPath(vol);
         virStorageVolFree(vol);
         if (!vol_path)
-            set_libvirt_error(error, "cannot read the path of an asset volume");
+            set_libvirt_error(error, "cannot read the path of volume %s/%s", TCK_ASSET_POOL, sha256);
         return vol_path;
     }
     g_set_error(error, TCK_ERROR, TCK_ERROR_LOCK,
