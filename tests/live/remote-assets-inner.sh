@@ -14,7 +14,7 @@ R=$D/results
 U=qemu+tcp://127.0.0.1/system
 P="$B/prepare/libvirt-tck-prepare"
 : >"$R"
-check() { if [ "$1" -eq 0 ]; then echo "ok - $2" >>"$R"; else echo "not ok - $2" >>"$R"; fi; }
+. "$(dirname "$0")/run-log.sh"
 uploads() { grep -c '^# remote asset [a-z]* uploaded and verified: ' "$@" | awk -F: '{ s += $NF } END { print s + 0 }'; }
 reuses() { grep -c '^# remote asset [a-z]* reused: ' "$@" | awk -F: '{ s += $NF } END { print s + 0 }'; }
 booted() { grep -q '^ok [0-9]* - the guest booted and printed its marker$' "$1"; }
@@ -35,7 +35,7 @@ volumes_hash_to_names() {
 
 run "$D/run-1.log" domain/050-transient-lifecycle
 rc=$?
-check $rc "the first run of domain/050 over $U passes (exit $rc)"
+check $rc "the first run of domain/050 over $U passes (exit $rc) $(run_failures "$D/run-1.log")"
 up=$(uploads "$D/run-1.log"); re=$(reuses "$D/run-1.log")
 [ "$up" -eq 2 ] && [ "$re" -eq 0 ]
 check $? "the first run uploaded the kernel and the initrd into pool tck-assets (uploaded $up, reused $re)"
@@ -54,7 +54,7 @@ check $rc "guest $guest booted from the pool's volumes: QEMU's kernel, initrd an
 
 run "$D/run-2.log" domain/050-transient-lifecycle
 rc=$?
-check $rc "the second run of domain/050 over $U passes (exit $rc)"
+check $rc "the second run of domain/050 over $U passes (exit $rc) $(run_failures "$D/run-2.log")"
 up=$(uploads "$D/run-2.log"); re=$(reuses "$D/run-2.log")
 [ "$up" -eq 0 ] && [ "$re" -eq 2 ]
 check $? "the second run uploaded nothing and reused both volumes (uploaded $up, reused $re)"
@@ -97,7 +97,7 @@ b=$!
 wait $a; rca=$?
 wait $b; rcb=$?
 [ $rca -eq 0 ] && [ $rcb -eq 0 ]
-check $? "two concurrent runs of domain/080 over $U pass (exit $rca, $rcb)"
+check $? "two concurrent runs of domain/080 over $U pass (exit $rca, $rcb) $(run_failures "$D/par-a.log")$(run_failures "$D/par-b.log")"
 up=$(uploads "$D/par-a.log" "$D/par-b.log")
 [ "$up" -eq 2 ]
 check $? "between them the two concurrent runs uploaded each asset once (uploaded $up)"
@@ -113,7 +113,7 @@ TCK_ASSET_STALE_S=2 run "$D/dead.log" domain/080-unique-identifiers
 rc=$?
 grep -q "^# remote asset initrd uploaded and verified: $sha " "$D/dead.log" && [ $rc -eq 0 ] &&
     volumes_hash_to_names 2>>"$D/stderr-inner"
-check $? "a volume left one byte short by a dead upload is replaced by a verified one (exit $rc)"
+check $? "a volume left one byte short by a dead upload is replaced by a verified one (exit $rc) $(run_failures "$D/dead.log")"
 "$P" --cache "$TCK_ASSET_CACHE" -q --purge --uri "$U" 2>/dev/null
 out=$("$P" --list --uri "$U" 2>&1)
 [ "$out" = "no pool tck-assets on $U" ] && [ -f "$target/foreign-notes.txt" ]
