@@ -83,22 +83,38 @@ set_missing(GError **error, const char *cache_dir, const char *arch, const char 
                 cache_dir, arch, os_type ? " --os-type " : "", os_type ? os_type : "");
 }
 
-char *
-tck_assets_lookup(const char *cache_dir, const char *arch, const char *os_type,
-                  TckAssetKind kind, GError **error)
+/* $TCK_ASSET_CACHE, else the default, when @cache_dir is NULL. */
+static char *
+cache_dir_or_default(const char *cache_dir)
 {
-    g_autofree char *dir = NULL;
+    if (cache_dir)
+        return g_strdup(cache_dir);
+    if (g_getenv("TCK_ASSET_CACHE") && *g_getenv("TCK_ASSET_CACHE"))
+        return g_strdup(g_getenv("TCK_ASSET_CACHE"));
+    return tck_assets_default_cache_dir(NULL);
+}
+
+void
+tck_asset_file_free(TckAssetFile *f)
+{
+    if (!f)
+        return;
+    g_free(f->path);
+    g_free(f->sha256);
+    g_free(f);
+}
+
+TckAssetFile *
+tck_assets_lookup_file(const char *cache_dir, const char *arch, const char *os_type,
+                       TckAssetKind kind, GError **error)
+{
+    g_autofree char *dir = cache_dir_or_default(cache_dir);
     g_autoptr(TckAssetCache) c = NULL;
     g_autoptr(GError) local = NULL;
+    TckAssetFile *f;
     TckAssetEntry *e;
 
     g_return_val_if_fail(kind < TCK_ASSET_LAST, NULL);
-    if (cache_dir)
-        dir = g_strdup(cache_dir);
-    else if (g_getenv("TCK_ASSET_CACHE") && *g_getenv("TCK_ASSET_CACHE"))
-        dir = g_strdup(g_getenv("TCK_ASSET_CACHE"));
-    else
-        dir = tck_assets_default_cache_dir(NULL);
     if (!arch)
         arch = tck_assets_host_arch();
 
@@ -120,5 +136,36 @@ tck_assets_lookup(const char *cache_dir, const char *arch, const char *os_type,
                     tck_asset_kind_to_string(kind), path, dir);
         return NULL;
     }
-    return tck_asset_cache_path(c, e);
+    f = g_new0(TckAssetFile, 1);
+    f->path = tck_asset_cache_path(c, e);
+    f->sha256 = g_strdup(e->sha256);
+    f->size = e->size;
+    return f;
+}
+
+char *
+tck_assets_lookup(const char *cache_dir, const char *arch, const char *os_type,
+                  TckAssetKind kind, GError **error)
+{
+    g_autoptr(TckAssetFile) f = tck_assets_lookup_file(cache_dir, arch, os_type, kind, error);
+
+    return f ? g_steal_pointer(&f->path) : NULL;
+}
+
+char *
+tck_assets_describe_sha256(const char *cache_dir, const char *sha256)
+{
+    g_autofree char *dir = cache_dir_or_default(cache_dir);
+    g_autoptr(TckAssetCache) c = tck_asset_cache_open(dir, FALSE, NULL);
+    g_autoptr(GString) out = g_string_new(NULL);
+    GPtrArray *entries = c ? tck_asset_cache_entries(c) : NULL;
+
+    for (guint i = 0; entries && i < entries->len; i++) {
+        const TckAssetEntry *e = g_ptr_array_index(entries, i);
+
+        if (g_strcmp0(e->sha256, sha256) == 0)
+            g_string_append_printf(out, "%s%s %s/%s", out->len ? ", " : "",
+                                   tck_asset_kind_to_string(e->kind), e->arch, e->os_type);
+    }
+    return out->len ? g_string_free(g_steal_pointer(&out), FALSE) : NULL;
 }

@@ -18,7 +18,11 @@
 #include <tck/error.h>
 #include <tck/guest.h>
 #include <tck/ledger.h>
+#include <tck/remote-assets.h>
+#include <tck/storage.h>
+#include <libvirt/virterror.h>
 #include "test-private.h"
+#include "virt-util.h"
 
 
 /* The test's data key under which its chosen plan is kept. */
@@ -41,8 +45,8 @@ tck_generic_plan(TckTest *t)
     return plan;
 }
 
-/* A cache path for one asset of the plan, or NULL with @error set. */
-static char *
+/* The cached file of one asset of the plan, or NULL with @error set. */
+static TckAssetFile *
 tck_generic_asset_lookup(TckTest *t, const TckGuestPlan *plan, TckAssetKind kind, GError **error)
 {
     TckConfig *cfg = tck_test_config(t);
@@ -51,19 +55,81 @@ tck_generic_asset_lookup(TckTest *t, const TckGuestPlan *plan, TckAssetKind kind
 
     if (!cache)
         cache = default_cache = tck_assets_default_cache_dir(tck_config_get_string(cfg, "scratch_dir"));
-    return tck_assets_lookup(cache, plan->arch, plan->os_type, kind, error);
+    return tck_assets_lookup_file(cache, plan->arch, plan->os_type, kind, error);
 }
 
-/* A cache path for one asset of the plan; skips the test when it is missing. */
+/* The test's data key under which the remote host's asset pool is kept. */
+#define TCK_ASSET_POOL_KEY "generic-domain.asset-pool"
+#define TCK_ASSET_TARGET_KEY "generic-domain.asset-pool-target"
+
+/* TRUE when the guests run on another host, which gets its files as volumes. */
+static gboolean
+tck_generic_remote(TckTest *t)
+{
+    return tck_virt_uri_is_remote(tck_test_uri(t));
+}
+
+static void
+tck_pool_unref(gpointer pool)
+{
+    virStoragePoolFree(pool);
+}
+
+/* The remote host's asset pool (made on first use) and its target path. */
+static virStoragePoolPtr
+tck_generic_asset_pool(TckTest *t, const char **target)
+{
+    virStoragePoolPtr pool = tck_test_get_data(t, TCK_ASSET_POOL_KEY);
+    g_autoptr(GError) error = NULL;
+    char *dir = NULL;
+
+    if (!pool) {
+        if (!(pool = tck_asset_pool_ensure(tck_test_connect(t), &dir, &error)))
+            tck_bail_out(t, "cannot provide the guest's files on the remote host: %s", error->message);
+        tck_test_set_data(t, TCK_ASSET_POOL_KEY, pool, tck_pool_unref);
+        tck_test_set_data(t, TCK_ASSET_TARGET_KEY, dir, g_free);
+    }
+    if (target)
+        *target = tck_test_get_data(t, TCK_ASSET_TARGET_KEY);
+    return pool;
+}
+
+/*
+ * @f as the host sees it: the cache's path on this machine, the path of
+ * its volume in the asset pool on a remote host (uploaded on first use).
+ */
+static char *
+tck_generic_host_path(TckTest *t, TckAssetKind kind, const TckAssetFile *f)
+{
+    g_autoptr(GError) error = NULL;
+    TckAssetVolumeFate fate;
+    char *path;
+
+    if (!tck_generic_remote(t))
+        return g_strdup(f->path);
+    path = tck_asset_pool_provision(tck_generic_asset_pool(t, NULL), f->path, f->sha256, f->size, &fate,
+                                    &error);
+    if (!path)
+        tck_bail_out(t, "cannot provide the %s %s on the remote host: %s", tck_asset_kind_to_string(kind),
+                     f->path, error->message);
+    if (fate == TCK_ASSET_VOLUME_UPLOADED)
+        tck_diag(t, "remote asset %s uploaded and verified: %s (%" G_GUINT64_FORMAT " bytes) is %s",
+                 tck_asset_kind_to_string(kind), f->sha256, f->size, path);
+    else
+        tck_diag(t, "remote asset %s reused: %s is %s", tck_asset_kind_to_string(kind), f->sha256, path);
+    return path;
+}
+
+/* The host's path of one asset of the plan; skips the test when it is missing. */
 static char *
 tck_generic_asset(TckTest *t, const TckGuestPlan *plan, TckAssetKind kind)
 {
     g_autoptr(GError) error = NULL;
-    char *path = tck_generic_asset_lookup(t, plan, kind, &error);
+    g_autoptr(TckAssetFile) f = tck_generic_asset_lookup(t, plan, kind, &error);
 
-    if (!path)
+    if (!f)
         tck_skip_all(t, "%s", error->message);
-    return path;
+    return tck_generic_host_path(t, kind, f);
 }
 
 /*
@@ -75,12 +141,12 @@ static char *
 tck_generic_kernel(TckTest *t, const TckGuestPlan *plan)
 {
     g_autoptr(GError) error = NULL;
-    char *path;
+    g_autoptr(TckAssetFile) f = NULL;
 
     if (g_strcmp0(plan->kernel, "vmlinux") != 0)
         return tck_generic_asset(t, plan, TCK_ASSET_KERNEL);
-    if ((path = tck_generic_asset_lookup(t, plan, TCK_ASSET_VMLINUX, &error)))
-        return path;
+    if ((f = tck_generic_asset_lookup(t, plan, TCK_ASSET_VMLINUX, &error)))
+        return tck_generic_host_path(t, TCK_ASSET_VMLINUX, f);
     if (!g_error_matches(error, TCK_ERROR, TCK_ERROR_ASSET_MISSING))
         tck_skip_all(t, "%s", error->message);
     tck_diag(t, "booting the compressed kernel, slower under TCG: %s", error->message);
@@ -119,6 +185,29 @@ tck_generic_empty_disk(TckTest *t, const char *scratch, const char *name)
     return path;
 }
 
+/*
+ * The per-guest empty disk on a remote host: a volume of this run (in the
+ * ledger first, so cleanup deletes it) in the asset pool.  A test that
+ * builds the same guest twice gets the same volume.
+ */
+static char *
+tck_generic_remote_disk(TckTest *t, const char *suffix)
+{
+    virStoragePoolPtr pool = tck_generic_asset_pool(t, NULL);
+    g_autofree char *vol_suffix = g_strdup_printf("%s-disk", suffix);
+    g_autofree char *xml = tck_volume_xml(t, pool, vol_suffix, "raw", TCK_GENERIC_DISK_BYTES, 0);
+    virStorageVolPtr vol = virStorageVolCreateXML(pool, xml, 0);
+    char *path;
+
+    if (!vol && virGetLastErrorCode() == VIR_ERR_STORAGE_VOL_EXIST)
+        vol = virStorageVolLookupByName(pool, tck_name(t, vol_suffix));
+    if (!vol || !(path = virStorageVolGetPath(vol)))
+        tck_bail_out(t, "cannot create the empty disk %s in pool %s on the remote host: %s",
+                     tck_name(t, vol_suffix), TCK_ASSET_POOL, virGetLastErrorMessage());
+    virStorageVolFree(vol);
+    return path;
+}
+
 /* The template name of an OpenVZ template tarball: its basename minus .tar.gz. */
 static char *
 tck_template_name(const char *path)
@@ -153,6 +242,7 @@ tck_generic_domain_xml_with_nic(TckTest *t, const char *suffix, const TckGuestNi
     TckInterfaceSpec spec = { 0 };
     g_autofree char *kernel_args = NULL;
     g_autoptr(GError) error = NULL;
+    gboolean remote = tck_generic_remote(t);
     char *xml;
 
     /* The token is unique per guest: the run id, then random hex. */
@@ -171,10 +261,15 @@ tck_generic_domain_xml_with_nic(TckTest *t, const char *suffix, const TckGuestNi
         kernel = tck_generic_kernel(t, plan);
         initrd = tck_generic_asset(t, plan, TCK_ASSET_INITRD);
         tck_diag(t, "guest %s boots the %s %s", name, plan->kernel, kernel);
-        disk = tck_generic_empty_disk(t, scratch, name);
+        disk = remote ? tck_generic_remote_disk(t, suffix) : tck_generic_empty_disk(t, scratch, name);
     } else if (plan->boot == TCK_BOOT_ISO) {
         iso = tck_generic_asset(t, plan, TCK_ASSET_ISO);
-        disk = tck_generic_empty_disk(t, scratch, name);
+        disk = remote ? tck_generic_remote_disk(t, suffix) : tck_generic_empty_disk(t, scratch, name);
+    } else if (remote) {
+        /* A volume is a file: it can hold neither a rootfs directory nor a template. */
+        tck_skip_all(t, "a remote host gets the guest's files as volumes of pool %s; the %s plan needs "
+                     "a rootfs directory or template there, which a volume cannot be",
+                     TCK_ASSET_POOL, tck_boot_to_string(plan->boot));
     } else if (plan->boot == TCK_BOOT_CONTAINER) {
         rootfs = tck_generic_asset(t, plan, TCK_ASSET_ROOTFS);
     } else {
@@ -225,6 +320,13 @@ tck_generic_domain_xml_with_nic(TckTest *t, const char *suffix, const TckGuestNi
     xml = tck_generic_domain(plan, &assets, name, token, log_path, &error);
     if (!xml)
         tck_bail_out(t, "cannot build the generic guest %s: %s", name, error->message);
+    if (remote && plan->boots) {
+        const char *target = NULL;
+
+        tck_generic_asset_pool(t, &target);
+        if (!tck_remote_xml_check(xml, target, &error))
+            tck_bail_out(t, "refusing the generic guest %s: %s", name, error->message);
+    }
     return xml;
 }
 

@@ -14,6 +14,7 @@
 #include "guest-ready.h"
 #include "test-private.h"
 #include "xpath.h"
+#include "virt-util.h"
 
 #define MARKER "TCK-GUEST-READY "
 #define DISKS_MARKER "TCK-GUEST-DISKS "
@@ -380,14 +381,12 @@ static TckGuestSource
 guest_source_for(TckTest *t)
 {
     const char *forced = tck_config_get_string(tck_test_config(t), "guest_console");
-    g_autoptr(GUri) uri = NULL;
 
     if (forced && g_str_equal(forced, "console"))
         return TCK_GUEST_SOURCE_CONSOLE;
     if (forced && g_str_equal(forced, "log"))
         return TCK_GUEST_SOURCE_LOG;
-    uri = g_uri_parse(tck_test_uri(t), G_URI_FLAGS_NONE, NULL);
-    if (uri && g_uri_get_host(uri) && *g_uri_get_host(uri))
+    if (tck_virt_uri_is_remote(tck_test_uri(t)))
         return TCK_GUEST_SOURCE_CONSOLE;
     return TCK_GUEST_SOURCE_LOG;
 }

@@ -33,7 +33,8 @@ libtck_libtck_core_la_SOURCES = \
 	libtck/events-private.h \
 	libtck/domain.c \
 	libtck/protocol.c \
-	libtck/guest-plan.c
+	libtck/guest-plan.c \
+	libtck/remote-assets.c
 
 ## The installed shared library: every layer's objects, for vendors' own
 ## tests (libtool links convenience libraries into it whole).
@@ -60,4 +61,5 @@ tckinclude_HEADERS += \
 	libtck/tck/storage.h \
 	libtck/tck/secret.h \
 	libtck/tck/events.h \
-	libtck/tck/domain.h
+	libtck/tck/domain.h \
+	libtck/tck/remote-assets.h

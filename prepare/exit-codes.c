@@ -22,6 +22,8 @@ static const struct {
     { TCK_ERROR_CACHE, 10, "cache corrupt, or --verify found bad entries" },
     { TCK_ERROR_ASSET_MISSING, 11, "asset not cached (--offline)" },
     { TCK_ERROR_BUILD, 12, "building an asset failed" },
+    { TCK_ERROR_CONNECT, 13, "--uri: cannot connect, or a storage call on its asset pool failed" },
+    { TCK_ERROR_LIBVIRT, 13, NULL },
     { -1, 1, "any other failure" },
 };
 

@@ -15,5 +15,6 @@ prepare_libvirt_tck_prepare_SOURCES = \
 	prepare/iso.c \
 	prepare/rootfs.c \
 	prepare/template.c \
-	prepare/disk.c
+	prepare/disk.c \
+	prepare/remote.c
 prepare_libvirt_tck_prepare_LDADD = $(TCK_CORE_LIBS)

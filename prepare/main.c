@@ -80,6 +80,7 @@ option_group(TckPrepareOptions *o)
         { "path", 0, 0, G_OPTION_ARG_STRING, &o->path_kind, "Print the verified path of one asset (kernel, vmlinux, initrd, iso, rootfs, template, disk-raw, disk-qcow2, fs-disk)", "KIND" },
         { "verify", 0, 0, G_OPTION_ARG_NONE, &o->verify, "Re-hash every cached asset and report bad ones", NULL },
         { "purge", 0, 0, G_OPTION_ARG_NONE, &o->purge, "Delete cached assets", NULL },
+        { "uri", 0, 0, G_OPTION_ARG_STRING, &o->uri, "With --list or --purge: the asset pool tck-assets on the libvirt host URI instead of the cache", "URI" },
         { "older-than", 0, 0, G_OPTION_ARG_STRING, &o->older_than, "With --purge: only those built before this long ago (30d, 12h, 90m, 45s)", "AGE" },
         { "lock-timeout", 0, 0, G_OPTION_ARG_INT, &o->lock_timeout, "Seconds to wait for the cache lock (default 600)", "S" },
         { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, "Print nothing but errors", NULL },
@@ -98,7 +99,7 @@ options_clear(TckPrepareOptions *o)
     char **strings[] = {
         &o->config_path, &o->cache_dir, &o->arch, &o->os_type, &o->only, &o->busybox, &o->kernel,
         &o->boot_dir, &o->modules_root, &o->catalog, &o->kernel_url, &o->initrd_url,
-        &o->kernel_sha256, &o->initrd_sha256, &o->disk_size_str, &o->older_than, &o->path_kind,
+        &o->kernel_sha256, &o->initrd_sha256, &o->disk_size_str, &o->older_than, &o->path_kind, &o->uri,
     };
 
     for (gsize i = 0; i < G_N_ELEMENTS(strings); i++)
@@ -386,6 +387,14 @@ options_check(TckPrepareOptions *o, int argc, char **argv, GError **error)
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--list, --path, --verify and --purge exclude each other");
         return FALSE;
     }
+    if (o->uri && !o->list && !o->purge) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--uri needs --list or --purge");
+        return FALSE;
+    }
+    if (o->uri && o->older_than) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--older-than applies to the cache, not to --uri");
+        return FALSE;
+    }
     if (o->older_than && !o->purge) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--older-than needs --purge");
         return FALSE;
@@ -447,7 +456,8 @@ main(int argc, char **argv)
     }
     if (ok) {
         curl_global_init(CURL_GLOBAL_DEFAULT);
-        ok = o.path_kind ? run_path(&p, &error)
+        ok = o.uri ? tck_prepare_run_remote(&p, &error)
+             : o.path_kind ? run_path(&p, &error)
              : o.list || o.verify || o.purge ? run_maintenance(&p, &error) : run_prepare(&p, &error);
     }
 

@@ -153,6 +153,7 @@ typedef struct {
     char *config_path, *cache_dir, *arch, *os_type, *only, *busybox, *kernel, *boot_dir;
     char *modules_root, *catalog, *kernel_url, *initrd_url, *kernel_sha256, *initrd_sha256;
     char *disk_size_str, *older_than, *path_kind;
+    char *uri;                  /* --list/--purge the asset pool of this host instead */
     gboolean offline, refresh, insecure, quiet, with_fs_disk, list, verify, purge, version;
     int lock_timeout;
     TckDownloadLimits limits;
@@ -178,6 +179,9 @@ typedef struct {
     GPtrArray *modules;
     guint built, reused;
 } TckPrepare;
+
+/* --list/--purge --uri: the remote host's asset pool (remote.c). */
+gboolean tck_prepare_run_remote(TckPrepare *p, GError **error);
 
 void tck_prepare_clear(TckPrepare *p);
 

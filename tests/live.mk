@@ -22,7 +22,8 @@ TESTS += \
 	tests/live-safety.sh \
 	tests/live-kvm-canary.sh \
 	tests/live-storage.sh \
-	tests/live-errors.sh
+	tests/live-errors.sh \
+	tests/live-remote-assets.sh
 dist_noinst_SCRIPTS += \
 	tests/live-kvm-canary.sh \
 	tests/live-sandbox.sh \
@@ -31,6 +32,7 @@ dist_noinst_SCRIPTS += \
 	tests/live-safety.sh \
 	tests/live-storage.sh \
 	tests/live-errors.sh \
+	tests/live-remote-assets.sh \
 	tests/live/errors-inner.sh \
 	tests/live/lib.sh \
 	tests/live/sandbox-inner.sh \
@@ -38,6 +40,7 @@ dist_noinst_SCRIPTS += \
 	tests/live/network-inner.sh \
 	tests/live/safety-inner.sh \
 	tests/live/storage-inner.sh \
+	tests/live/remote-assets-inner.sh \
 	tests/live/run-log.sh \
 	tests/live/fake-daemon \
 	tests/live/guest-init \

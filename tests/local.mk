@@ -46,6 +46,11 @@ check_PROGRAMS += tests/test-protocol
 tests_test_protocol_LDADD = $(TCK_CORE_LIBS)
 TESTS += tests/test-protocol
 
+## Remote assets: which URIs are remote, the local-path guard.
+check_PROGRAMS += tests/test-remote-assets
+tests_test_remote_assets_LDADD = $(TCK_CORE_LIBS)
+TESTS += tests/test-remote-assets
+
 ## Integration tests (shell, printing TAP).
 dist_noinst_SCRIPTS += tests/lib.sh tests/run-gtest.sh
 TESTS += \

@@ -41,3 +41,12 @@ tck_virt_open(const char *uri, TckVirtOpenFlags flags, GError **error)
     g_set_error(error, TCK_ERROR, TCK_ERROR_CONNECT, "cannot connect to '%s': %s", uri, first);
     return NULL;
 }
+
+gboolean
+tck_virt_uri_is_remote(const char *uri)
+{
+    g_autoptr(GUri) parsed = uri ? g_uri_parse(uri, G_URI_FLAGS_NON_DNS, NULL) : NULL;
+    const char *host = parsed ? g_uri_get_host(parsed) : NULL;
+
+    return host && *host;
+}

@@ -33,6 +33,21 @@ typedef enum {
  */
 virConnectPtr tck_virt_open(const char *uri, TckVirtOpenFlags flags, GError **error);
 
+/**
+ * tck_virt_uri_is_remote:
+ * @uri: (nullable): a libvirt URI
+ *
+ * Whether @uri names another host: it has a host part
+ * ("qemu+tcp://127.0.0.1/system", "qemu+ssh://h/system",
+ * "test+tcp://h/default").  Such a host sees none of this machine's
+ * files, so a guest there boots from volumes (see remote-assets.h),
+ * and its console is read through the connection.  "qemu:///system",
+ * "qemu+unix:///system" and "test:///default" are local; so is a URI
+ * that does not parse (it cannot name a host).  The one place this is
+ * decided.
+ */
+gboolean tck_virt_uri_is_remote(const char *uri);
+
 /* Installs a libvirt error handler that prints nothing (process-wide). */
 void tck_virt_quiet_errors(void);
 

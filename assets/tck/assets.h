@@ -50,6 +50,38 @@ typedef enum {
 char *tck_assets_lookup(const char *cache_dir, const char *arch, const char *os_type,
                         TckAssetKind kind, GError **error);
 
+/* One verified asset file of the cache: what a remote host needs to get a copy of it. */
+typedef struct {
+    char *path;           /* absolute; a directory for ROOTFS */
+    char *sha256;         /* lowercase hex, from the manifest */
+    guint64 size;         /* bytes */
+} TckAssetFile;
+
+void tck_asset_file_free(TckAssetFile *f);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckAssetFile, tck_asset_file_free)
+
+/**
+ * tck_assets_lookup_file:
+ *
+ * tck_assets_lookup() with the SHA-256 and size the manifest recorded
+ * when the file was verified (same arguments, same errors).
+ *
+ * Returns: (transfer full): the file, or NULL with @error set.
+ */
+TckAssetFile *tck_assets_lookup_file(const char *cache_dir, const char *arch, const char *os_type,
+                                     TckAssetKind kind, GError **error);
+
+/**
+ * tck_assets_describe_sha256:
+ * @cache_dir: (nullable): as for tck_assets_lookup()
+ * @sha256: a content hash
+ *
+ * Returns: (transfer full): "kind arch/os_type" of each cache entry with
+ * that hash, comma-separated ("kernel x86_64/hvm"), or NULL when the
+ * cache has none (or cannot be read).
+ */
+char *tck_assets_describe_sha256(const char *cache_dir, const char *sha256);
+
 /**
  * tck_assets_default_cache_dir:
  * @scratch_dir: (nullable): the config's scratch_dir

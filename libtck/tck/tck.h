@@ -26,3 +26,4 @@
 #include <tck/secret.h>
 #include <tck/events.h>
 #include <tck/domain.h>
+#include <tck/remote-assets.h>
