@@ -23,6 +23,7 @@ struct _TckTest {
     TckConfig *config;
     char *uri;
     virConnectPtr conn;
+    virConnectPtr other_conn;  /* otheruri's, for migration */
     char *driver;
     TckTapWriter *tap;
     char *ledger_path;
@@ -139,6 +140,7 @@ static const struct {
     const char *key;
 } env_overrides[] = {
     { "TCK_URI", "uri" },
+    { "TCK_OTHER_URI", "otheruri" },
     { "TCK_ASSET_CACHE", "asset_cache" },
     { "TCK_OS_TYPE", "os_type" },
     { "TCK_ARCH", "arch" },
@@ -281,6 +283,23 @@ tck_test_connect(TckTest *t)
     return t->conn;
 }
 
+virConnectPtr
+tck_test_connect_other(TckTest *t)
+{
+    const char *uri = tck_config_get_string(t->config, "otheruri");
+
+    if (t->other_conn)
+        return t->other_conn;
+    if (!uri || !*uri)
+        tck_bail_out(t, "no otheruri is configured (declare the need config:otheruri)");
+    if (!(t->other_conn = virConnectOpen(uri))) {
+        virErrorPtr err = virGetLastError();
+        tck_bail_out(t, "cannot connect to otheruri '%s': %s", uri,
+                     err && err->message ? err->message : "unknown error");
+    }
+    return t->other_conn;
+}
+
 const char *
 tck_test_driver(TckTest *t)
 {
@@ -399,6 +418,9 @@ test_cleanup(TckTest *t)
         return;
     }
     failed = tck_ledger_cleanup(t->conn, entries, t->run_id, log);
+    /* what migrated keeps its ledger name on the other host */
+    if (t->other_conn)
+        failed += tck_ledger_cleanup(t->other_conn, entries, t->run_id, log);
     if (failed)
         tck_diag(t, "cleanup left %u object(s) behind:\n%s", failed, log->str);
 }
@@ -474,6 +496,8 @@ tck_test_free(TckTest *t)
     t->data = NULL;
     if (t->conn)
         virConnectClose(t->conn);
+    if (t->other_conn)
+        virConnectClose(t->other_conn);
     tck_ledger_free(t->ledger);
     if (t->own_tmp)
         tck_fs_remove_tree(t->own_tmp);

@@ -108,3 +108,39 @@ tck_xml_set_text(const char *xml, const char *path, const char *value, GError **
     xmlFree(out);
     return ret;
 }
+
+char *
+tck_xml_remove(const char *xml, const char *path, GError **error)
+{
+    g_autoptr(xmlDoc) doc = parse(xml);
+    g_autoptr(xmlXPathContext) ctxt = doc ? xmlXPathNewContext(doc) : NULL;
+    g_autoptr(xmlXPathObject) obj = NULL;
+    xmlChar *out = NULL;
+    int len = 0;
+    char *ret;
+
+    if (!doc || !ctxt) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_XML, "document does not parse as XML");
+        return NULL;
+    }
+    obj = xmlXPathEvalExpression((const xmlChar *)path, ctxt);
+    if (!obj || obj->type != XPATH_NODESET) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_XML, "'%s' is not an XPath that selects nodes", path);
+        return NULL;
+    }
+    for (int i = 0; obj->nodesetval && i < obj->nodesetval->nodeNr; i++) {
+        xmlNodePtr node = obj->nodesetval->nodeTab[i];
+
+        if (node->type == XML_ATTRIBUTE_NODE) {
+            xmlRemoveProp((xmlAttrPtr)node);
+        } else {
+            xmlUnlinkNode(node);
+            xmlFreeNode(node);
+        }
+        obj->nodesetval->nodeTab[i] = NULL;
+    }
+    xmlDocDumpMemory(doc, &out, &len);
+    ret = g_strndup((const char *)out, len);
+    xmlFree(out);
+    return ret;
+}

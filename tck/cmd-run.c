@@ -23,6 +23,7 @@
 #include "registry.h"
 #include "report-run.h"   /* report: -a, --known-broken, --rerun-failed */
 #include "runner.h"
+#include "sandbox.h"
 
 typedef struct {
     char *config;
@@ -40,6 +41,7 @@ typedef struct {
     gboolean sandbox_shell;
     gboolean sandbox_tcp;
     gboolean sandbox_no_kvm;
+    int sandbox_hosts;
     gboolean version;
     char **tests;
     TckReportRunOptions report;   /* report: filled by its option group */
@@ -116,6 +118,8 @@ parse_options(char ***argv, RunOptions *o, GError **error)
           "Run inside a private libvirtd in new namespaces (see libvirt-tck-sandbox(1))", NULL },
         { "sandbox-shell", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_shell, "Open a shell inside the sandbox", NULL },
         { "tcp", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_tcp, "With --sandbox: the daemon also listens on 127.0.0.1 TCP", NULL },
+        { "hosts", 0, 0, G_OPTION_ARG_INT, &o->sandbox_hosts,
+          "With --sandbox: N private hosts; the run uses host 1 (uri) and host 2 (otheruri)", "N" },
         { "no-kvm", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_no_kvm,
           "With --sandbox: hide /dev/kvm, so QEMU guests use TCG", NULL },
         { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL },
@@ -141,10 +145,15 @@ parse_options(char ***argv, RunOptions *o, GError **error)
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--timeout and --jobs must be positive");
         return FALSE;
     }
-    if ((o->sandbox_no_kvm || o->sandbox_tcp) && !o->sandbox && !o->sandbox_shell) {
+    if ((o->sandbox_no_kvm || o->sandbox_tcp || o->sandbox_hosts) && !o->sandbox && !o->sandbox_shell) {
         /* Silently ignored, --no-kvm would let a user believe QEMU runs on TCG. */
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "%s works only with --sandbox",
-                    o->sandbox_no_kvm ? "--no-kvm" : "--tcp");
+                    o->sandbox_no_kvm ? "--no-kvm" : o->sandbox_tcp ? "--tcp" : "--hosts");
+        return FALSE;
+    }
+    if (o->sandbox_hosts < 0 || o->sandbox_hosts > TCK_SANDBOX_MAX_HOSTS) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--hosts must be 1 to %d, not %d",
+                    TCK_SANDBOX_MAX_HOSTS, o->sandbox_hosts);
         return FALSE;
     }
     if (o->verbose && o->quiet) {
@@ -164,7 +173,8 @@ static int
 exec_sandbox(const RunOptions *o, TckConfig *config)
 {
     g_autoptr(GPtrArray) child = g_ptr_array_new_with_free_func(g_free);
-    const char *uri = tck_cli_uri(o->uri, config, "qemu:///system");
+    g_autofree char *host1 = g_strdup_printf(TCK_SANDBOX_HOST_URI_FMT, 1);
+    const char *uri = tck_cli_uri(o->uri, config, o->sandbox_hosts > 0 ? host1 : "qemu:///system");
 
 #define ADD(...) g_ptr_array_add(child, g_strdup_printf(__VA_ARGS__))
     g_ptr_array_add(child, tck_cli_self());
@@ -198,7 +208,7 @@ exec_sandbox(const RunOptions *o, TckConfig *config)
         ADD("%s", o->tests[i]);
 #undef ADD
     g_ptr_array_add(child, NULL);
-    return tck_cli_exec_in_sandbox(o->sandbox_tcp, o->sandbox_no_kvm, o->sandbox_shell, child);
+    return tck_cli_exec_in_sandbox(o->sandbox_tcp, o->sandbox_no_kvm, o->sandbox_shell, o->sandbox_hosts, child);
 }
 
 static gboolean
@@ -240,6 +250,36 @@ scheme_known(const char *uri)
         if (g_ascii_strcasecmp(scheme, known_schemes[i]) == 0)
             return TRUE;
     return FALSE;
+}
+
+/*
+ * The second host of migration tests (otheruri: $TCK_OTHER_URI or the
+ * config), where the harness also cleans what a test's ledger lists.  A
+ * host that does not answer is said, and only its cleanup is lost.
+ */
+static virConnectPtr
+connect_other(TckConfig *config)
+{
+    const char *env = g_getenv("TCK_OTHER_URI");
+    const char *uri = env && *env ? env : tck_config_get_string(config, "otheruri");
+    virConnectPtr conn;
+
+    if (!uri || !*uri)
+        return NULL;
+    if (!(conn = virConnectOpen(uri))) {
+        virErrorPtr err = virGetLastError();
+        fprintf(stderr, "libvirt-tck: warning: cannot connect to otheruri '%s' for cleanup: %s\n", uri,
+                err && err->message ? err->message : "unknown error");
+    }
+    return conn;
+}
+
+static void
+close_conns(virConnectPtr conn, virConnectPtr other_conn)
+{
+    virConnectClose(conn);
+    if (other_conn)
+        virConnectClose(other_conn);
 }
 
 static virConnectPtr
@@ -375,6 +415,7 @@ tck_cmd_run(int argc, char **argv)
     g_autofree char *tmpl = NULL;
     g_auto(GStrv) argv_copy = g_strdupv(argv);
     virConnectPtr conn = NULL;
+    virConnectPtr other_conn = NULL;
     const char *uri;
     TckRunnerOptions ro = { 0 };
     LiveState live = { 0 };
@@ -485,6 +526,7 @@ tck_cmd_run(int argc, char **argv)
     ro.config_path = tck_config_get_path(config);
     ro.uri = uri;
     ro.conn = conn;
+    ro.other_conn = other_conn = connect_other(config);
     ro.on_done = on_test_done;
     ro.on_progress = on_test_progress;
     ro.on_done_data = &live;
@@ -492,21 +534,21 @@ tck_cmd_run(int argc, char **argv)
     /* One short KVM boot before the first guest test: never minutes of timeouts. */
     if (tck_canary_wanted(&run->meta, selected, o.jobs > 1, &error) &&
         !tck_canary_run(&ro, human, &error)) {
-        virConnectClose(conn);
+        close_conns(conn, other_conn);
         tck_fs_remove_tree(run_dir);
         return tck_exit_report(error);
     }
     if (error) {
-        virConnectClose(conn);
+        close_conns(conn, other_conn);
         return tck_exit_report(error);
     }
     if (!tck_runner_run(&ro, selected, run, &error)) {
-        virConnectClose(conn);
+        close_conns(conn, other_conn);
         return tck_exit_report(error);
     }
     tck_progress_finish(progress);
     run->meta.end_us = g_get_real_time();
-    virConnectClose(conn);
+    close_conns(conn, other_conn);
 
     /* Config metadata, known-broken, then the archive (interrupted runs too). */
     if (!tck_report_run_finish(&o.report, run, config, &error))

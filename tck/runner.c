@@ -311,6 +311,10 @@ job_complete(const TckRunnerOptions *opts, Job *job, TckRun *run)
     if (opts->conn && entries && entries->len) {
         g_autoptr(GString) log = g_string_new(NULL);
         guint failed = tck_ledger_cleanup(opts->conn, entries, opts->run_id, log);
+
+        /* a migration's objects live on otheruri under the same ledger names */
+        if (opts->other_conn)
+            failed += tck_ledger_cleanup(opts->other_conn, entries, opts->run_id, log);
         if (log->len)
             r->cleanup_log = g_strdup(log->str);
         if (failed && r->status == TCK_STATUS_PASS) {
