@@ -174,7 +174,8 @@ exec_sandbox(const RunOptions *o, TckConfig *config)
 {
     g_autoptr(GPtrArray) child = g_ptr_array_new_with_free_func(g_free);
     g_autofree char *host1 = g_strdup_printf(TCK_SANDBOX_HOST_URI_FMT, 1);
-    const char *uri = tck_cli_uri(o->uri, config, o->sandbox_hosts > 0 ? host1 : "qemu:///system");
+    /* with --hosts, the URIs outside mean nothing in the hub: host 1 unless --uri names one */
+    const char *uri = o->sandbox_hosts > 0 ? (o->uri ? o->uri : host1) : tck_cli_uri(o->uri, config, "qemu:///system");
 
 #define ADD(...) g_ptr_array_add(child, g_strdup_printf(__VA_ARGS__))
     g_ptr_array_add(child, tck_cli_self());

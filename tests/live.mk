@@ -21,7 +21,8 @@ TESTS += \
 	tests/live-safety.sh \
 	tests/live-kvm-canary.sh \
 	tests/live-storage.sh \
-	tests/live-errors.sh
+	tests/live-errors.sh \
+	tests/live-migration.sh
 dist_noinst_SCRIPTS += \
 	tests/live-kvm-canary.sh \
 	tests/live-sandbox.sh \
@@ -29,6 +30,8 @@ dist_noinst_SCRIPTS += \
 	tests/live-safety.sh \
 	tests/live-storage.sh \
 	tests/live-errors.sh \
+	tests/live-migration.sh \
+	tests/live/migration-inner.sh \
 	tests/live/errors-inner.sh \
 	tests/live/lib.sh \
 	tests/live/sandbox-inner.sh \
