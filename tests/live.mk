@@ -43,6 +43,7 @@ dist_noinst_SCRIPTS += \
 	bench/live-boot.sh \
 	bench/live-bench-inner.sh \
 	bench/live-suite.sh \
+	bench/live-migration.sh \
 	bench/live-objects.sh
 EXTRA_DIST += \
 	tests/live/qemu-domain.xml \

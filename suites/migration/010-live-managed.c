@@ -13,16 +13,25 @@
  * peer-to-peer or tunnelled migration (VIR_ERR_NO_SUPPORT or
  * VIR_ERR_ARGUMENT_UNSUPPORTED) gets a skip naming the flag.
  *
+ * The guest really survived: its /init prints a heartbeat counter once a
+ * second (tck.heartbeat=1); once the source's QEMU is gone, the counter
+ * goes on past where it was, in the console log on the shared file system
+ * that the destination's QEMU now writes.
+ *
  * The guest has no disk (see migration_guest_xml()): libvirt calls a disk
  * on a local file system unsafe to migrate, and the scenario needs none.
  */
 #include <config.h>
+#include <string.h>
 #include <tck/tck.h>
 #include "migration-guest.h"
 
+#define HEARTBEAT "TCK-HEARTBEAT "
+#define HEARTBEAT_WAIT_S 30
+
 static const TckTestInfo info = {
     .summary = "a running guest migrates live, managed, peer-to-peer and tunnelled, and keeps running",
-    .plan = 12,
+    .plan = 14,
     .needs = (const char *const[]){ "domain", "guest-boots", "config:otheruri", NULL },
 };
 
@@ -45,9 +54,14 @@ migrate_p2p(TckTest *t, virDomainPtr dom, virConnectPtr dconn, const char *dconn
     const char *name = virDomainGetName(dom);
     virErrorPtr err;
 
+    gint64 started = g_get_monotonic_time();
+    int ret = virDomainMigrateToURI3(dom, dconnuri, NULL, 0, flags);
+
     *skipped = FALSE;
-    if (virDomainMigrateToURI3(dom, dconnuri, NULL, 0, flags) == 0)
+    if (ret == 0) {
+        tck_diag(t, "%s live migration took %.2f s", flag_name, (g_get_monotonic_time() - started) / 1e6);
         return virDomainLookupByName(dconn, name);
+    }
     err = virGetLastError();
     if (err && refused_as_unsupported(err->code)) {
         tck_diag(t, "%s migration refused: %s", flag_name, err->message);
@@ -58,6 +72,52 @@ migrate_p2p(TckTest *t, virDomainPtr dom, virConnectPtr dconn, const char *dconn
     return NULL;
 }
 
+/* The highest "TCK-HEARTBEAT n" in the guest's console log, 0 when none. */
+static guint64
+last_heartbeat(const char *log)
+{
+    g_autofree char *data = NULL;
+    g_auto(GStrv) lines = NULL;
+    guint64 last = 0;
+
+    if (!log || !g_file_get_contents(log, &data, NULL, NULL))
+        return 0;
+    lines = g_strsplit(data, "\n", -1);
+    for (guint i = 0; lines[i]; i++) {
+        const char *at = strstr(lines[i], HEARTBEAT);
+
+        if (at)
+            last = MAX(last, g_ascii_strtoull(at + strlen(HEARTBEAT), NULL, 10));
+    }
+    return last;
+}
+
+/* Wait up to @timeout_s for the counter to pass @after. */
+static guint64
+heartbeat_after(const char *log, guint64 after, guint timeout_s)
+{
+    gint64 deadline = g_get_monotonic_time() + (gint64) timeout_s * G_USEC_PER_SEC;
+    guint64 now;
+
+    while ((now = last_heartbeat(log)) <= after && g_get_monotonic_time() < deadline)
+        g_usleep(200000);
+    return now;
+}
+
+/* The generic guest with the heartbeat asked for on its kernel command line. */
+static char *
+with_heartbeat(TckTest *t, const char *xml)
+{
+    g_autofree char *cmdline = tck_xml_get_text(xml, "/domain/os/cmdline");
+    g_autofree char *longer = g_strdup_printf("%s tck.heartbeat=1", cmdline ? cmdline : "");
+    g_autoptr(GError) error = NULL;
+    char *edited = tck_xml_set_text(xml, "/domain/os/cmdline", longer, &error);
+
+    if (!edited)
+        tck_bail_out(t, "cannot ask for the heartbeat: %s", error->message);
+    return edited;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -66,11 +126,15 @@ main(int argc, char **argv)
     virConnectPtr dst = tck_test_connect_other(t);
     const char *src_uri = tck_config_get_string(tck_test_config(t), "uri");
     const char *dst_uri = tck_config_get_string(tck_test_config(t), "otheruri");
-    g_autofree char *xml = migration_guest_xml(t, "guest");
+    g_autofree char *generic = migration_guest_xml(t, "guest");
+    g_autofree char *xml = with_heartbeat(t, generic);
+    g_autofree char *log = tck_xml_get_text(xml, "/domain/devices/serial/source/@path");
+    guint64 beat_before, beat_moved, beat_later;
     const char *name = tck_name(t, "guest");
     char uuid[VIR_UUID_STRING_BUFLEN] = "", moved_uuid[VIR_UUID_STRING_BUFLEN] = "";
     virDomainPtr dom, moved, back, again;
     gboolean skipped;
+    gint64 started;
 
     tck_diag(t, "Booting a transient guest on %s", src_uri);
     dom = tck_ok_domain_named(t, virDomainCreateXML(src, xml, 0), name, "started the guest on the source");
@@ -78,9 +142,13 @@ main(int argc, char **argv)
         tck_bail_out(t, "cannot go on without the guest");
     virDomainGetUUIDString(dom, uuid);
     tck_ok(t, tck_wait_guest_ready(t, dom, 120), "the guest booted and printed its marker");
+    beat_before = heartbeat_after(log, 0, HEARTBEAT_WAIT_S);
+    tck_ok(t, beat_before > 0, "the guest's heartbeat counter runs (%" G_GUINT64_FORMAT ")", beat_before);
 
     tck_diag(t, "Migrating it live to %s, managed by the client", dst_uri);
+    started = g_get_monotonic_time();
     moved = virDomainMigrate3(dom, dst, NULL, 0, VIR_MIGRATE_LIVE);
+    tck_diag(t, "managed live migration took %.2f s", (g_get_monotonic_time() - started) / 1e6);
     if (!tck_ok(t, moved != NULL, "live migration to the destination succeeded"))
         tck_bail_out(t, "the guest did not move: %s", virGetLastErrorMessage());
     virDomainGetUUIDString(moved, moved_uuid);
@@ -89,6 +157,12 @@ main(int argc, char **argv)
     tck_is_int(t, virDomainIsActive(moved), 1, "the guest runs on the destination");
     tck_ok_error(t, virDomainLookupByName(src, name), VIR_ERR_NO_DOMAIN,
                  "the transient guest is gone from the source");
+    /* the source's QEMU is gone: what the counter adds now, the destination's guest wrote */
+    beat_moved = last_heartbeat(log);
+    beat_later = heartbeat_after(log, beat_moved, HEARTBEAT_WAIT_S);
+    tck_ok(t, beat_later > beat_moved && beat_later > beat_before,
+           "the heartbeat goes on after the migration (%" G_GUINT64_FORMAT " before, %" G_GUINT64_FORMAT
+           " when it moved, then %" G_GUINT64_FORMAT ")", beat_before, beat_moved, beat_later);
     virDomainFree(dom);
 
     tck_diag(t, "Migrating it back peer-to-peer");
