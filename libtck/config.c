@@ -166,11 +166,9 @@ tck_config_load_search(const char *explicit_path, const char *user_config_dir,
         GError *err = NULL;
         TckConfig *cfg = tck_config_load_file(env, &err);
 
-        if (!cfg) {
-            g_autofree char *msg = err->message;
-            err->message = g_strdup_printf("%s (named by $%s)", msg, TCK_CONFIG_ENV);
-            g_propagate_error(error, err);
-        }
+        if (!cfg)
+            g_set_error(error, TCK_ERROR, err->code, "%s (named by $%s)", err->message, TCK_CONFIG_ENV);
+        g_clear_error(&err);
         return cfg;
     }
 

@@ -11,8 +11,10 @@
 #include <tck/caps.h>
 #include <tck/config.h>
 #include <tck/error.h>
+#include <tck/guest.h>
 #include "cli.h"
 #include "exit-codes.h"
+#include "virt-util.h"
 
 typedef struct {
     char *config;
@@ -115,12 +117,6 @@ tck_caps_parse_args(TckCapsOptions *o, int argc, char **argv, GError **error)
     return TRUE;
 }
 
-/* libvirt's own errors reach the user through our one-line messages only. */
-static void
-tck_caps_silent_errors(void *opaque, virErrorPtr err)
-{
-}
-
 /* The host model of @uri; *@conn_out keeps the connection open for the
  * domain capabilities asked once the plan is known. */
 static TckHost *
@@ -130,16 +126,11 @@ tck_caps_from_uri(const char *uri, virConnectPtr *conn_out, GError **error)
     g_autofree char *xml = NULL;
     TckHost *host;
 
-    virSetErrorFunc(NULL, tck_caps_silent_errors);
+    /* libvirt's own errors reach the user through our one-line messages only. */
+    tck_virt_quiet_errors();
     /* Read-write when allowed (domain capabilities need it), else read-only. */
-    if (!(conn = virConnectOpen(uri))) {
-        g_autofree char *first = g_strdup(virGetLastErrorMessage());
-
-        if (!(conn = virConnectOpenReadOnly(uri))) {
-            g_set_error(error, TCK_ERROR, TCK_ERROR_CONNECT, "cannot connect to '%s': %s", uri, first);
-            return NULL;
-        }
-    }
+    if (!(conn = tck_virt_open(uri, TCK_VIRT_OPEN_READ_ONLY_FALLBACK, error)))
+        return NULL;
     xml = virConnectGetCapabilities(conn);
     if (!xml) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_CONNECT, "cannot read the capabilities of '%s': %s",
@@ -166,7 +157,6 @@ tck_cmd_capabilities(int argc, char **argv)
     g_autoptr(TckGuestPlan) plan = NULL;
     g_autofree char *out = NULL;
     virConnectPtr conn = NULL;
-    TckPlanRequest req;
     gsize fmt = 0;
     int status;
 
@@ -214,7 +204,7 @@ tck_cmd_capabilities(int argc, char **argv)
         host = tck_host_parse_file(o.caps, &error);
         if (!host && error->code != TCK_ERROR_CAPS_PARSE && error->code != TCK_ERROR_CAPS_NO_GUEST) {
             /* An unreadable file is a usage problem: say which file. */
-            error->code = TCK_ERROR_NOT_FOUND;
+            tck_error_retag(&error, TCK_ERROR_NOT_FOUND);
         }
     } else {
         host = tck_caps_from_uri(tck_cli_uri(o.uri, config, NULL), &conn, &error);
@@ -222,22 +212,16 @@ tck_cmd_capabilities(int argc, char **argv)
     if (!host)
         goto fail;
 
-    req = (TckPlanRequest) {
-        .os_type = o.os_type ? o.os_type : tck_config_get_string(config, "os_type"),
-        .arch = o.arch ? o.arch : tck_config_get_string(config, "arch"),
-        .boot = o.boot ? o.boot : tck_config_get_string(config, "boot"),
-    };
-    if (!(plan = tck_plan_choose(host, &req, &error)))
+    /* The command line forces what the config would. */
+    if (o.os_type)
+        tck_config_set_string(config, "os_type", o.os_type);
+    if (o.arch)
+        tck_config_set_string(config, "arch", o.arch);
+    if (o.boot)
+        tck_config_set_string(config, "boot", o.boot);
+    if (!(plan = tck_plan_for_host(host, conn, config, &error)))
         goto fail;
-
     if (conn) {
-        g_autofree char *dxml = virConnectGetDomainCapabilities(conn, plan->emulator, plan->arch,
-                                                                plan->machine, plan->domain_type, 0);
-        g_autoptr(TckDomainCaps) dcaps = dxml ? tck_domain_caps_parse(dxml, -1, "domain capabilities", NULL)
-                                              : NULL;
-
-        if (dcaps)
-            tck_plan_refine(plan, dcaps);
         virConnectClose(conn);
         conn = NULL;
     }

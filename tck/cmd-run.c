@@ -12,7 +12,7 @@
 #include <glib/gstdio.h>
 #include <libvirt/virterror.h>
 #include <tck/tck.h>
-#include "libtck/fs-util.h"
+#include "fs-util.h"
 #include "canary.h"
 #include "cli.h"
 #include "cleanup.h"
@@ -20,10 +20,12 @@
 #include "formats.h"
 #include "outputs.h"
 #include "progress.h"
+#include "preflight.h"
 #include "registry.h"
-#include "report-run.h"   /* report: -a, --known-broken, --rerun-failed */
+#include "report-run.h"
 #include "runner.h"
 #include "sandbox.h"
+#include "virt-util.h"
 
 typedef struct {
     char *config;
@@ -44,7 +46,7 @@ typedef struct {
     int sandbox_hosts;
     gboolean version;
     char **tests;
-    TckReportRunOptions report;   /* report: filled by its option group */
+    TckReportRunOptions report;   /* -a, --known-broken, --rerun-failed */
 } RunOptions;
 
 static void
@@ -55,7 +57,7 @@ run_options_clear(RunOptions *o)
     g_strfreev(o->formats);
     g_free(o->suites_dir);
     g_strfreev(o->tests);
-    tck_report_run_options_clear(&o->report);   /* report */
+    tck_report_run_options_clear(&o->report);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RunOptions, run_options_clear)
@@ -225,11 +227,6 @@ check_uri(const char *uri, GError **error)
     return TRUE;
 }
 
-static void
-quiet_error_handler(void *opaque, virErrorPtr err)
-{
-}
-
 /* The driver part of the URI schemes libvirt knows ("qemu" in "qemu+ssh"). */
 static const char *const known_schemes[] = {
     "test", "qemu", "lxc", "xen", "libxl", "openvz", "vbox", "vmwarews", "vmwareplayer",
@@ -254,15 +251,14 @@ scheme_known(const char *uri)
 }
 
 /*
- * The second host of migration tests (otheruri: $TCK_OTHER_URI or the
- * config), where the harness also cleans what a test's ledger lists.  A
- * host that does not answer is said, and only its cleanup is lost.
+ * The second host of migration tests (otheruri, $TCK_OTHER_URI folded
+ * in), where the harness also cleans what a test's ledger lists.  A host
+ * that does not answer is said, and only its cleanup is lost.
  */
 static virConnectPtr
 connect_other(TckConfig *config)
 {
-    const char *env = g_getenv("TCK_OTHER_URI");
-    const char *uri = env && *env ? env : tck_config_get_string(config, "otheruri");
+    const char *uri = tck_config_get_string(config, "otheruri");
     virConnectPtr conn;
 
     if (!uri || !*uri)
@@ -286,21 +282,17 @@ close_conns(virConnectPtr conn, virConnectPtr other_conn)
 static virConnectPtr
 connect_uri(const char *uri, GError **error)
 {
-    virConnectPtr conn = virConnectOpen(uri);
+    virConnectPtr conn = tck_virt_open(uri, TCK_VIRT_OPEN_DEFAULT, NULL);
 
-    if (!conn) {
-        virErrorPtr err = virGetLastError();
-        /* libvirt hands unknown schemes to a daemon, whose absence then
-         * hides the real mistake: name it.  A newer driver that does
-         * connect is never refused by this list. */
-        if (!scheme_known(uri))
-            g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE,
-                        "unknown URI scheme in '%s' (libvirt said: %s)", uri,
-                        err && err->message ? err->message : "unknown error");
-        else
-            g_set_error(error, TCK_ERROR, TCK_ERROR_CONNECT, "cannot connect to '%s': %s", uri,
-                        err && err->message ? err->message : "unknown error");
-    }
+    /* libvirt hands unknown schemes to a daemon, whose absence then
+     * hides the real mistake: name it.  A newer driver that does
+     * connect is never refused by this list. */
+    if (!conn && !scheme_known(uri))
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "unknown URI scheme in '%s' (libvirt said: %s)",
+                    uri, tck_virt_last_error());
+    else if (!conn)
+        g_set_error(error, TCK_ERROR, TCK_ERROR_CONNECT, "cannot connect to '%s': %s", uri,
+                    tck_virt_last_error());
     return conn;
 }
 
@@ -408,6 +400,7 @@ tck_cmd_run(int argc, char **argv)
     g_autoptr(TckProgress) progress = NULL;
     g_autoptr(GPtrArray) all = NULL;
     g_autoptr(GPtrArray) selected = NULL;
+    g_autoptr(GPtrArray) to_run = NULL;
     g_autoptr(TckRun) run = NULL;
     g_autoptr(GString) leftovers = g_string_new(NULL);
     g_autofree char *suites_dir = NULL;
@@ -448,6 +441,9 @@ tck_cmd_run(int argc, char **argv)
 
     uri = tck_cli_uri(o.uri, config, NULL);
     tck_config_set_string(config, "uri", uri);
+    /* the tests fold $TCK_OTHER_URI into otheruri; so do the needs checked here */
+    if (g_getenv(TCK_ENV_OTHER_URI) && *g_getenv(TCK_ENV_OTHER_URI))
+        tck_config_set_string(config, "otheruri", g_getenv(TCK_ENV_OTHER_URI));
     uri = tck_config_get_uri(config);
     if (!check_uri(uri, &error))
         return tck_exit_report(error);
@@ -469,9 +465,8 @@ tck_cmd_run(int argc, char **argv)
         return tck_exit_report(error);
     if (!(selected = tck_registry_select(all, o.tests, &error)))
         return tck_exit_report(error);
-    /* Metadata is for --list and for scheduling (exclusive resources);
-     * one test at a time needs none, and skips the extra processes. */
-    if ((o.list || o.jobs > 1) && !tck_registry_describe_all(selected, &error))
+    /* Always: the needs are checked, and the jobs scheduled, from what tests say. */
+    if (!tck_registry_describe_all(selected, &error))
         return tck_exit_report(error);
 
     if (o.list) {
@@ -483,7 +478,7 @@ tck_cmd_run(int argc, char **argv)
     }
 
     virInitialize();
-    virSetErrorFunc(NULL, quiet_error_handler);
+    tck_virt_quiet_errors();
     if (!(conn = connect_uri(uri, &error)))
         return tck_exit_report(error);
 
@@ -494,7 +489,7 @@ tck_cmd_run(int argc, char **argv)
     }
     human = tck_outputs_human(outputs);
 
-    run_id = g_strdup_printf("%08x", g_random_int());
+    run_id = tck_run_id_new();
     tmpl = g_strdup_printf("libvirt-tck-%s-XXXXXX", run_id);
     if (!(run_dir = g_dir_make_tmp(tmpl, &error))) {
         g_autoptr(GError) setup = g_error_new(TCK_ERROR, TCK_ERROR_SETUP, "%s", error->message);
@@ -543,12 +538,14 @@ tck_cmd_run(int argc, char **argv)
         close_conns(conn, other_conn);
         return tck_exit_report(error);
     }
-    if (!tck_runner_run(&ro, selected, run, &error)) {
+    to_run = tck_preflight_needs(selected, conn, config, run, on_test_done, &live);
+    if (!tck_runner_run(&ro, to_run, run, &error)) {
         close_conns(conn, other_conn);
         return tck_exit_report(error);
     }
     tck_progress_finish(progress);
     run->meta.end_us = g_get_real_time();
+    tck_report_run_record_plan(run, run_dir, conn, config);
     close_conns(conn, other_conn);
 
     /* Config metadata, known-broken, then the archive (interrupted runs too). */
