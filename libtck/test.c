@@ -260,16 +260,14 @@ virConnectPtr
 tck_test_connect_other(TckTest *t)
 {
     const char *uri = tck_config_get_string(t->config, "otheruri");
+    g_autoptr(GError) error = NULL;
 
     if (t->other_conn)
         return t->other_conn;
     if (!uri || !*uri)
         tck_bail_out(t, "no otheruri is configured (declare the need config:otheruri)");
-    if (!(t->other_conn = virConnectOpen(uri))) {
-        virErrorPtr err = virGetLastError();
-        tck_bail_out(t, "cannot connect to otheruri '%s': %s", uri,
-                     err && err->message ? err->message : "unknown error");
-    }
+    if (!(t->other_conn = tck_virt_open(uri, TCK_VIRT_OPEN_DEFAULT, &error)))
+        tck_bail_out(t, "otheruri: %s", error->message);
     return t->other_conn;
 }
 

@@ -103,25 +103,21 @@ char *
 tck_xml_remove(const char *xml, const char *path, GError **error)
 {
     g_autoptr(xmlDoc) doc = parse(xml, error);
-    g_autoptr(xmlXPathContext) ctxt = doc ? xmlXPathNewContext(doc) : NULL;
-    g_autoptr(xmlXPathObject) obj = NULL;
+    g_autoptr(xmlXPathContext) ctxt = NULL;
+    g_autoptr(GPtrArray) nodes = NULL;
     xmlChar *out = NULL;
     int len = 0;
     char *ret;
 
     if (!doc)
         return NULL;
-    if (!ctxt) {
-        g_set_error(error, TCK_ERROR, TCK_ERROR_XML, "cannot evaluate XPath in the document");
-        return NULL;
-    }
-    obj = xmlXPathEvalExpression((const xmlChar *)path, ctxt);
-    if (!obj || obj->type != XPATH_NODESET) {
+    ctxt = tck_xpath_new(doc);
+    if (!(nodes = tck_xpath_nodeset(ctxt, NULL, path))) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_XML, "'%s' is not an XPath that selects nodes", path);
         return NULL;
     }
-    for (int i = 0; obj->nodesetval && i < obj->nodesetval->nodeNr; i++) {
-        xmlNodePtr node = obj->nodesetval->nodeTab[i];
+    for (guint i = 0; i < nodes->len; i++) {
+        xmlNodePtr node = g_ptr_array_index(nodes, i);
 
         if (node->type == XML_ATTRIBUTE_NODE) {
             xmlRemoveProp((xmlAttrPtr)node);
@@ -129,7 +125,6 @@ tck_xml_remove(const char *xml, const char *path, GError **error)
             xmlUnlinkNode(node);
             xmlFreeNode(node);
         }
-        obj->nodesetval->nodeTab[i] = NULL;
     }
     xmlDocDumpMemory(doc, &out, &len);
     ret = g_strndup((const char *)out, len);

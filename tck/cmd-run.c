@@ -259,15 +259,13 @@ static virConnectPtr
 connect_other(TckConfig *config)
 {
     const char *uri = tck_config_get_string(config, "otheruri");
+    g_autoptr(GError) error = NULL;
     virConnectPtr conn;
 
     if (!uri || !*uri)
         return NULL;
-    if (!(conn = virConnectOpen(uri))) {
-        virErrorPtr err = virGetLastError();
-        fprintf(stderr, "libvirt-tck: warning: cannot connect to otheruri '%s' for cleanup: %s\n", uri,
-                err && err->message ? err->message : "unknown error");
-    }
+    if (!(conn = tck_virt_open(uri, TCK_VIRT_OPEN_DEFAULT, &error)))
+        fprintf(stderr, "libvirt-tck: warning: otheruri, for cleanup: %s\n", error->message);
     return conn;
 }
 
