@@ -1,2 +1,5 @@
 ## bench/local.mk — benchmark scripts (not part of make check).
-EXTRA_DIST += bench/harness.sh bench/live-migration.md
+EXTRA_DIST += bench/harness.sh
+EXTRA_DIST += bench/live-objects-b.sh
+EXTRA_DIST += bench/live-objects-b.txt
+EXTRA_DIST += bench/live-migration.md

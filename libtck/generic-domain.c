@@ -99,6 +99,12 @@ tck_template_name(const char *path)
 char *
 tck_generic_domain_xml(TckTest *t, const char *suffix)
 {
+    return tck_generic_domain_xml_with_nic(t, suffix, NULL);
+}
+
+char *
+tck_generic_domain_xml_with_nic(TckTest *t, const char *suffix, const TckGuestNic *nic)
+{
     TckGuestPlan *plan = tck_generic_plan(t);
     /* Recorded in the ledger now, before libvirt ever sees the XML. */
     const char *name = tck_own(t, TCK_OBJECT_DOMAIN, suffix, NULL);
@@ -110,6 +116,8 @@ tck_generic_domain_xml(TckTest *t, const char *suffix)
     g_autofree char *rootfs = NULL, *root_dir = NULL, *out_dir = NULL;
     g_autofree char *template_path = NULL, *template = NULL;
     TckGuestAssets assets = { 0 };
+    TckInterfaceSpec spec = { 0 };
+    g_autofree char *kernel_args = NULL;
     g_autoptr(GError) error = NULL;
     char *xml;
 
@@ -164,10 +172,31 @@ tck_generic_domain_xml(TckTest *t, const char *suffix)
         .kernel = kernel, .initrd = initrd, .iso = iso, .disk = disk,
         .rootfs = rootfs, .root_dir = root_dir, .out_dir = out_dir, .template_name = template,
     };
+    if (nic) {
+        spec = (TckInterfaceSpec) {
+            .type = "network", .source = nic->network, .mac = nic->mac,
+            .model = plan->boots && plan->boot == TCK_BOOT_KERNEL ? "virtio" : NULL,
+            .filter = nic->filter, .filter_params = nic->filter_params,
+        };
+        assets.nic = &spec;
+        if (plan->boot == TCK_BOOT_KERNEL) {
+            kernel_args = g_strdup_printf("%s%s%s%s%s", nic->dhcp ? " tck.dhcp" : "",
+                                          nic->address ? " tck.ip=" : "", nic->address ? nic->address : "",
+                                          nic->guest_mac ? " tck.mac=" : "",
+                                          nic->guest_mac ? nic->guest_mac : "");
+            assets.kernel_args = *kernel_args ? kernel_args + 1 : NULL;
+        }
+    }
     xml = tck_generic_domain(plan, &assets, name, token, log_path, &error);
     if (!xml)
         tck_bail_out(t, "cannot build the generic guest %s: %s", name, error->message);
     return xml;
+}
+
+const TckGuestPlan *
+tck_test_plan(TckTest *t)
+{
+    return tck_generic_plan(t);
 }
 
 gboolean

@@ -117,6 +117,7 @@ static const struct {
     { TCK_ENV_OS_TYPE, "os_type" },
     { TCK_ENV_ARCH, "arch" },
     { TCK_ENV_BOOT, "boot" },
+    { TCK_ENV_GUEST_CONSOLE, "guest_console" },
 };
 
 /*

@@ -13,7 +13,7 @@
  * modules built into the kernel or absent from it are left out. */
 const char *const tck_initrd_modules[] = {
     "virtio_ring", "virtio", "virtio_pci_modern_dev", "virtio_pci_legacy_dev", "virtio_pci",
-    "virtio_mmio", "virtio_blk", "virtio_console", NULL,
+    "virtio_mmio", "virtio_blk", "virtio_console", "virtio_net", NULL,
 };
 
 static const struct {

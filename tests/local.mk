@@ -38,6 +38,9 @@ tests_fixtures_sched_par_b_LDADD = $(FIXTURE_LDADD)
 check_PROGRAMS += tests/test-ledger
 tests_test_ledger_LDADD = $(TCK_CORE_LIBS)
 TESTS += tests/test-ledger
+check_PROGRAMS += tests/test-hostnet
+tests_test_hostnet_LDADD = $(TCK_CORE_LIBS)
+TESTS += tests/test-hostnet
 
 check_PROGRAMS += tests/test-protocol
 tests_test_protocol_LDADD = $(TCK_CORE_LIBS)
@@ -47,6 +50,7 @@ TESTS += tests/test-protocol
 dist_noinst_SCRIPTS += tests/lib.sh tests/run-gtest.sh
 TESTS += \
 	tests/harness-domain.sh \
+	tests/suite-objects-b.sh \
 	tests/harness-isolation.sh \
 	tests/harness-scheduling.sh \
 	tests/harness-bad-input.sh \
@@ -57,6 +61,7 @@ TESTS += \
 	tests/layers.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
+	tests/api-coverage.sh \
 	tests/suite-objects-a.sh \
 	tests/contracts.sh \
 	tests/man-example.sh \
@@ -64,6 +69,7 @@ TESTS += \
 	tests/man-run-examples.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
+	tests/suite-objects-b.sh \
 	tests/harness-isolation.sh \
 	tests/harness-scheduling.sh \
 	tests/harness-bad-input.sh \
@@ -74,6 +80,7 @@ EXTRA_DIST += \
 	tests/layers.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
+	tests/api-coverage.sh \
 	tests/suite-objects-a.sh \
 	tests/contracts.sh \
 	tests/man-example.sh \

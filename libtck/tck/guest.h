@@ -13,6 +13,7 @@
 #include <tck/caps.h>
 #include <tck/config.h>
 #include <tck/test.h>
+#include <tck/caps.h>
 
 G_BEGIN_DECLS
 
@@ -58,6 +59,40 @@ TckGuestPlan *tck_plan_for_host(const TckHost *host, virConnectPtr conn, TckConf
  */
 char *tck_generic_domain_xml(TckTest *t, const char *suffix);
 
+/* A network interface for the generic guest. */
+typedef struct {
+    const char *network;   /* the libvirt network it plugs into */
+    const char *mac;       /* nullable: libvirt chooses */
+    const char *filter;    /* nullable: an nwfilter to apply */
+    const char *const *filter_params; /* nullable: NULL-terminated name, value, ... */
+    gboolean dhcp;         /* the guest's /init asks for a DHCP lease (tck.dhcp) */
+    const char *address;   /* nullable: "A.B.C.D/N" the guest's /init puts on eth0 (tck.ip) */
+    const char *guest_mac; /* nullable: the MAC the guest's /init gives eth0 instead of
+                            * @mac, to spoof it (tck.mac) */
+} TckGuestNic;
+
+/**
+ * tck_generic_domain_xml_with_nic:
+ * @t: the test
+ * @suffix: as for tck_generic_domain_xml()
+ * @nic: (nullable): one network interface (virtio on QEMU kernel plans)
+ *
+ * tck_generic_domain_xml() with a network interface.  With @nic->dhcp a
+ * kernel-booted guest runs busybox udhcpc on eth0 once its marker is out;
+ * with @nic->address it sets that address; @nic->guest_mac changes eth0's
+ * MAC first.  Guests not booted from a kernel ignore these.
+ *
+ * Returns: (transfer full): the domain XML.
+ */
+char *tck_generic_domain_xml_with_nic(TckTest *t, const char *suffix, const TckGuestNic *nic);
+/*
+ * tck_test_plan: the guest plan of the test's generic guests (chosen once
+ * from the connection's capabilities), for a test that adds devices of its
+ * own: the disk and cdrom buses and target prefixes, the boot strategy.
+ * Returns: (transfer none): owned by @t.
+ */
+const TckGuestPlan *tck_test_plan(TckTest *t);
+
 /* TRUE when the plan's guests really run something (not the test driver). */
 gboolean tck_guest_boots(TckTest *t);
 
@@ -67,11 +102,43 @@ gboolean tck_guest_boots(TckTest *t);
  * @dom: a running domain built by tck_generic_domain_xml()
  * @timeout_s: how long to wait
  *
- * Waits for this guest's "TCK-GUEST-READY <token>" marker on its console
- * log.  Diagnostics say what was seen when it times out.
+ * Waits for this guest's "TCK-GUEST-READY <token>" marker: in its local
+ * console log when the URI has no host part, through the connection
+ * (virDomainOpenConsole) when it has one, so that remote hosts work too;
+ * the config key guest_console ("log" or "console") forces either.
+ * Diagnostics say what was seen when it times out.
  *
  * Returns: TRUE when the marker appeared in time.
  */
 gboolean tck_wait_guest_ready(TckTest *t, virDomainPtr dom, guint timeout_s);
+
+/**
+ * tck_wait_guest_disk:
+ * @t: the test
+ * @dom: a running domain built by tck_generic_domain_xml()
+ * @disk: a block device name as the guest's kernel names it ("vdb")
+ * @timeout_s: how long to wait
+ *
+ * Waits for the guest's /init to list @disk among the block devices it
+ * sees ("TCK-GUEST-DISKS vda vdb", printed whenever they change), read
+ * where tck_wait_guest_ready() reads the marker.
+ *
+ * Returns: TRUE when the guest listed @disk in time.
+ */
+gboolean tck_wait_guest_disk(TckTest *t, virDomainPtr dom, const char *disk, guint timeout_s);
+
+/**
+ * tck_wait_guest_console:
+ * @t: the test
+ * @dom: a domain built by tck_generic_domain_xml(), just started
+ * @timeout_s: how long to wait
+ *
+ * Like tck_wait_guest_ready(), always reading the marker through the
+ * connection: virDomainOpenConsole() on a stream.  Only what the guest
+ * prints after the console opened is seen.
+ *
+ * Returns: TRUE when the marker appeared in time.
+ */
+gboolean tck_wait_guest_console(TckTest *t, virDomainPtr dom, guint timeout_s);
 
 G_END_DECLS

@@ -106,9 +106,10 @@ live_results() {
     tap_ok $? "all $2 checks inside the sandbox ran (got $n)"
 }
 
-# live_cache DIR: an asset cache with the kernel, initrd, ISO and rootfs,
-# built offline from the host's kernel and busybox by libvirt-tck-prepare.
+# live_cache DIR: an asset cache with the kernel, initrd, ISO, rootfs and
+# an empty qcow2 disk (snapshots, block jobs), built offline from the host's
+# kernel and busybox by libvirt-tck-prepare.
 live_cache() {
     "$top_builddir/prepare/libvirt-tck-prepare" --cache "$1" --offline -q \
-        --only kernel,initrd,iso,rootfs
+        --only kernel,initrd,iso,rootfs,disk-qcow2
 }
