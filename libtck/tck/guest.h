@@ -141,4 +141,16 @@ gboolean tck_wait_guest_disk(TckTest *t, virDomainPtr dom, const char *disk, gui
  */
 gboolean tck_wait_guest_console(TckTest *t, virDomainPtr dom, guint timeout_s);
 
+/**
+ * tck_guest_console_capture:
+ * @dom: a running domain with a console
+ * @ms: how long to listen
+ * @error: return location
+ *
+ * Returns: (transfer full): what the guest printed on its console
+ * (virDomainOpenConsole() on @dom's connection) during @ms, or NULL with
+ * @error set when the console cannot be opened.
+ */
+char *tck_guest_console_capture(virDomainPtr dom, guint ms, GError **error);
+
 G_END_DECLS
