@@ -4,27 +4,9 @@
 # qemu:///system (TCG) at -j 1 and -j 2 (known-broken applied), after one
 # warm-up run, with each test's own time.
 # Run from the build directory: sh ../bench/live-suite.sh
-B=${top_builddir:-$PWD}
 N=${1:-10}
-D=$(mktemp -d /tmp/tck-bench-XXXXXX)
-trap 'rm -rf "$D"' EXIT
-chmod 0755 "$D"
-median() { sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
-    printf "%.2f s (min %.2f, max %.2f, n=%d)", m, v[1], v[NR], NR }'; }
-echo "host: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(uname -r)"
-
-# start-to-ready: from exec to the command's first instruction (the daemons answer by then)
-i=0
-while [ $i -lt "$N" ]; do
-    t0=$(date +%s.%N)
-    "$B/tck/libvirt-tck-sandbox" --no-kvm -- date +%s.%N >"$D/t"
-    t2=$(date +%s.%N)
-    echo "$(cat "$D/t") - $t0" | bc >>"$D/ready"
-    echo "$t2 - $t0" | bc >>"$D/whole"
-    i=$((i + 1))
-done
-echo "sandbox start-to-ready: $(median <"$D/ready")"
-echo "sandbox start, run nothing, tear down: $(median <"$D/whole")"
+. "$(dirname "$0")/lib.sh"
+bench_sandbox_ready "$N"
 
 "$B/prepare/libvirt-tck-prepare" --cache "$D/cache" --offline -q --only kernel,initrd,disk-qcow2 || exit 1
 cat >"$D/inner.sh" <<'INNER'

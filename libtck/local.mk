@@ -30,6 +30,8 @@ libtck_libtck_core_la_SOURCES = \
 	libtck/storage.c \
 	libtck/secret.c \
 	libtck/events.c \
+	libtck/events-private.h \
+	libtck/domain.c \
 	libtck/protocol.c \
 	libtck/guest-plan.c
 
@@ -57,4 +59,5 @@ tckinclude_HEADERS += \
 	libtck/tck/devices.h \
 	libtck/tck/storage.h \
 	libtck/tck/secret.h \
-	libtck/tck/events.h
+	libtck/tck/events.h \
+	libtck/tck/domain.h

@@ -11,6 +11,7 @@
 #include <libvirt/virterror.h>
 #include <tck/needs.h>
 #include <tck/guest.h>
+#include "events-private.h"
 #include "fs-util.h"
 #include "test-private.h"
 #include "virt-util.h"
@@ -252,6 +253,10 @@ tck_test_connect(TckTest *t)
 
     if (t->conn)
         return t->conn;
+    /* Before the open: libvirt wants the loop there first.  It delivers
+     * domain events and answers a daemon's keepalive pings while we wait. */
+    if (!tck_event_loop_ensure())
+        tck_bail_out(t, "cannot start libvirt's event loop: %s", virGetLastErrorMessage());
     if (!(t->conn = tck_virt_open(t->uri, TCK_VIRT_OPEN_DEFAULT, &error)))
         tck_bail_out(t, "%s", error->message);
     return t->conn;

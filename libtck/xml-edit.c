@@ -26,12 +26,18 @@ char *
 tck_xml_get_text(const char *xml, const char *path)
 {
     g_autoptr(xmlDoc) doc = parse(xml, NULL);
+    g_autoptr(xmlXPathContext) ctxt = NULL;
     xmlNodePtr node;
     xmlChar *content;
     char *ret;
 
-    if (!doc || !(node = first_node(doc, path)))
+    if (!doc)
         return NULL;
+    if (!(node = first_node(doc, path))) {
+        /* An expression that is no node set ("count(...)") gives its value. */
+        ctxt = tck_xpath_new(doc);
+        return tck_xpath_string(ctxt, (xmlNodePtr) doc, path);
+    }
     content = xmlNodeGetContent(node);
     ret = g_strdup((const char *)content);
     xmlFree(content);

@@ -25,6 +25,7 @@
 #include "registry.h"
 #include "report-run.h"
 #include "runner.h"
+#include "durations.h"
 #include "sandbox.h"
 #include "virt-util.h"
 
@@ -115,7 +116,7 @@ parse_options(char ***argv, RunOptions *o, GError **error)
         { "list", 0, 0, G_OPTION_ARG_NONE, &o->list, "List the selected tests and exit", NULL },
         { "force", 0, 0, G_OPTION_ARG_NONE, &o->force, "Remove leftover tck- objects of other runs first", NULL },
         { "timeout", 't', 0, G_OPTION_ARG_INT, &o->timeout, "Seconds before a test is killed (default 300)", "SECS" },
-        { "jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs, "Run N tests at once (default 1)", "N" },
+        { "jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs, "Run N tests at once (default: the number of cores)", "N" },
         { "suites-dir", 0, 0, G_OPTION_ARG_FILENAME, &o->suites_dir, "Find test programs in DIR", "DIR" },
         { "keep-scratch", 0, 0, G_OPTION_ARG_NONE, &o->keep_scratch, "Keep the run's scratch directory", NULL },
         { "sandbox", 0, 0, G_OPTION_ARG_NONE, &o->sandbox,
@@ -134,7 +135,7 @@ parse_options(char ***argv, RunOptions *o, GError **error)
     };
 
     o->timeout = 300;
-    o->jobs = 1;
+    o->jobs = (int)g_get_num_processors();
     /* The usage line's "[TEST...]" comes from the G_OPTION_REMAINING entry. */
     ctx = g_option_context_new(NULL);
     g_option_context_set_summary(ctx, "libvirt-tck: the libvirt Technology Compatibility Kit");
@@ -404,6 +405,8 @@ tck_cmd_run(int argc, char **argv)
     g_autoptr(GPtrArray) selected = NULL;
     g_autoptr(GPtrArray) to_run = NULL;
     g_autoptr(TckRun) run = NULL;
+    g_autoptr(TckDurations) durations = NULL;
+    g_autoptr(GError) local = NULL;
     g_autoptr(GString) leftovers = g_string_new(NULL);
     g_autofree char *suites_dir = NULL;
     g_autofree char *run_id = NULL;
@@ -527,6 +530,9 @@ tck_cmd_run(int argc, char **argv)
     live.run = run;
     live.verbose = o.verbose;
     live.progress = progress;
+    /* longest first, by each test's last duration on this URI (prove --state=slow) */
+    durations = tck_durations_load(uri);
+    tck_durations_order(durations, selected);
     ro.jobs = o.jobs;
     ro.timeout_s = o.timeout;
     ro.run_id = run_id;
@@ -563,6 +569,9 @@ tck_cmd_run(int argc, char **argv)
     close_conns(conn, other_conn);
     if (api)
         tck_coverage_collect(run, api);   /* coverage: before the reports and the archive */
+    tck_durations_record(durations, run);
+    if (!tck_durations_save(durations, &local))
+        fprintf(stderr, "libvirt-tck: warning: test durations not kept: %s\n", local->message);
 
     /* Config metadata, known-broken, then the archive (interrupted runs too). */
     if (!tck_report_run_finish(&o.report, run, config, &error))

@@ -21,6 +21,8 @@ tck_libtck_harness_la_SOURCES = \
 	tck/runner-job.c \
 	tck/runner-job.h \
 	tck/runner-done.c \
+	tck/durations.c \
+	tck/durations.h \
 	tck/tap-parser.c \
 	tck/tap-parser.h \
 	tck/results.c \

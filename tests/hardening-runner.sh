@@ -66,11 +66,12 @@ like "$out" "^hostile/describe-hang +\(--describe failed: no answer within 3 s\)
 
 # --- finding 8: an interrupted run never reads as green.
 # A process outside the test holds its stdout open, so the runner drains
-# after the test exited; SIGINT comes in that window.
+# after the test exited; SIGINT comes in that window.  One at a time (-j 1),
+# so that later.sh is still waiting to start.
 script drained 'echo $$ >"'"$tmp"'/drained.pid"; while [ ! -e "'"$tmp"'/go" ]; do sleep 0.1; done
 echo 1..1; echo ok 1; touch "'"$tmp"'/drained-exited"'
 script later 'echo 1..1; echo ok 1'
-"$TCK" --uri test:///default -a "$tmp/int.tar.gz" "$tmp/drained.sh" "$tmp/later.sh" >"$tmp/int.out" 2>&1 &
+"$TCK" --uri test:///default -j 1 -a "$tmp/int.tar.gz" "$tmp/drained.sh" "$tmp/later.sh" >"$tmp/int.out" 2>&1 &
 pid=$!
 i=0; while [ ! -s "$tmp/drained.pid" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 sleep 1.5 >>"/proc/$(cat "$tmp/drained.pid")/fd/1" &

@@ -2,7 +2,8 @@
 # live-domain.sh — end to end on real drivers: libvirt-tck runs the whole
 # domain suite at -j 2 inside the sandbox on qemu:///system (TCG),
 # lxc:///system and, over libvirt's RPC, qemu+tcp://127.0.0.1/system (the
-# markers read through virDomainOpenConsole); nothing fails unexpectedly
+# markers read through virDomainOpenConsole; QEMU's guests boot the fast
+# kernel, the PVH vmlinux); nothing fails unexpectedly
 # (suites/known-broken/domain.yml applies), the guests really boot, and
 # nothing of the runs is left.  The three runs' API coverage is summed by
 # libvirt-tck report coverage.  TCK_LIVE_KEEP=DIR keeps the archives and
@@ -11,7 +12,7 @@
 # guest, LXC's included, wrote into it).
 . "$top_srcdir/tests/live/lib.sh"
 live_gate
-echo "1..22"
+echo "1..23"
 
 D=$(mktemp -d /tmp/tck-live-domain-XXXXXX)
 trap 'rm -rf "$D"' EXIT
@@ -23,7 +24,7 @@ TCK_ASSET_CACHE="$D/cache" "$SANDBOX" --no-kvm --tcp -- \
 rc=$?
 tap_ok $rc "the domain suite ran in the sandbox on three URIs (exit $rc)"
 tap_diag "$(cat "$D/stderr")"
-live_results "$D/results" 16
+live_results "$D/results" 17
 tap_diag "$(cat "$D/summary")"
 cov=$("$top_builddir/tck/libvirt-tck" report coverage "$D"/archive-*.tar.gz 2>&1)
 rc=$?

@@ -47,6 +47,8 @@ dist_noinst_SCRIPTS += \
 	bench/live-bench-inner.sh \
 	bench/live-suite.sh \
 	bench/live-migration.sh \
+	bench/live-seeds.sh \
+	bench/lib.sh \
 	bench/live-objects.sh
 EXTRA_DIST += \
 	tests/live/qemu-domain.xml \

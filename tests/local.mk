@@ -53,25 +53,7 @@ TESTS += \
 	tests/suite-objects-b.sh \
 	tests/harness-isolation.sh \
 	tests/harness-scheduling.sh \
-	tests/harness-bad-input.sh \
-	tests/harness-prove.sh \
-	tests/harness-plan.sh \
-	tests/harness-needs.sh \
-	tests/libtck-checks.sh \
-	tests/layers.sh \
-	tests/libtck-needs.sh \
-	tests/crowded-host.sh \
-	tests/api-coverage.sh \
-	tests/suite-objects-a.sh \
-	tests/contracts.sh \
-	tests/man-example.sh \
-	tests/harness-truth.sh \
-	tests/man-run-examples.sh
-EXTRA_DIST += \
-	tests/harness-domain.sh \
-	tests/suite-objects-b.sh \
-	tests/harness-isolation.sh \
-	tests/harness-scheduling.sh \
+	tests/harness-durations.sh \
 	tests/harness-bad-input.sh \
 	tests/harness-prove.sh \
 	tests/harness-plan.sh \
@@ -86,6 +68,28 @@ EXTRA_DIST += \
 	tests/man-example.sh \
 	tests/harness-truth.sh \
 	tests/man-run-examples.sh \
+	tests/suite-domain-a.sh
+EXTRA_DIST += \
+	tests/harness-domain.sh \
+	tests/suite-objects-b.sh \
+	tests/harness-isolation.sh \
+	tests/harness-scheduling.sh \
+	tests/harness-durations.sh \
+	tests/harness-bad-input.sh \
+	tests/harness-prove.sh \
+	tests/harness-plan.sh \
+	tests/harness-needs.sh \
+	tests/libtck-checks.sh \
+	tests/layers.sh \
+	tests/libtck-needs.sh \
+	tests/crowded-host.sh \
+	tests/api-coverage.sh \
+	tests/suite-objects-a.sh \
+	tests/contracts.sh \
+	tests/man-example.sh \
+	tests/harness-truth.sh \
+	tests/man-run-examples.sh \
+	tests/suite-domain-a.sh \
 	tests/fixtures/upstream-style.t \
 	tests/fixtures/crowded-host.xml \
 	tests/contracts/broken-ten.yml \

@@ -68,7 +68,7 @@ is "$rc" 0 "prove accepts every raw TAP stream in the archive"
 like "$out" "Files=4, Tests=$checks," "prove counts the same $checks checks as the report"
 
 # --- A run killed with SIGINT mid-test.
-"$TCK" --suites-dir "$fixtures" --timeout 60 -a "$tmp/int.tar.gz" \
+"$TCK" --suites-dir "$fixtures" --timeout 60 -j 1 -a "$tmp/int.tar.gz" \
     rpt/passing rpt/hang rpt/failing >"$tmp/int.out" 2>&1 &
 pid=$!
 i=0

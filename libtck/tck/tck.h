@@ -25,3 +25,4 @@
 #include <tck/storage.h>
 #include <tck/secret.h>
 #include <tck/events.h>
+#include <tck/domain.h>

@@ -38,6 +38,8 @@ char *tck_xml_remove(const char *xml, const char *path, GError **error);
  * tck_xml_get_text:
  * Returns: (transfer full): the text of the first node @path (XPath)
  * selects in @xml, or NULL when nothing matches or @xml does not parse.
+ * An expression whose value is no node set gives that value as text
+ * ("count(/domain/devices/disk)" gives "1").
  */
 char *tck_xml_get_text(const char *xml, const char *path);
 

@@ -44,6 +44,17 @@ main(int argc, char **argv)
     generic = tck_generic_domain_xml(t, "uefi");
     if (!(xml = tck_xml_set_text(generic, "/domain/os/@firmware", "efi", &error)))
         tck_bail_out(t, "cannot ask for UEFI: %s", error->message);
+    if (plan->boot == TCK_BOOT_KERNEL) {
+        /* UEFI firmware boots a kernel with an EFI stub: the compressed one,
+         * not the PVH vmlinux the plan boots without firmware. */
+        g_autofree char *kernel = tck_generic_compressed_kernel(t);
+        g_autofree char *efi_xml = tck_xml_set_text(xml, "/domain/os/kernel", kernel, &error);
+
+        if (!efi_xml)
+            tck_bail_out(t, "cannot set the kernel: %s", error->message);
+        g_free(xml);
+        xml = g_steal_pointer(&efi_xml);
+    }
 
     tck_diag(t, "Defining the guest with UEFI firmware");
     dom = tck_ok_domain(t, virDomainDefineXML(conn, xml), "defined the guest with firmware 'efi'");

@@ -39,6 +39,12 @@ for uri in qemu:///system lxc:///system qemu+tcp://127.0.0.1/system; do
     booted=$(grep -c '^ok [0-9]* - the guest booted and printed its marker$' "$log")
     [ "$booted" -ge 3 ]
     check $? "on $uri the guests of 050, 060 and 070 really booted (markers seen: $booted)"
+    if [ "$uri" = qemu:///system ]; then
+        vmlinux=$(TCK_ASSET_CACHE= "$B/prepare/libvirt-tck-prepare" --cache "$TCK_ASSET_CACHE" --path vmlinux)
+        fast=$(grep -c "^# guest tck-.* boots the vmlinux $vmlinux\$" "$log")
+        [ "$fast" -ge 3 ]
+        check $? "on $uri the guests of 050, 060 and 070 booted the fast kernel, the PVH vmlinux (seen: $fast)"
+    fi
     left=$(virsh -q -c "$uri" list --all --name | grep '^tck-')
     [ -z "$left" ]
     check $? "on $uri no guest of the run is left${left:+ ($left)}"
