@@ -6,11 +6,14 @@
 #include "formats.h"
 
 static const TckFormat formats[] = {
-    { "text", "one line per test, the failures, and a closing count", tck_format_text },
-    { "tap", "one TAP stream for the run; each test's own TAP with -v", tck_format_tap },
-    { "xml", "the native XML report with everything, metadata included (report.rng)", tck_format_xml },
-    { "junit", "JUnit XML for Jenkins and GitLab", tck_format_junit },
-    { "html", "one self-contained HTML page", tck_format_html },
+    { "text", "one line per test, the failures, and a closing count", tck_format_text,
+      tck_format_text_fleet },
+    /* one TAP stream has one plan: a fleet's hosts do not fit in it */
+    { "tap", "one TAP stream for the run; each test's own TAP with -v", tck_format_tap, NULL },
+    { "xml", "the native XML report with everything, metadata included (report.rng)", tck_format_xml,
+      tck_format_xml_fleet },
+    { "junit", "JUnit XML for Jenkins and GitLab", tck_format_junit, tck_format_junit_fleet },
+    { "html", "one self-contained HTML page", tck_format_html, NULL },
 };
 
 const TckFormat *

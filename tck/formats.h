@@ -17,10 +17,15 @@ typedef struct {
 
 typedef gboolean (*TckFormatFunc)(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error);
 
+typedef struct _TckFleet TckFleet;   /* fleet.h */
+typedef gboolean (*TckFleetFormatFunc)(const TckFleet *fleet, const TckFormatOptions *opts, FILE *out,
+                                       GError **error);
+
 typedef struct {
     const char *name;
     const char *summary;
     TckFormatFunc write;
+    TckFleetFormatFunc write_fleet;   /* a fleet run's form; NULL where it has none */
 } TckFormat;
 
 /* The format called @name, or NULL. */
@@ -34,6 +39,11 @@ gboolean tck_format_tap(const TckRun *run, const TckFormatOptions *opts, FILE *o
 gboolean tck_format_xml(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error);
 gboolean tck_format_junit(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error);
 gboolean tck_format_html(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error);
+
+/* The fleet formatters: every host, then one line per host and the total. */
+gboolean tck_format_text_fleet(const TckFleet *fleet, const TckFormatOptions *opts, FILE *out, GError **error);
+gboolean tck_format_xml_fleet(const TckFleet *fleet, const TckFormatOptions *opts, FILE *out, GError **error);
+gboolean tck_format_junit_fleet(const TckFleet *fleet, const TckFormatOptions *opts, FILE *out, GError **error);
 
 /* Writes @text to @out; a write error is reported naming @what. */
 gboolean tck_format_write_string(const char *text, FILE *out, const char *what, GError **error);

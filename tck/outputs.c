@@ -160,12 +160,15 @@ tck_outputs_text_on_stdout(const TckOutputs *outputs)
     return outputs->on_stdout && g_str_equal(outputs->on_stdout->format->name, "text");
 }
 
-gboolean
-tck_outputs_write(TckOutputs *outputs, const TckRun *run, const TckFormatOptions *opts, GError **error)
+/* Writes each report with its run form (@run) or its fleet form (@fleet). */
+static gboolean
+outputs_write(TckOutputs *outputs, const TckRun *run, const TckFleet *fleet, const TckFormatOptions *opts,
+              GError **error)
 {
     for (guint i = 0; i < outputs->items->len; i++) {
         TckOutput *o = g_ptr_array_index(outputs->items, i);
         TckFormatOptions fo = *opts;
+        gboolean ok;
 
         /* The live lines were shown on the terminal only. */
         fo.lines_printed = opts->lines_printed && o == outputs->on_stdout;
@@ -175,7 +178,8 @@ tck_outputs_write(TckOutputs *outputs, const TckRun *run, const TckFormatOptions
             g_set_error(error, TCK_ERROR, TCK_ERROR_SETUP, "--format %s was not opened", o->spec);
             return FALSE;
         }
-        if (!o->format->write(run, &fo, o->out, error))
+        ok = fleet ? o->format->write_fleet(fleet, &fo, o->out, error) : o->format->write(run, &fo, o->out, error);
+        if (!ok)
             return FALSE;
         if (o->out != stdout) {
             FILE *out = g_steal_pointer(&o->out);
@@ -198,6 +202,34 @@ tck_outputs_write(TckOutputs *outputs, const TckRun *run, const TckFormatOptions
         return FALSE;
     }
     return TRUE;
+}
+
+gboolean
+tck_outputs_write(TckOutputs *outputs, const TckRun *run, const TckFormatOptions *opts, GError **error)
+{
+    return outputs_write(outputs, run, NULL, opts, error);
+}
+
+gboolean
+tck_outputs_check_fleet(const TckOutputs *outputs, GError **error)
+{
+    for (guint i = 0; i < outputs->items->len; i++) {
+        const TckOutput *o = g_ptr_array_index(outputs->items, i);
+
+        if (!o->format->write_fleet) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE,
+                        "--format %s: a run over several hosts has no %s form (use text, xml or junit)",
+                        o->spec, o->format->name);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+gboolean
+tck_outputs_write_fleet(TckOutputs *outputs, const TckFleet *fleet, const TckFormatOptions *opts, GError **error)
+{
+    return outputs_write(outputs, NULL, fleet, opts, error);
 }
 
 void

@@ -37,6 +37,13 @@ gboolean tck_outputs_text_on_stdout(const TckOutputs *outputs);
 gboolean tck_outputs_write(TckOutputs *outputs, const TckRun *run, const TckFormatOptions *opts,
                            GError **error);
 
+/* TCK_ERROR_USAGE naming the first format that has no fleet form. */
+gboolean tck_outputs_check_fleet(const TckOutputs *outputs, GError **error);
+
+/* Writes each report in its fleet form (check first with tck_outputs_check_fleet). */
+gboolean tck_outputs_write_fleet(TckOutputs *outputs, const TckFleet *fleet, const TckFormatOptions *opts,
+                                 GError **error);
+
 void tck_outputs_free(TckOutputs *outputs);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckOutputs, tck_outputs_free)
 

@@ -23,7 +23,8 @@ TESTS += \
 	tests/live-kvm-canary.sh \
 	tests/live-storage.sh \
 	tests/live-errors.sh \
-	tests/live-migration.sh
+	tests/live-migration.sh \
+	tests/live-fleet.sh
 dist_noinst_SCRIPTS += \
 	tests/live-kvm-canary.sh \
 	tests/live-sandbox.sh \
@@ -33,7 +34,9 @@ dist_noinst_SCRIPTS += \
 	tests/live-storage.sh \
 	tests/live-errors.sh \
 	tests/live-migration.sh \
+	tests/live-fleet.sh \
 	tests/live/migration-inner.sh \
+	tests/live/fleet-inner.sh \
 	tests/live/errors-inner.sh \
 	tests/live/lib.sh \
 	tests/live/sandbox-inner.sh \

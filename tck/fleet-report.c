@@ -1,0 +1,134 @@
+/*
+ * fleet-report.c — the text and native XML reports of a fleet run, and
+ * its archive: every host's own report, then one line per host and the
+ * total.  The JUnit (a testsuite per host) and HTML (a host × test
+ * matrix) forms are rows of their formatters' files.
+ */
+#include <config.h>
+
+#include <libxml/tree.h>
+#include <tck/error.h>
+
+#include "fleet.h"
+#include "formats.h"
+#include "report.h"
+#include "report-archive.h"
+#include "report-util.h"
+
+/* The closing lines: one per host, then the total over the fleet. */
+static void
+host_lines(const TckFleet *fleet, FILE *out)
+{
+    guint passed, failed, skipped;
+    guint bad = tck_fleet_failed_hosts(fleet);
+
+    fprintf(out, "\n");
+    for (guint i = 0; i < fleet->hosts->len; i++) {
+        g_autofree char *line = tck_fleet_host_line(g_ptr_array_index(fleet->hosts, i));
+
+        fprintf(out, "%s\n", line);
+    }
+    if (fleet->interrupted)
+        fprintf(out, "The run was interrupted.\n");
+    tck_fleet_totals(fleet, &passed, &failed, &skipped);
+    fprintf(out, "Total over %u host%s: %u passed, %u failed, %u skipped", fleet->hosts->len,
+            fleet->hosts->len == 1 ? "" : "s", passed, failed, skipped);
+    if (bad)
+        fprintf(out, "; %u host%s incomplete", bad, bad == 1 ? "" : "s");
+    fprintf(out, "\n");
+}
+
+gboolean
+tck_format_text_fleet(const TckFleet *fleet, const TckFormatOptions *opts, FILE *out, GError **error)
+{
+    for (guint i = 0; i < fleet->hosts->len; i++) {
+        const TckFleetHost *h = g_ptr_array_index(fleet->hosts, i);
+
+        fprintf(out, "\n== host %u: %s (%s, driver %s, run %s)\n", h->index, h->masked_uri, h->hostname,
+                h->driver ? h->driver : "?", h->run_id);
+        if (h->failure)
+            fprintf(out, "INCOMPLETE: %s\n", h->failure);
+        /* the live lines were relayed host by host: a host's section repeats only its failures */
+        if (!tck_format_text(h->run, opts, out, error))
+            return FALSE;
+    }
+    host_lines(fleet, out);
+    return tck_format_write_string("", out, "text", error);
+}
+
+/*
+ * <fleet id=...> holding a <host> per host (index, uri, hostname, driver,
+ * run-id, failure when incomplete), each with that host's native <report>.
+ */
+gboolean
+tck_format_xml_fleet(const TckFleet *fleet, const TckFormatOptions *opts, FILE *out, GError **error)
+{
+    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "fleet");
+    xmlNsPtr ns = xmlNewNs(root, BAD_CAST TCK_REPORT_NS, NULL);
+    xmlChar *mem = NULL;
+    int len = 0;
+    g_autofree char *text = NULL;
+
+    xmlSetNs(root, ns);
+    xmlDocSetRootElement(doc, root);
+    xmlSetProp(root, BAD_CAST "id", BAD_CAST fleet->id);
+    if (fleet->interrupted)
+        xmlSetProp(root, BAD_CAST "interrupted", BAD_CAST "yes");
+    for (guint i = 0; i < fleet->hosts->len; i++) {
+        const TckFleetHost *h = g_ptr_array_index(fleet->hosts, i);
+        xmlNodePtr host = xmlNewChild(root, ns, BAD_CAST "host", NULL);
+        xmlDocPtr report = tck_report_xml_build(h->run);
+        g_autofree char *hostname = tck_xml_text_sanitize(h->hostname);
+
+        tck_xml_set_propf(host, "index", "%u", h->index);
+        xmlSetProp(host, BAD_CAST "uri", BAD_CAST h->masked_uri);
+        xmlSetProp(host, BAD_CAST "hostname", BAD_CAST hostname);
+        xmlSetProp(host, BAD_CAST "driver", BAD_CAST (h->driver ? h->driver : "unknown"));
+        xmlSetProp(host, BAD_CAST "run-id", BAD_CAST h->run_id);
+        if (h->failure) {
+            g_autofree char *why = tck_xml_text_sanitize(h->failure);
+
+            xmlSetProp(host, BAD_CAST "failure", BAD_CAST why);
+        }
+        xmlAddChild(host, xmlDocCopyNode(xmlDocGetRootElement(report), doc, 1));
+        xmlFreeDoc(report);
+    }
+    xmlReconciliateNs(doc, root);
+    xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+    text = g_strndup((const char *) mem, len);
+    xmlFree(mem);
+    xmlFreeDoc(doc);
+    return tck_format_write_string(text, out, "xml", error);
+}
+
+char *
+tck_fleet_index_text(const TckFleet *fleet)
+{
+    g_autoptr(GString) s = g_string_new(NULL);
+
+    g_string_append_printf(s, "fleet %s: %u hosts\n", fleet->id, fleet->hosts->len);
+    for (guint i = 0; i < fleet->hosts->len; i++) {
+        const TckFleetHost *h = g_ptr_array_index(fleet->hosts, i);
+        g_autofree char *line = tck_fleet_host_line(h);
+
+        g_string_append_printf(s, "%s\n  in hosts/%s/\n", line, h->dir);
+    }
+    return g_string_free(g_steal_pointer(&s), FALSE);
+}
+
+gboolean
+tck_fleet_archive_write(const TckFleet *fleet, const char *path, GError **error)
+{
+    g_autofree TckArchiveHost *hosts = g_new0(TckArchiveHost, fleet->hosts->len);
+    g_autofree char *index = tck_fleet_index_text(fleet);
+
+    for (guint i = 0; i < fleet->hosts->len; i++) {
+        const TckFleetHost *h = g_ptr_array_index(fleet->hosts, i);
+
+        hosts[i].dir = h->dir;
+        hosts[i].run = h->run;
+        hosts[i].harness_log = h->harness_log;
+    }
+    return tck_archive_write_fleet(fleet->id, index, hosts, fleet->hosts->len, path, error);
+}
