@@ -66,8 +66,6 @@ tck_format_xml_fleet(const TckFleet *fleet, const TckFormatOptions *opts, FILE *
     xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
     xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "fleet");
     xmlNsPtr ns = xmlNewNs(root, BAD_CAST TCK_REPORT_NS, NULL);
-    xmlChar *mem = NULL;
-    int len = 0;
     g_autofree char *text = NULL;
 
     xmlSetNs(root, ns);
@@ -95,10 +93,7 @@ tck_format_xml_fleet(const TckFleet *fleet, const TckFormatOptions *opts, FILE *
         xmlFreeDoc(report);
     }
     xmlReconciliateNs(doc, root);
-    xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-    text = g_strndup((const char *) mem, len);
-    xmlFree(mem);
-    xmlFreeDoc(doc);
+    text = tck_xml_doc_to_string(doc);
     return tck_format_write_string(text, out, "xml", error);
 }
 

@@ -240,35 +240,36 @@ add_host_suite(xmlNodePtr root, Counts *total, const TckFleetHost *host)
     total->skipped += c.skipped;
 }
 
-static char *
-doc_to_string(xmlDocPtr doc)
+/* The <testsuites> root of a new document. */
+static xmlNodePtr
+new_root(void)
 {
-    xmlChar *mem = NULL;
-    int len = 0;
-    char *ret;
+    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "testsuites");
 
-    xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-    ret = g_strndup((const char *) mem, len);
-    xmlFree(mem);
-    xmlFreeDoc(doc);
-    return ret;
+    xmlDocSetRootElement(doc, root);
+    xmlSetProp(root, BAD_CAST "name", BAD_CAST "libvirt-tck");
+    return root;
+}
+
+/* The root's totals and time, then its document as text. */
+static char *
+finish_root(xmlNodePtr root, const Counts *total, gint64 span_us)
+{
+    set_counts(root, total);
+    tck_xml_set_propf(root, "time", "%.3f", (span_us > 0 ? span_us : 0) / 1e6);
+    return tck_xml_doc_to_string(root->doc);
 }
 
 char *
 tck_report_junit_fleet_to_string(const TckFleet *fleet)
 {
-    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-    xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "testsuites");
-    gint64 span = fleet->end_us - fleet->start_us;
+    xmlNodePtr root = new_root();
     Counts total = { 0 };
 
-    xmlDocSetRootElement(doc, root);
-    xmlSetProp(root, BAD_CAST "name", BAD_CAST "libvirt-tck");
     for (guint i = 0; i < fleet->hosts->len; i++)
         add_host_suite(root, &total, g_ptr_array_index(fleet->hosts, i));
-    set_counts(root, &total);
-    tck_xml_set_propf(root, "time", "%.3f", (span > 0 ? span : 0) / 1e6);
-    return doc_to_string(doc);
+    return finish_root(root, &total, fleet->end_us - fleet->start_us);
 }
 
 gboolean
@@ -282,19 +283,12 @@ tck_format_junit_fleet(const TckFleet *fleet, const TckFormatOptions *opts, FILE
 char *
 tck_report_junit_to_string(const TckRun *run)
 {
-    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-    xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "testsuites");
+    xmlNodePtr root = new_root();
     Counts total = { 0 };
-    gint64 span = run->meta.end_us - run->meta.start_us;
-    guint i;
 
-    xmlDocSetRootElement(doc, root);
-    xmlSetProp(root, BAD_CAST "name", BAD_CAST "libvirt-tck");
-    for (i = 0; i < run->tests->len; i++)
+    for (guint i = 0; i < run->tests->len; i++)
         add_suite(root, &total, run, g_ptr_array_index(run->tests, i));
-    set_counts(root, &total);
-    tck_xml_set_propf(root, "time", "%.3f", (span > 0 ? span : 0) / 1e6);
-    return doc_to_string(doc);
+    return finish_root(root, &total, run->meta.end_us - run->meta.start_us);
 }
 
 gboolean
