@@ -5,28 +5,11 @@
 # of one live migration of the generic guest (managed, peer-to-peer and
 # tunnelled, as migration/010 reports them).
 # Run from the build directory: sh ../bench/live-migration.sh
-B=${top_builddir:-$PWD}
 N=${1:-3}
-D=$(mktemp -d /tmp/tck-bench-migration-XXXXXX)
-trap 'rm -rf "$D"' EXIT
-chmod 0755 "$D"
-median() { sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
-    printf "%.2f s (min %.2f, max %.2f, n=%d)", m, v[1], v[NR], NR }'; }
-echo "host: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(uname -r)"
+. "$(dirname "$0")/lib.sh"
+bench_sandbox_ready "$N" "two hosts" --hosts 2
 
-i=0
-while [ $i -lt "$N" ]; do
-    t0=$(date +%s.%N)
-    "$B/tck/libvirt-tck-sandbox" --no-kvm --hosts 2 -- date +%s.%N >"$D/t"
-    t2=$(date +%s.%N)
-    echo "$(cat "$D/t") - $t0" | bc >>"$D/ready"
-    echo "$t2 - $t0" | bc >>"$D/whole"
-    i=$((i + 1))
-done
-echo "two hosts start-to-ready: $(median <"$D/ready")"
-echo "two hosts start, run nothing, tear down: $(median <"$D/whole")"
-
-"$B/prepare/libvirt-tck-prepare" --cache "$D/cache" --offline -q --only kernel,initrd || exit 1
+"$B/prepare/libvirt-tck-prepare" --cache "$D/cache" --offline -q --only kernel,vmlinux,initrd || exit 1
 cat >"$D/inner.sh" <<'INNER'
 B=$1
 t0=$(date +%s.%N)
