@@ -1,8 +1,9 @@
 /*
  * fleet-report.c — the text and native XML reports of a fleet run, and
  * its archive: every host's own report, then one line per host and the
- * total.  The JUnit (a testsuite per host) and HTML (a host × test
- * matrix) forms are rows of their formatters' files.
+ * total; the HTML page: the hosts, then a host × test matrix
+ * (report-matrix.h).  The JUnit form (a testsuite per host) is in
+ * format-junit.c.
  */
 #include <config.h>
 
@@ -13,6 +14,7 @@
 #include "formats.h"
 #include "report.h"
 #include "report-archive.h"
+#include "report-matrix.h"
 #include "report-util.h"
 
 /* The closing lines: one per host, then the total over the fleet. */
@@ -126,4 +128,102 @@ tck_fleet_archive_write(const TckFleet *fleet, const char *path, GError **error)
         hosts[i].harness_log = h->harness_log;
     }
     return tck_archive_write_fleet(fleet->id, index, hosts, fleet->hosts->len, path, error);
+}
+
+/* The page's own style, after the matrix's (which has the palette). */
+static const char hosts_css[] =
+    "#hosts table{border-collapse:collapse;margin:.5em 0}"
+    "#hosts th,#hosts td{border:1px solid var(--line);padding:.2em .6em;text-align:left}"
+    "#hosts tr.incomplete td{background:#fde0dc}"
+    "#hosts td.why{color:var(--fail);font-weight:bold}\n";
+
+static void
+add_cell(xmlNodePtr row, const char *tag, const char *klass, const char *fmt, ...) G_GNUC_PRINTF(4, 5);
+
+static void
+add_cell(xmlNodePtr row, const char *tag, const char *klass, const char *fmt, ...)
+{
+    va_list ap;
+    g_autofree char *text = NULL;
+
+    va_start(ap, fmt);
+    text = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    tck_html_el(row, tag, klass, text);
+}
+
+/* <section id="hosts">: a row per host, an incomplete one with why. */
+static void
+add_hosts_section(xmlNodePtr parent, const TckFleet *fleet)
+{
+    xmlNodePtr section = tck_html_el(parent, "section", NULL, NULL);
+    xmlNodePtr table, head;
+    static const char *const columns[] = {
+        "host", "name", "URI", "driver", "run id", "passed", "failed", "skipped", "state",
+    };
+
+    xmlSetProp(section, BAD_CAST "id", BAD_CAST "hosts");
+    tck_html_el(section, "h2", NULL, "Hosts");
+    table = tck_html_el(section, "table", NULL, NULL);
+    head = tck_html_el(table, "tr", NULL, NULL);
+    for (gsize i = 0; i < G_N_ELEMENTS(columns); i++)
+        tck_html_el(head, "th", NULL, columns[i]);
+    for (guint i = 0; i < fleet->hosts->len; i++) {
+        const TckFleetHost *h = g_ptr_array_index(fleet->hosts, i);
+        xmlNodePtr row = tck_html_el(table, "tr", h->failure ? "incomplete" : NULL, NULL);
+        guint passed, failed, skipped;
+
+        tck_format_totals(h->run, &passed, &failed, &skipped);
+        add_cell(row, "td", NULL, "%u", h->index);
+        tck_html_el(row, "td", NULL, h->hostname);
+        tck_html_el(row, "td", NULL, h->masked_uri);
+        tck_html_el(row, "td", NULL, h->driver ? h->driver : "?");
+        tck_html_el(row, "td", NULL, h->run_id);
+        add_cell(row, "td", NULL, "%u", passed);
+        add_cell(row, "td", NULL, "%u", failed);
+        add_cell(row, "td", NULL, "%u", skipped);
+        if (h->failure)
+            add_cell(row, "td", "why", "incomplete: %s", h->failure);
+        else
+            tck_html_el(row, "td", NULL, "complete");
+    }
+}
+
+gboolean
+tck_format_html_fleet(const TckFleet *fleet, const TckFormatOptions *opts, FILE *out, GError **error)
+{
+    guint n = fleet->hosts->len;
+    g_autofree TckMatrixColumn *columns = g_new0(TckMatrixColumn, n);
+    g_auto(GStrv) labels = g_new0(char *, n + 1);
+    g_autoptr(TckMatrix) matrix = NULL;
+    g_autofree char *title = g_strdup_printf("libvirt-tck fleet run %s: %u host%s", fleet->id, n,
+                                             n == 1 ? "" : "s");
+    g_autofree char *css = g_strconcat(tck_matrix_css, hosts_css, NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *totals = NULL;
+    xmlNodePtr body, header, main_el;
+    xmlDocPtr doc;
+    guint passed, failed, skipped;
+    guint bad = tck_fleet_failed_hosts(fleet);
+
+    for (guint i = 0; i < n; i++) {
+        const TckFleetHost *h = g_ptr_array_index(fleet->hosts, i);
+
+        labels[i] = g_strdup_printf("host %u: %s", h->index, h->hostname);
+        columns[i].run = h->run;
+        columns[i].label = labels[i];
+    }
+    matrix = tck_matrix_build(columns, n, TCK_MATRIX_ROWS_TESTS);
+    tck_fleet_totals(fleet, &passed, &failed, &skipped);
+    totals = g_strdup_printf("Total over %u host%s: %u passed, %u failed, %u skipped%s", n, n == 1 ? "" : "s",
+                             passed, failed, skipped, bad ? "; some hosts are incomplete (see Hosts)" : "");
+    doc = tck_html_page_new(title, css, &body);
+    header = tck_html_el(body, "header", NULL, NULL);
+    tck_html_el(header, "h1", NULL, title);
+    tck_html_el(header, "p", NULL, totals);
+    main_el = tck_html_el(body, "main", NULL, NULL);
+    add_hosts_section(main_el, fleet);
+    xmlAddChild(main_el, tck_matrix_html_section(matrix));
+    text = tck_html_page_finish(doc);
+    return tck_format_write_string(text, out, "html", error);
 }

@@ -160,15 +160,48 @@ tck_outputs_text_on_stdout(const TckOutputs *outputs)
     return outputs->on_stdout && g_str_equal(outputs->on_stdout->format->name, "text");
 }
 
-/* Writes each report with its run form (@run) or its fleet form (@fleet). */
+gboolean
+tck_outputs_can_compare(const TckOutputs *outputs, GError **error)
+{
+    for (guint i = 0; i < outputs->items->len; i++) {
+        const TckOutput *o = g_ptr_array_index(outputs->items, i);
+
+        if (!o->format->write_compare) {
+            g_autofree char *names = tck_format_compare_names();
+
+            g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "report compare writes %s, not '%s'",
+                        names, o->format->name);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+gboolean
+tck_outputs_check_fleet(const TckOutputs *outputs, GError **error)
+{
+    for (guint i = 0; i < outputs->items->len; i++) {
+        const TckOutput *o = g_ptr_array_index(outputs->items, i);
+
+        if (!o->format->write_fleet) {
+            g_autofree char *names = tck_format_fleet_names();
+
+            g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "a run over several hosts writes %s, not '%s'",
+                        names, o->format->name);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+/* Writes each output: @run in its format, @cmp in its comparison form or @fleet in its fleet form. */
 static gboolean
-outputs_write(TckOutputs *outputs, const TckRun *run, const TckFleet *fleet, const TckFormatOptions *opts,
-              GError **error)
+write_all(TckOutputs *outputs, const TckRun *run, const TckCompare *cmp, const TckFleet *fleet,
+          const TckFormatOptions *opts, GError **error)
 {
     for (guint i = 0; i < outputs->items->len; i++) {
         TckOutput *o = g_ptr_array_index(outputs->items, i);
         TckFormatOptions fo = *opts;
-        gboolean ok;
 
         /* The live lines were shown on the terminal only. */
         fo.lines_printed = opts->lines_printed && o == outputs->on_stdout;
@@ -178,8 +211,9 @@ outputs_write(TckOutputs *outputs, const TckRun *run, const TckFleet *fleet, con
             g_set_error(error, TCK_ERROR, TCK_ERROR_SETUP, "--format %s was not opened", o->spec);
             return FALSE;
         }
-        ok = fleet ? o->format->write_fleet(fleet, &fo, o->out, error) : o->format->write(run, &fo, o->out, error);
-        if (!ok)
+        if (fleet ? !o->format->write_fleet(fleet, &fo, o->out, error)
+            : cmp ? !o->format->write_compare(cmp, &fo, o->out, error)
+                  : !o->format->write(run, &fo, o->out, error))
             return FALSE;
         if (o->out != stdout) {
             FILE *out = g_steal_pointer(&o->out);
@@ -204,34 +238,6 @@ outputs_write(TckOutputs *outputs, const TckRun *run, const TckFleet *fleet, con
     return TRUE;
 }
 
-gboolean
-tck_outputs_write(TckOutputs *outputs, const TckRun *run, const TckFormatOptions *opts, GError **error)
-{
-    return outputs_write(outputs, run, NULL, opts, error);
-}
-
-gboolean
-tck_outputs_check_fleet(const TckOutputs *outputs, GError **error)
-{
-    for (guint i = 0; i < outputs->items->len; i++) {
-        const TckOutput *o = g_ptr_array_index(outputs->items, i);
-
-        if (!o->format->write_fleet) {
-            g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE,
-                        "--format %s: a run over several hosts has no %s form (use text, xml or junit)",
-                        o->spec, o->format->name);
-            return FALSE;
-        }
-    }
-    return TRUE;
-}
-
-gboolean
-tck_outputs_write_fleet(TckOutputs *outputs, const TckFleet *fleet, const TckFormatOptions *opts, GError **error)
-{
-    return outputs_write(outputs, NULL, fleet, opts, error);
-}
-
 void
 tck_outputs_free(TckOutputs *outputs)
 {
@@ -239,4 +245,23 @@ tck_outputs_free(TckOutputs *outputs)
         return;
     g_ptr_array_unref(outputs->items);
     g_free(outputs);
+}
+
+gboolean
+tck_outputs_write(TckOutputs *outputs, const TckRun *run, const TckFormatOptions *opts, GError **error)
+{
+    return write_all(outputs, run, NULL, NULL, opts, error);
+}
+
+gboolean
+tck_outputs_write_compare(TckOutputs *outputs, const TckCompare *cmp, const TckFormatOptions *opts,
+                          GError **error)
+{
+    return write_all(outputs, NULL, cmp, NULL, opts, error);
+}
+
+gboolean
+tck_outputs_write_fleet(TckOutputs *outputs, const TckFleet *fleet, const TckFormatOptions *opts, GError **error)
+{
+    return write_all(outputs, NULL, NULL, fleet, opts, error);
 }

@@ -3,12 +3,13 @@
 # --uri B (and the config's hosts: list) runs the tests against every host,
 # each with its own run id; the text report ends with a line per host and
 # the total; JUnit has one testsuite per host with its hostname and
-# validates; the archive holds every host (fleet.txt, hosts/N-NAME/...).
+# validates; the HTML page has the hosts and a host × test matrix; the
+# archive holds every host (fleet.txt, hosts/N-NAME/...).
 # A host that cannot be reached, and one whose harness goes silent (a test
 # that prints nothing, standing in for a hung daemon), are each named
 # with why on one line, the other hosts finish, and the exit status is 1.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 22
+tap_plan 25
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tck-fleet.XXXXXX")
 trap 'rm -rf "$tmp"; _tap_end' EXIT
@@ -17,7 +18,7 @@ SEL="domain/050-transient-lifecycle domain/080-unique-identifiers"
 n=$("$TCK" --uri test:///default --list $SEL | grep -c '^domain/')
 
 out=$("$TCK" --uri test:///default --uri "$CROWDED" --parallel-hosts 2 \
-      --format junit="$tmp/f.junit.xml" -a "$tmp/f.tar.gz" $SEL 2>&1); rc=$?
+      --format junit="$tmp/f.junit.xml" --format html="$tmp/f.html" -a "$tmp/f.tar.gz" $SEL 2>&1); rc=$?
 is "$rc" 0 "a fleet run over two test-driver hosts exits 0"
 [ $rc -eq 0 ] || diag "$out"
 like "$out" "^  host 1  test:///default  driver TEST  run [0-9a-f]{8} " "the header names host 1's URI, driver and run id"
@@ -36,6 +37,10 @@ suites=$(grep -c '<testsuite ' "$tmp/f.junit.xml")
 is "$suites" 2 "JUnit has one testsuite per host"
 ok "...each with its hostname" test "$(grep -c '<testsuite [^>]*hostname="[^"]' "$tmp/f.junit.xml")" -eq 2
 ok "...and it validates against junit.xsd" xmllint --noout --schema "$top_srcdir/tck/schemas/junit.xsd" "$tmp/f.junit.xml"
+xp() { xmllint --html --xpath "$1" "$tmp/f.html" 2>/dev/null; }
+is "$(xp "count(//section[@id='matrix']//thead//th)")" 3 "the HTML matrix has a column per host (and the tests' own)"
+is "$(xp "count(//section[@id='matrix']//tbody/tr)")" "$n" "...a row per test"
+is "$(xp "count(//section[@id='hosts']//tr[td])")" 2 "...under a table of the hosts"
 members=$(tar tzf "$tmp/f.tar.gz")
 like "$members" "^libvirt-tck-fleet-[0-9a-f]{8}/fleet.txt$" "the archive has its fleet.txt"
 like "$members" "^libvirt-tck-fleet-[0-9a-f]{8}/hosts/1-[^/]*/report.xml$" "...host 1's report"
