@@ -13,10 +13,11 @@
 # for guest code.
 . "$top_srcdir/tests/live/lib.sh"
 live_gate
-echo "1..16"
+echo "1..17"
 
 D=$(mktemp -d /tmp/tck-live-fleet-XXXXXX)
-trap 'rm -rf "$D"' EXIT
+# TCK_LIVE_KEEP=DIR keeps the fleet's reports (HTML, JUnit, archives) there
+trap '[ -n "${TCK_LIVE_KEEP:-}" ] && cp "$D"/fleet.* "$D"/kill.* "$TCK_LIVE_KEEP"/ 2>/dev/null; rm -rf "$D"' EXIT
 chmod 0755 "$D"
 live_cache "$D/cache" || { echo "Bail out! cannot build the asset cache in $D/cache"; exit 1; }
 
@@ -27,6 +28,6 @@ rc=$?
 [ $rc -eq 3 ] && grep -q 'host 2 (10.77.0.2) .* while the command ran' "$D/stderr"
 tap_ok $? "the sandbox reports host 2's death (exit $rc)"
 tap_diag "fleet run of the selection: $(cat "$D/fleet-time" 2>/dev/null) s"
-live_results "$D/results" 14
+live_results "$D/results" 15
 [ $tap_failed -eq 0 ] || tap_diag "$(tail -n 60 "$D/fleet.log")" "$(tail -n 60 "$D/kill.log")" "$(cat "$D/stderr")"
 exit $tap_failed

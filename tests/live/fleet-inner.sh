@@ -2,7 +2,8 @@
 # fleet-inner.sh BUILDDIR SRCDIR DIR — runs in the hub of libvirt-tck-sandbox
 # --hosts 2 for live-fleet.sh.  First a fleet run of a selection of the
 # domain suite over both hosts: each host passes it all, JUnit has a
-# testsuite per host with its hostname, the archive holds both hosts.
+# testsuite per host with its hostname, the HTML page a host x test
+# matrix, the archive holds both hosts.
 # Then the same fleet again, and host 2's libvirtd is killed once host 2
 # has finished a test: host 1's results are complete, host 2's say why,
 # the exit status is 1.  Result lines ("ok - ..."/"not ok - ...") go to
@@ -25,7 +26,7 @@ n=$("$TCK" --suites-dir "$B/suites" --list $SEL | grep -c '^domain/')
 # ---- the whole selection on both hosts --------------------------------
 start=$(date +%s)
 "$TCK" --suites-dir "$B/suites" --known-broken "$KB" --uri "$U1" --uri "$U2" -j 1 \
-    --format junit="$D/fleet.junit.xml" -a "$D/fleet.tar.gz" $SEL >"$D/fleet.log" 2>&1
+    --format junit="$D/fleet.junit.xml" --format html="$D/fleet.html" -a "$D/fleet.tar.gz" $SEL >"$D/fleet.log" 2>&1
 rc=$?
 echo "$(( $(date +%s) - start ))" >"$D/fleet-time"
 check $rc "a fleet run of $n domain tests over both hosts exits 0 (got $rc)"
@@ -42,6 +43,9 @@ check $? "a guest booted and printed its marker on each host (domain/440 read th
 j=$(grep -c '<testsuite .*hostname="tck-host[12]"' "$D/fleet.junit.xml")
 [ "$j" -eq 2 ]
 check $? "JUnit has one testsuite per host, hostname tck-host1 and tck-host2 (got $j)"
+c=$(xmllint --html --xpath "count(//section[@id='matrix']//tbody//td[contains(@class,'st-pass')])" "$D/fleet.html" 2>/dev/null)
+[ "$c" = "$((2 * n))" ]
+check $? "the HTML matrix shows host x test: $((2 * n)) pass cells (got $c)"
 m=$(tar tzf "$D/fleet.tar.gz" | grep -cE '^libvirt-tck-fleet-[0-9a-f]+/hosts/(1-tck-host1|2-tck-host2)/report.xml$')
 [ "$m" -eq 2 ]
 check $? "the archive holds both hosts' reports (got $m)"
