@@ -53,7 +53,7 @@ is "$rc" 0 "a config's hosts: list runs a fleet"
 like "$out" "^Total over 2 hosts: 2 passed, 0 failed, 0 skipped$" "...over both of its hosts"
 
 # one host unreachable, one silent: named with why, the other finishes, exit 1
-out=$("$TCK" --uri test:///default --uri qemu+tcp://127.0.0.1:1/system --uri "$CROWDED" --host-timeout 2 \
+out=$("$TCK" --uri test:///default --uri qemu+tcp://127.0.0.1:1/system --uri "$CROWDED" \
       --format junit="$tmp/bad.junit.xml" domain/050-transient-lifecycle 2>&1); rc=$?
 is "$rc" 1 "a fleet with an unreachable host exits 1"
 like "$out" "^libvirt-tck: host 2 \(qemu\+tcp://127.0.0.1:1/system\): not run: .*Connection refused" "...the host is named on one line with why"
@@ -61,7 +61,8 @@ like "$out" "^host 3 [^ ]+ $CROWDED TEST run [0-9a-f]*: 1 passed, 0 failed, 0 sk
 grep -q 'name="host-failure" value="not run: ' "$tmp/bad.junit.xml"
 ok "...its JUnit testsuite says why" test $? -eq 0
 
-out=$("$TCK" --uri test:///default --uri "$CROWDED" --host-timeout 2 --timeout 120 \
+# 10 s: long enough for a loaded machine (or a sanitizer build) to start a harness
+out=$("$TCK" --uri test:///default --uri "$CROWDED" --host-timeout 10 --timeout 120 \
       domain/050-transient-lifecycle "$top_srcdir/tests/fixtures/silent-test.sh" 2>&1); rc=$?
-like "$out" "^libvirt-tck: host 1 \(test:///default\): hung: its harness printed nothing for 2 s" "a host whose harness goes silent is reported as hung"
+like "$out" "^libvirt-tck: host 1 \(test:///default\): hung: its harness printed nothing for 10 s" "a host whose harness goes silent is reported as hung"
 is "$rc" 1 "...and the fleet exits 1"
