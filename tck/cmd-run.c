@@ -88,6 +88,8 @@ static const char description[] =
     "\n"
     "The URI is --uri, else $TCK_URI, else the config's uri, else\n"
     "test:///default (qemu:///system with --sandbox).\n"
+    "Two or more --uri, or the config's hosts: list, make a fleet run: the\n"
+    "tests on every host at once, each host with its own run id and results.\n"
     "\n"
     "Subcommands: libvirt-tck capabilities --help, libvirt-tck report --help.\n";
 
