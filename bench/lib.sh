@@ -9,18 +9,25 @@ median() { sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : 
     printf "%.2f s (min %.2f, max %.2f, n=%d)", m, v[1], v[NR], NR }'; }
 echo "host: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(uname -r)"
 
-# bench_sandbox_ready N: start-to-ready (from exec to the command's first
-# instruction, the daemons answer by then) and a whole start/teardown, N times.
+# bench_sandbox_ready N [LABEL [SANDBOX-OPTION...]]: start-to-ready (from
+# exec to the command's first instruction, the daemons answer by then) and a
+# whole start/teardown, N times, of the sandbox started with those options
+# (LABEL names it in the figures, default "sandbox").
 bench_sandbox_ready() {
+    n=$1
+    label=${2:-sandbox}
+    shift
+    [ $# -gt 0 ] && shift
+    rm -f "$D/ready" "$D/whole"
     i=0
-    while [ $i -lt "$1" ]; do
+    while [ $i -lt "$n" ]; do
         t0=$(date +%s.%N)
-        "$B/tck/libvirt-tck-sandbox" --no-kvm -- date +%s.%N >"$D/t"
+        "$B/tck/libvirt-tck-sandbox" --no-kvm "$@" -- date +%s.%N >"$D/t"
         t2=$(date +%s.%N)
         echo "$(cat "$D/t") - $t0" | bc >>"$D/ready"
         echo "$t2 - $t0" | bc >>"$D/whole"
         i=$((i + 1))
     done
-    echo "sandbox start-to-ready: $(median <"$D/ready")"
-    echo "sandbox start, run nothing, tear down: $(median <"$D/whole")"
+    echo "$label start-to-ready: $(median <"$D/ready")"
+    echo "$label start, run nothing, tear down: $(median <"$D/whole")"
 }

@@ -3,3 +3,4 @@ EXTRA_DIST += bench/harness.sh
 EXTRA_DIST += bench/known-broken-compare.sh
 EXTRA_DIST += bench/live-objects-b.sh
 EXTRA_DIST += bench/live-objects-b.txt
+EXTRA_DIST += bench/live-migration.md

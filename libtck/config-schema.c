@@ -85,6 +85,7 @@ static const TckConfigFieldRule server_fields[] = {
 static const TckConfigKeyRule key_rules[] = {
     { "uri", T_SCALAR, 0, NULL, TRUE, "a scalar (a libvirt URI)" },
     { "otheruri", T_SCALAR, 0, NULL, FALSE, "a scalar (a libvirt URI)" },
+    { "hosts", T_LIST, T_SCALAR, NULL, TRUE, "a list of libvirt URIs (a fleet run)" },
     { "scratch_dir", T_SCALAR, 0, NULL, TRUE, "a scalar (a directory)" },
     { "scratch_usage_limit", T_SCALAR, 0, NULL, FALSE, "a scalar" },
     { "rootpassword", T_SCALAR, 0, NULL, FALSE, "a scalar" },

@@ -445,6 +445,21 @@ tck_wait_guest_ready(TckTest *t, virDomainPtr dom, guint timeout_s)
     return ok;
 }
 
+char *
+tck_guest_console_capture(virDomainPtr dom, guint ms, GError **error)
+{
+    ConsoleReader *r = console_reader_open(dom, error);
+    char *text;
+    gsize len;
+
+    if (!r)
+        return NULL;
+    g_usleep((gulong) ms * 1000);
+    text = console_reader_peek(r, &len);
+    console_reader_close(r);
+    return text;
+}
+
 /* ---- the other markers of the generic guest ------------------------ */
 
 /* The RESTs of "@word <token> REST" lines in @data. */

@@ -25,6 +25,7 @@ struct _TckTest {
     TckConfig *config;
     char *uri;
     virConnectPtr conn;
+    virConnectPtr other_conn;  /* otheruri's, for migration */
     char *driver;
     TckTapWriter *tap;
     char *ledger_path;
@@ -112,6 +113,7 @@ static const struct {
     const char *key;
 } env_overrides[] = {
     { TCK_ENV_URI, "uri" },
+    { TCK_ENV_OTHER_URI, "otheruri" },
     { TCK_ENV_ASSET_CACHE, "asset_cache" },
     { TCK_ENV_OS_TYPE, "os_type" },
     { TCK_ENV_ARCH, "arch" },
@@ -258,6 +260,21 @@ tck_test_connect(TckTest *t)
     if (!(t->conn = tck_virt_open(t->uri, TCK_VIRT_OPEN_DEFAULT, &error)))
         tck_bail_out(t, "%s", error->message);
     return t->conn;
+}
+
+virConnectPtr
+tck_test_connect_other(TckTest *t)
+{
+    const char *uri = tck_config_get_string(t->config, "otheruri");
+    g_autoptr(GError) error = NULL;
+
+    if (t->other_conn)
+        return t->other_conn;
+    if (!uri || !*uri)
+        tck_bail_out(t, "no otheruri is configured (declare the need config:otheruri)");
+    if (!(t->other_conn = tck_virt_open(uri, TCK_VIRT_OPEN_DEFAULT, &error)))
+        tck_bail_out(t, "otheruri: %s", error->message);
+    return t->other_conn;
 }
 
 const char *
@@ -408,6 +425,9 @@ test_cleanup(TckTest *t)
         return;
     }
     failed = tck_ledger_cleanup(t->conn, entries, t->run_id, log);
+    /* what migrated keeps its ledger name on the other host */
+    if (t->other_conn)
+        failed += tck_ledger_cleanup(t->other_conn, entries, t->run_id, log);
     if (failed)
         tck_diag(t, "cleanup left %u object(s) behind:\n%s", failed, log->str);
 }
@@ -483,6 +503,8 @@ tck_test_free(TckTest *t)
     t->data = NULL;
     if (t->conn)
         virConnectClose(t->conn);
+    if (t->other_conn)
+        virConnectClose(t->other_conn);
     tck_ledger_free(t->ledger);
     if (t->own_tmp)
         tck_fs_remove_tree(t->own_tmp);

@@ -148,3 +148,36 @@ tck_xml_set_text(const char *xml, const char *path, const char *value, GError **
     xmlFree(out);
     return ret;
 }
+
+char *
+tck_xml_remove(const char *xml, const char *path, GError **error)
+{
+    g_autoptr(xmlDoc) doc = parse(xml, error);
+    g_autoptr(xmlXPathContext) ctxt = NULL;
+    g_autoptr(GPtrArray) nodes = NULL;
+    xmlChar *out = NULL;
+    int len = 0;
+    char *ret;
+
+    if (!doc)
+        return NULL;
+    ctxt = tck_xpath_new(doc);
+    if (!(nodes = tck_xpath_nodeset(ctxt, NULL, path))) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_XML, "'%s' is not an XPath that selects nodes", path);
+        return NULL;
+    }
+    for (guint i = 0; i < nodes->len; i++) {
+        xmlNodePtr node = g_ptr_array_index(nodes, i);
+
+        if (node->type == XML_ATTRIBUTE_NODE) {
+            xmlRemoveProp((xmlAttrPtr)node);
+        } else {
+            xmlUnlinkNode(node);
+            xmlFreeNode(node);
+        }
+    }
+    xmlDocDumpMemory(doc, &out, &len);
+    ret = g_strndup((const char *)out, len);
+    xmlFree(out);
+    return ret;
+}

@@ -13,3 +13,4 @@ include suites/storage/local.mk
 include suites/secret/local.mk
 include suites/nodedev/local.mk
 include suites/errors/local.mk
+include suites/migration/local.mk

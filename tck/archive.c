@@ -26,6 +26,7 @@ typedef struct {
     const char *prefix;
     gint64 mtime;
     const char *path;
+    gboolean read_back; /* a run's archive: its report.xml must read back before it is renamed */
 } Writer;
 
 /* @part with every byte outside [A-Za-z0-9._+-] made '_', appended to @out. */
@@ -141,107 +142,147 @@ metadata_text(const TckRun *run)
     return g_string_free(out, FALSE);
 }
 
-gboolean
-tck_archive_write(const TckRun *run, const char *path, GError **error)
+/* Opens @w->path's temporary sibling for a new .tar.gz; @tmp and @fd are the caller's to finish. */
+static gboolean
+archive_begin(Writer *w, char **tmp, int *fd, GError **error)
 {
-    /* Made new next to @path (O_EXCL, never through a planted symlink), then renamed over it. */
-    g_autofree char *tmp = g_strdup_printf("%s.tmp-XXXXXX", path);
-    int fd = g_mkstemp_full(tmp, O_RDWR | O_CLOEXEC, 0644);
-    g_autofree char *prefix = g_strdup_printf("libvirt-tck-%s",
-                                              run->meta.run_id ? run->meta.run_id : "run");
-    g_autofree char *report = tck_report_xml_to_string(run);
-    g_autofree char *meta = metadata_text(run);
-    Writer w = { archive_write_new(), prefix, 0, path };
-    gboolean ok = FALSE;
-    guint i;
-
-    if (fd < 0) {
+    /* Made new next to the path (O_EXCL, never through a planted symlink), then renamed over it. */
+    *tmp = g_strdup_printf("%s.tmp-XXXXXX", w->path);
+    *fd = g_mkstemp_full(*tmp, O_RDWR | O_CLOEXEC, 0644);
+    w->a = archive_write_new();
+    if (*fd < 0) {
         int err = errno;
 
         g_set_error(error, TCK_ERROR, tck_error_from_errno(err),
-                    "%s: cannot create a temporary file next to it: %s", path, g_strerror(err));
-        archive_write_free(w.a);
+                    "%s: cannot create a temporary file next to it: %s", w->path, g_strerror(err));
         return FALSE;
     }
-    w.mtime = (run->meta.end_us ? run->meta.end_us : g_get_real_time()) / G_USEC_PER_SEC;
-    if (archive_write_set_format_pax_restricted(w.a) != ARCHIVE_OK ||
-        archive_write_add_filter_gzip(w.a) != ARCHIVE_OK ||
-        archive_write_set_options(w.a, "gzip:!timestamp") != ARCHIVE_OK ||
-        archive_write_open_fd(w.a, fd) != ARCHIVE_OK) {
-        g_set_error(error, TCK_ERROR, tck_error_from_errno(archive_errno(w.a)),
-                    "%s: cannot write archive: %s", path, archive_error_string(w.a));
-        archive_write_free(w.a);
+    if (archive_write_set_format_pax_restricted(w->a) != ARCHIVE_OK ||
+        archive_write_add_filter_gzip(w->a) != ARCHIVE_OK ||
+        archive_write_set_options(w->a, "gzip:!timestamp") != ARCHIVE_OK ||
+        archive_write_open_fd(w->a, *fd) != ARCHIVE_OK) {
+        g_set_error(error, TCK_ERROR, tck_error_from_errno(archive_errno(w->a)),
+                    "%s: cannot write archive: %s", w->path, archive_error_string(w->a));
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* Closes the archive begun by archive_begin() and renames it into place when @ok; always frees. */
+static gboolean
+archive_end(Writer *w, char *tmp, int fd, gboolean ok, GError **error)
+{
+    /* The gzip trailer is written here: its failure is the archive's. */
+    if (ok && archive_write_close(w->a) != ARCHIVE_OK) {
+        g_set_error(error, TCK_ERROR, tck_error_from_errno(archive_errno(w->a)),
+                    "%s: cannot finish archive: %s", w->path, archive_error_string(w->a));
+        ok = FALSE;
+    }
+    if (ok && (fsync(fd) < 0 || close(fd) < 0)) {
+        int err = errno;
+
+        fd = -1;
+        g_set_error(error, TCK_ERROR, tck_error_from_errno(err),
+                    "%s: cannot write archive: %s", w->path, g_strerror(err));
+        ok = FALSE;
+    } else if (ok) {
+        fd = -1;
+    }
+    /* Never a run archive its own reader refuses: report.xml is read back,
+     * parsed and checked as `report render` and --rerun-failed will. */
+    if (ok && w->read_back) {
+        g_autoptr(GError) local = NULL;
+        TckRun *back = tck_report_read(tmp, &local);
+
+        if (!back) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_IO, "%s: not written: its report.xml would not read back (%s)",
+                        w->path, local->message);
+            ok = FALSE;
+        }
+        tck_run_free(back);
+    }
+    if (ok && g_rename(tmp, w->path) < 0) {
+        int err = errno;
+
+        g_set_error(error, TCK_ERROR, tck_error_from_errno(err),
+                    "%s: cannot rename from %s: %s", w->path, tmp, g_strerror(err));
+        ok = FALSE;
+    }
+    archive_write_free(w->a);
+    if (fd >= 0)
         close(fd);
+    if (!ok && tmp)
         g_unlink(tmp);
+    g_free(tmp);
+    return ok;
+}
+
+/* Every member of @run under @w->prefix (see the layout in report-archive.h). */
+static gboolean
+add_run(Writer *w, const TckRun *run, GError **error)
+{
+    g_autofree char *report = tck_report_xml_to_string(run);
+    g_autofree char *meta = metadata_text(run);
+
+    if (!add_text(w, "report.xml", report, error) ||
+        !add_text(w, "metadata.txt", meta, error) ||
+        !add_text(w, "capabilities.xml", run->meta.capabilities_xml, error) ||
+        !add_text(w, "guest-plan.txt", run->meta.guest_plan, error) ||
+        !add_text(w, "config.txt", run->meta.config_masked, error) ||
+        !add_text(w, "daemon.log", run->meta.sandbox_log, error) ||
+        !add_text(w, TCK_COVERAGE_MEMBER, run->api_coverage, error))
         return FALSE;
-    }
 
-    if (!add_text(&w, "report.xml", report, error) ||
-        !add_text(&w, "metadata.txt", meta, error) ||
-        !add_text(&w, "capabilities.xml", run->meta.capabilities_xml, error) ||
-        !add_text(&w, "guest-plan.txt", run->meta.guest_plan, error) ||
-        !add_text(&w, "config.txt", run->meta.config_masked, error) ||
-        !add_text(&w, "daemon.log", run->meta.sandbox_log, error) ||
-        !add_text(&w, TCK_COVERAGE_MEMBER, run->api_coverage, error))
-        goto out;
-
-    for (i = 0; i < run->tests->len; i++) {
+    for (guint i = 0; i < run->tests->len; i++) {
         const TckTestResult *test = g_ptr_array_index(run->tests, i);
         g_autofree char *tap = tck_archive_test_member(test->name, ".tap");
         g_autofree char *err = tck_archive_test_member(test->name, ".stderr");
         g_autofree char *cleanup = tck_archive_test_member(test->name, ".cleanup");
 
-        if (!add_text(&w, tap, test->tap ? test->tap : "", error) ||
-            !add_text(&w, err, test->log ? test->log : "", error) ||
-            !add_text(&w, cleanup, test->cleanup_log, error))
-            goto out;
+        if (!add_text(w, tap, test->tap ? test->tap : "", error) ||
+            !add_text(w, err, test->log ? test->log : "", error) ||
+            !add_text(w, cleanup, test->cleanup_log, error))
+            return FALSE;
     }
+    return TRUE;
+}
 
-    /* The gzip trailer is written here: its failure is the archive's. */
-    if (archive_write_close(w.a) != ARCHIVE_OK) {
-        g_set_error(error, TCK_ERROR, tck_error_from_errno(archive_errno(w.a)),
-                    "%s: cannot finish archive: %s", path, archive_error_string(w.a));
-        goto out;
+gboolean
+tck_archive_write(const TckRun *run, const char *path, GError **error)
+{
+    g_autofree char *prefix = g_strdup_printf("libvirt-tck-%s",
+                                              run->meta.run_id ? run->meta.run_id : "run");
+    Writer w = { NULL, prefix, 0, path, TRUE };
+    char *tmp = NULL;
+    int fd = -1;
+    gboolean ok;
+
+    w.mtime = (run->meta.end_us ? run->meta.end_us : g_get_real_time()) / G_USEC_PER_SEC;
+    ok = archive_begin(&w, &tmp, &fd, error) && add_run(&w, run, error);
+    return archive_end(&w, tmp, fd, ok, error) && ok;
+}
+
+gboolean
+tck_archive_write_fleet(const char *fleet_id, const char *index_text, const TckArchiveHost *hosts,
+                        guint n_hosts, const char *path, GError **error)
+{
+    g_autofree char *top = g_strdup_printf("libvirt-tck-fleet-%s", fleet_id);
+    Writer w = { NULL, top, g_get_real_time() / G_USEC_PER_SEC, path, FALSE };
+    char *tmp = NULL;
+    int fd = -1;
+    gboolean ok = archive_begin(&w, &tmp, &fd, error) && add_text(&w, "fleet.txt", index_text, error);
+
+    for (guint i = 0; ok && i < n_hosts; i++) {
+        g_autoptr(GString) dir = g_string_new(NULL);
+
+        g_string_append_printf(dir, "%s/hosts/", top);
+        append_safe(dir, hosts[i].dir);
+        w.prefix = dir->str;
+        ok = (!hosts[i].run || add_run(&w, hosts[i].run, error)) &&
+             add_text(&w, "harness.log", hosts[i].harness_log, error);
+        w.prefix = top;
     }
-    if (fsync(fd) < 0 || close(fd) < 0) {
-        int err = errno;
-
-        fd = -1;
-        g_set_error(error, TCK_ERROR, tck_error_from_errno(err),
-                    "%s: cannot write archive: %s", path, g_strerror(err));
-        goto out;
-    }
-    fd = -1;
-    /* Never an archive its own reader refuses: report.xml is read back,
-     * parsed and checked as `report render` and --rerun-failed will. */
-    {
-        g_autoptr(GError) local = NULL;
-        TckRun *back = tck_report_read(tmp, &local);
-
-        if (!back) {
-            g_set_error(error, TCK_ERROR, TCK_ERROR_IO,
-                        "%s: not written: its report.xml would not read back (%s)", path,
-                        local->message);
-            goto out;
-        }
-        tck_run_free(back);
-    }
-    if (g_rename(tmp, path) < 0) {
-        int err = errno;
-
-        g_set_error(error, TCK_ERROR, tck_error_from_errno(err),
-                    "%s: cannot rename from %s: %s", path, tmp, g_strerror(err));
-        goto out;
-    }
-    ok = TRUE;
-
- out:
-    archive_write_free(w.a);
-    if (fd >= 0)
-        close(fd);
-    if (!ok)
-        g_unlink(tmp);
-    return ok;
+    return archive_end(&w, tmp, fd, ok, error) && ok;
 }
 
 gboolean

@@ -27,7 +27,7 @@ void tck_cli_print_version(const char *program);
  * --no-kvm or --shell (then @child is ignored).  Returns only on failure,
  * with the exit status to use (tck/sandbox-route.c).
  */
-int tck_cli_exec_in_sandbox(gboolean tcp, gboolean no_kvm, gboolean shell, GPtrArray *child);
+int tck_cli_exec_in_sandbox(gboolean tcp, gboolean no_kvm, gboolean shell, int hosts, GPtrArray *child);
 
 /* The path of the running libvirt-tck binary, for a child to run it again. */
 char *tck_cli_self(void);

@@ -18,6 +18,7 @@
 #include "coverage.h"
 #include "cleanup.h"
 #include "exit-codes.h"
+#include "fleet.h"
 #include "formats.h"
 #include "outputs.h"
 #include "progress.h"
@@ -26,11 +27,16 @@
 #include "report-run.h"
 #include "runner.h"
 #include "durations.h"
+#include "sandbox.h"
 #include "virt-util.h"
 
 typedef struct {
     char *config;
-    char *uri;
+    char **uris;                  /* --uri, repeatable: two or more make a fleet run */
+    const char *uri;              /* the one --uri of a one-host run, or NULL */
+    char *run_id;                 /* --run-id, hidden: a fleet gives each host's harness its own */
+    int parallel_hosts;           /* fleet */
+    int host_timeout;             /* fleet */
     gboolean verbose;
     gboolean quiet;
     char **formats;
@@ -44,6 +50,7 @@ typedef struct {
     gboolean sandbox_shell;
     gboolean sandbox_tcp;
     gboolean sandbox_no_kvm;
+    int sandbox_hosts;
     gboolean api_coverage;        /* coverage */
     gboolean version;
     char **tests;
@@ -54,7 +61,8 @@ static void
 run_options_clear(RunOptions *o)
 {
     g_free(o->config);
-    g_free(o->uri);
+    g_strfreev(o->uris);
+    g_free(o->run_id);
     g_strfreev(o->formats);
     g_free(o->suites_dir);
     g_strfreev(o->tests);
@@ -80,6 +88,8 @@ static const char description[] =
     "\n"
     "The URI is --uri, else $TCK_URI, else the config's uri, else\n"
     "test:///default (qemu:///system with --sandbox).\n"
+    "Two or more --uri, or the config's hosts: list, make a fleet run: the\n"
+    "tests on every host at once, each host with its own run id and results.\n"
     "\n"
     "Subcommands: libvirt-tck capabilities --help, libvirt-tck report --help.\n";
 
@@ -106,7 +116,14 @@ parse_options(char ***argv, RunOptions *o, GError **error)
     g_autofree char *full_description = g_strdup_printf("%s\n%s", description, exits);
     GOptionEntry entries[] = {
         { "config", 'c', 0, G_OPTION_ARG_FILENAME, &o->config, "Read the config from FILE", "FILE" },
-        { "uri", 0, 0, G_OPTION_ARG_STRING, &o->uri, "Connect to URI (overrides the config)", "URI" },
+        { "uri", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->uris,
+          "Connect to URI (overrides the config); again for a fleet run over every URI", "URI" },
+        { "parallel-hosts", 0, 0, G_OPTION_ARG_INT, &o->parallel_hosts,
+          "Fleet run: at most N hosts at once (default 4)", "N" },
+        { "host-timeout", 0, 0, G_OPTION_ARG_INT, &o->host_timeout,
+          "Fleet run: a host whose harness prints nothing for SECS hangs (default: --timeout + 120)", "SECS" },
+        { "run-id", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &o->run_id,
+          "The run id to use (a fleet run gives each host's harness its own)", "ID" },
         { "verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose, "Show each test's full TAP stream", NULL },
         { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, "Show only failures and the closing line", NULL },
         { "format", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->formats,
@@ -121,6 +138,8 @@ parse_options(char ***argv, RunOptions *o, GError **error)
           "Run inside a private libvirtd in new namespaces (see libvirt-tck-sandbox(1))", NULL },
         { "sandbox-shell", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_shell, "Open a shell inside the sandbox", NULL },
         { "tcp", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_tcp, "With --sandbox: the daemon also listens on 127.0.0.1 TCP", NULL },
+        { "hosts", 0, 0, G_OPTION_ARG_INT, &o->sandbox_hosts,
+          "With --sandbox: N private hosts, and a fleet run over them (each host's otheruri: the next)", "N" },
         { "no-kvm", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_no_kvm,
           "With --sandbox: hide /dev/kvm, so QEMU guests use TCG", NULL },
         { "api-coverage", 0, 0, G_OPTION_ARG_NONE, &o->api_coverage,
@@ -132,6 +151,7 @@ parse_options(char ***argv, RunOptions *o, GError **error)
 
     o->timeout = 300;
     o->jobs = (int)g_get_num_processors();
+    o->parallel_hosts = 4;
     /* The usage line's "[TEST...]" comes from the G_OPTION_REMAINING entry. */
     ctx = g_option_context_new(NULL);
     g_option_context_set_summary(ctx, "libvirt-tck: the libvirt Technology Compatibility Kit");
@@ -144,14 +164,29 @@ parse_options(char ***argv, RunOptions *o, GError **error)
     }
     if (o->version)
         return TRUE;
-    if (o->timeout <= 0 || o->jobs <= 0) {
-        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--timeout and --jobs must be positive");
+    if (o->timeout <= 0 || o->jobs <= 0 || o->parallel_hosts <= 0 || o->host_timeout < 0) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE,
+                    "--timeout, --jobs, --parallel-hosts and --host-timeout must be positive");
         return FALSE;
     }
-    if ((o->sandbox_no_kvm || o->sandbox_tcp) && !o->sandbox && !o->sandbox_shell) {
+    if (!o->host_timeout)
+        o->host_timeout = o->timeout + 120;
+    if (o->uris && g_strv_length(o->uris) == 1)
+        o->uri = o->uris[0];
+    if (o->run_id && !tck_run_id_valid(o->run_id)) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--run-id '%s' is not %d lowercase hex digits",
+                    o->run_id, TCK_RUN_ID_LEN);
+        return FALSE;
+    }
+    if ((o->sandbox_no_kvm || o->sandbox_tcp || o->sandbox_hosts) && !o->sandbox && !o->sandbox_shell) {
         /* Silently ignored, --no-kvm would let a user believe QEMU runs on TCG. */
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "%s works only with --sandbox",
-                    o->sandbox_no_kvm ? "--no-kvm" : "--tcp");
+                    o->sandbox_no_kvm ? "--no-kvm" : o->sandbox_tcp ? "--tcp" : "--hosts");
+        return FALSE;
+    }
+    if (o->sandbox_hosts < 0 || o->sandbox_hosts > TCK_SANDBOX_MAX_HOSTS) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--hosts must be 1 to %d, not %d",
+                    TCK_SANDBOX_MAX_HOSTS, o->sandbox_hosts);
         return FALSE;
     }
     if (o->verbose && o->quiet) {
@@ -162,50 +197,74 @@ parse_options(char ***argv, RunOptions *o, GError **error)
 }
 
 /*
- * libvirt-tck --sandbox ...: the same run again inside libvirt-tck-sandbox,
- * its argv built from the parsed options.  The URI is the one this command
- * would test (--uri, $TCK_URI, the config); only when none names one does
- * the sandbox's qemu:///system apply.
+ * The options of this run for another libvirt-tck: the same run inside
+ * the sandbox (everything), or one host's harness of a fleet (@for_host:
+ * no URI, formats, archive or --list, which the fleet gives or keeps).
  */
-static int
-exec_sandbox(const RunOptions *o, TckConfig *config)
+static void
+add_child_options(GPtrArray *child, const RunOptions *o, gboolean for_host)
 {
-    g_autoptr(GPtrArray) child = g_ptr_array_new_with_free_func(g_free);
-    const char *uri = tck_cli_uri(o->uri, config, "qemu:///system");
-
 #define ADD(...) g_ptr_array_add(child, g_strdup_printf(__VA_ARGS__))
-    g_ptr_array_add(child, tck_cli_self());
     if (o->config)
         ADD("--config=%s", o->config);
-    ADD("--uri=%s", uri);
     if (o->verbose)
         ADD("--verbose");
     if (o->quiet)
         ADD("--quiet");
-    for (guint i = 0; o->formats && o->formats[i]; i++)
+    for (guint i = 0; !for_host && o->formats && o->formats[i]; i++)
         ADD("--format=%s", o->formats[i]);
-    if (o->list)
+    if (o->list && !for_host)
         ADD("--list");
     if (o->force)
         ADD("--force");
     ADD("--timeout=%d", o->timeout);
     ADD("--jobs=%d", o->jobs);
+    if (!for_host) {
+        ADD("--parallel-hosts=%d", o->parallel_hosts);
+        ADD("--host-timeout=%d", o->host_timeout);
+    }
     if (o->suites_dir)
         ADD("--suites-dir=%s", o->suites_dir);
     if (o->keep_scratch)
         ADD("--keep-scratch");
-    if (o->report.archive)
+    if (o->report.archive && !for_host)
         ADD("--archive=%s", o->report.archive);
     for (guint i = 0; o->report.known_broken && o->report.known_broken[i]; i++)
         ADD("--known-broken=%s", o->report.known_broken[i]);
     if (o->report.rerun_failed)
         ADD("--rerun-failed=%s", o->report.rerun_failed);
-    ADD("--");
-    for (guint i = 0; o->tests && o->tests[i]; i++)
-        ADD("%s", o->tests[i]);
 #undef ADD
+}
+
+/*
+ * libvirt-tck --sandbox ...: the same run again inside libvirt-tck-sandbox,
+ * its argv built from the parsed options.  The URI is the one this command
+ * would test (--uri, $TCK_URI, the config); only when none names one does
+ * the sandbox's qemu:///system apply.  With --hosts N and no --uri, it is
+ * a fleet run over the N hosts.
+ */
+static int
+exec_sandbox(const RunOptions *o, TckConfig *config)
+{
+    g_autoptr(GPtrArray) child = g_ptr_array_new_with_free_func(g_free);
+
+    g_ptr_array_add(child, tck_cli_self());
+    if (o->uris) {
+        for (guint i = 0; o->uris[i]; i++)
+            g_ptr_array_add(child, g_strdup_printf("--uri=%s", o->uris[i]));
+    } else if (o->sandbox_hosts > 0) {
+        /* the URIs outside mean nothing in the hub */
+        for (int h = 1; h <= o->sandbox_hosts; h++)
+            g_ptr_array_add(child, g_strdup_printf("--uri=" TCK_SANDBOX_HOST_URI_FMT, (guint) h));
+    } else {
+        g_ptr_array_add(child, g_strdup_printf("--uri=%s", tck_cli_uri(NULL, config, "qemu:///system")));
+    }
+    add_child_options(child, o, FALSE);
+    g_ptr_array_add(child, g_strdup("--"));
+    for (guint i = 0; o->tests && o->tests[i]; i++)
+        g_ptr_array_add(child, g_strdup(o->tests[i]));
     g_ptr_array_add(child, NULL);
-    return tck_cli_exec_in_sandbox(o->sandbox_tcp, o->sandbox_no_kvm, o->sandbox_shell, child);
+    return tck_cli_exec_in_sandbox(o->sandbox_tcp, o->sandbox_no_kvm, o->sandbox_shell, o->sandbox_hosts, child);
 }
 
 static gboolean
@@ -242,6 +301,33 @@ scheme_known(const char *uri)
         if (g_ascii_strcasecmp(scheme, known_schemes[i]) == 0)
             return TRUE;
     return FALSE;
+}
+
+/*
+ * The second host of migration tests (otheruri, $TCK_OTHER_URI folded
+ * in), where the harness also cleans what a test's ledger lists.  A host
+ * that does not answer is said, and only its cleanup is lost.
+ */
+static virConnectPtr
+connect_other(TckConfig *config)
+{
+    const char *uri = tck_config_get_string(config, "otheruri");
+    g_autoptr(GError) error = NULL;
+    virConnectPtr conn;
+
+    if (!uri || !*uri)
+        return NULL;
+    if (!(conn = tck_virt_open(uri, TCK_VIRT_OPEN_DEFAULT, &error)))
+        fprintf(stderr, "libvirt-tck: warning: otheruri, for cleanup: %s\n", error->message);
+    return conn;
+}
+
+static void
+close_conns(virConnectPtr conn, virConnectPtr other_conn)
+{
+    virConnectClose(conn);
+    if (other_conn)
+        virConnectClose(other_conn);
 }
 
 static virConnectPtr
@@ -355,6 +441,102 @@ nothing_tested(const TckRun *run, FILE *out)
     return TRUE;
 }
 
+/*
+ * The hosts of a fleet run: two or more --uri, else (no --uri, no
+ * $TCK_URI) the config's hosts: list; NULL for a one-host run.
+ */
+static GStrv
+fleet_uris(const RunOptions *o, TckConfig *config)
+{
+    g_auto(GStrv) listed = NULL;
+
+    if (o->uris && g_strv_length(o->uris) > 1)
+        return g_strdupv(o->uris);
+    if (o->uris || (g_getenv("TCK_URI") && *g_getenv("TCK_URI")))
+        return NULL;
+    listed = tck_config_get_strv(config, "hosts");
+    return listed && listed[0] ? g_steal_pointer(&listed) : NULL;
+}
+
+/* A fleet run: each host's harness is this command again, for one host (tck/fleet.c). */
+static int
+run_fleet(const RunOptions *o, GStrv uris, TckOutputs *outputs)
+{
+    g_autoptr(GPtrArray) child = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TckFleet) fleet = NULL;
+    g_autofree char *tmpl = NULL;
+    g_autofree char *scratch = NULL;
+    struct sigaction sa = { .sa_handler = on_signal };
+    TckFleetOptions fo = { 0 };
+    TckFormatOptions fmt = { 0 };
+    guint passed, failed, skipped;
+    guint bad;
+    FILE *human;
+
+    if (o->api_coverage || o->run_id) {
+        g_set_error(&error, TCK_ERROR, TCK_ERROR_USAGE, "%s works on one host only, not in a fleet run",
+                    o->api_coverage ? "--api-coverage" : "--run-id");
+        return tck_exit_report(error);
+    }
+    for (guint i = 0; uris[i]; i++)
+        if (!check_uri(uris[i], &error))
+            return tck_exit_report(error);
+    if (!tck_outputs_check_fleet(outputs, &error) || !(fleet = tck_fleet_new((const char *const *) uris, &error)))
+        return tck_exit_report(error);
+    if (!tck_outputs_open(outputs, &error))
+        return tck_exit_report(error);
+    human = tck_outputs_human(outputs);
+    tmpl = g_strdup_printf("libvirt-tck-fleet-%s-XXXXXX", fleet->id);
+    if (!(scratch = g_dir_make_tmp(tmpl, &error))) {
+        g_autoptr(GError) setup = g_error_new(TCK_ERROR, TCK_ERROR_SETUP, "%s", error->message);
+
+        return tck_exit_report(setup);
+    }
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    add_child_options(child, o, TRUE);
+    g_ptr_array_add(child, NULL);
+    fo.child_args = (const char *const *) child->pdata;
+    fo.tests = (const char *const *) o->tests;
+    fo.parallel = o->parallel_hosts;
+    fo.host_timeout_s = o->host_timeout;
+    fo.scratch_dir = scratch;
+    fo.human = human;
+    fo.interrupted = &interrupted;
+    virInitialize();
+    tck_virt_quiet_errors();
+    tck_fleet_run(fleet, &fo);
+
+    if (o->report.archive && !tck_fleet_archive_write(fleet, o->report.archive, &error))
+        return tck_exit_report(error);
+    fmt.verbose = o->verbose;
+    fmt.quiet = o->quiet;
+    fmt.lines_printed = tck_outputs_text_on_stdout(outputs);
+    if (!tck_outputs_write_fleet(outputs, fleet, &fmt, &error))
+        return tck_exit_report(error);
+    tck_fleet_totals(fleet, &passed, &failed, &skipped);
+    bad = tck_fleet_failed_hosts(fleet);
+    if (!tck_outputs_text_on_stdout(outputs))
+        fprintf(human, "Total over %u hosts: %u passed, %u failed, %u skipped%s\n", fleet->hosts->len, passed,
+                failed, skipped, bad ? "; some hosts incomplete" : "");
+    if (o->keep_scratch)
+        fprintf(stderr, "libvirt-tck: the hosts' scratch kept in %s\n", scratch);
+    else
+        tck_fs_remove_tree(scratch);
+
+    if (fleet->interrupted)
+        return TCK_EXIT_INTERRUPTED;
+    if (failed || bad)
+        return TCK_EXIT_TEST_FAILED;
+    if (passed == 0)
+        return TCK_EXIT_NOTHING_TESTED;
+    return TCK_EXIT_OK;
+}
+
 int
 tck_cmd_run(int argc, char **argv)
 {
@@ -377,7 +559,9 @@ tck_cmd_run(int argc, char **argv)
     g_autofree char *run_dir = NULL;
     g_autofree char *tmpl = NULL;
     g_auto(GStrv) argv_copy = g_strdupv(argv);
+    g_auto(GStrv) hosts = NULL;
     virConnectPtr conn = NULL;
+    virConnectPtr other_conn = NULL;
     const char *uri;
     TckRunnerOptions ro = { 0 };
     g_autoptr(TckApi) api = NULL;        /* coverage */
@@ -408,9 +592,20 @@ tck_cmd_run(int argc, char **argv)
         return tck_exit_report(error);
     if (o.sandbox || o.sandbox_shell)
         return exec_sandbox(&o, config);
+    if (!o.list && (hosts = fleet_uris(&o, config))) {
+        gboolean nothing_to_rerun = FALSE;
+
+        /* known-broken files and --rerun-failed are checked once, before any host runs */
+        if (!tck_report_run_prepare(&o.report, config, &nothing_to_rerun, &error))
+            return tck_exit_report(error);
+        return run_fleet(&o, hosts, outputs);
+    }
 
     uri = tck_cli_uri(o.uri, config, NULL);
     tck_config_set_string(config, "uri", uri);
+    /* the tests fold $TCK_OTHER_URI into otheruri; so do the needs checked here */
+    if (g_getenv(TCK_ENV_OTHER_URI) && *g_getenv(TCK_ENV_OTHER_URI))
+        tck_config_set_string(config, "otheruri", g_getenv(TCK_ENV_OTHER_URI));
     uri = tck_config_get_uri(config);
     if (!check_uri(uri, &error))
         return tck_exit_report(error);
@@ -463,7 +658,7 @@ tck_cmd_run(int argc, char **argv)
     }
     human = tck_outputs_human(outputs);
 
-    run_id = tck_run_id_new();
+    run_id = o.run_id ? g_strdup(o.run_id) : tck_run_id_new();
     tmpl = g_strdup_printf("libvirt-tck-%s-XXXXXX", run_id);
     if (!(run_dir = g_dir_make_tmp(tmpl, &error))) {
         g_autoptr(GError) setup = g_error_new(TCK_ERROR, TCK_ERROR_SETUP, "%s", error->message);
@@ -500,6 +695,7 @@ tck_cmd_run(int argc, char **argv)
     ro.config_path = tck_config_get_path(config);
     ro.uri = uri;
     ro.conn = conn;
+    ro.other_conn = other_conn = connect_other(config);
     ro.on_done = on_test_done;
     ro.on_progress = on_test_progress;
     ro.on_done_data = &live;
@@ -509,23 +705,23 @@ tck_cmd_run(int argc, char **argv)
     /* One short KVM boot before the first guest test: never minutes of timeouts. */
     if (tck_canary_wanted(&run->meta, selected, o.jobs > 1, &error) &&
         !tck_canary_run(&ro, human, &error)) {
-        virConnectClose(conn);
+        close_conns(conn, other_conn);
         tck_fs_remove_tree(run_dir);
         return tck_exit_report(error);
     }
     if (error) {
-        virConnectClose(conn);
+        close_conns(conn, other_conn);
         return tck_exit_report(error);
     }
     to_run = tck_preflight_needs(selected, conn, config, run, on_test_done, &live);
     if (!tck_runner_run(&ro, to_run, run, &error)) {
-        virConnectClose(conn);
+        close_conns(conn, other_conn);
         return tck_exit_report(error);
     }
     tck_progress_finish(progress);
     run->meta.end_us = g_get_real_time();
     tck_report_run_record_plan(run, run_dir, conn, config);
-    virConnectClose(conn);
+    close_conns(conn, other_conn);
     if (api)
         tck_coverage_collect(run, api);   /* coverage: before the reports and the archive */
     tck_durations_record(durations, run);

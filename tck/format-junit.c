@@ -1,6 +1,7 @@
 /*
  * format-junit.c — JUnit XML as Jenkins and GitLab read it: one
- * <testsuite> per test program, one <testcase> per check.  CI has no
+ * <testsuite> per test program (a fleet run: one per host, its hostname
+ * set), one <testcase> per check.  CI has no
  * xfail/xpass/todo, so they are mapped to what it shows right: xfail and
  * todo become <skipped> with the reason, xpass a pass with a note.
  * Validated against schemas/junit.xsd.
@@ -9,6 +10,7 @@
 
 #include <libxml/tree.h>
 
+#include "fleet.h"
 #include "formats.h"
 #include "report.h"
 #include "report-util.h"
@@ -99,41 +101,11 @@ has_check_with(const TckTestResult *test, TckStatus status)
     return FALSE;
 }
 
+/* The testcases of one test program: one per check, and one for what the checks cannot show. */
 static void
-add_suite(xmlNodePtr root, Counts *total, const TckRun *run, const TckTestResult *test)
+add_test_cases(xmlNodePtr suite, Counts *c, const char *classname, const TckTestResult *test)
 {
-    xmlNodePtr suite = xmlNewChild(root, NULL, BAD_CAST "testsuite", NULL);
-    xmlNodePtr props;
-    g_autofree char *classname = g_strdelimit(g_strdup(test->name), "/", '.');
-    g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc(test->start_us / G_USEC_PER_SEC);
-    g_autofree char *stamp = dt ? g_date_time_format(dt, "%Y-%m-%dT%H:%M:%S") : NULL;
-    Counts c = { 0 };
     guint i;
-
-    set_safe_prop(suite, "name", test->name);
-    props = xmlNewChild(suite, NULL, BAD_CAST "properties", NULL);
-    {
-        const struct { const char *name; const char *value; } rows[] = {
-            { "uri", run->meta.uri },
-            { "driver", run->meta.driver },
-            { "libvirt-version", run->meta.libvirt_version },
-            { "hypervisor-version", run->meta.hypervisor_version },
-            { "run-id", run->meta.run_id },
-            { "status", tck_status_to_string(test->status) },
-            { "reason", test->reason },
-            { "known-broken", test->known_broken },
-        };
-
-        for (i = 0; i < G_N_ELEMENTS(rows); i++) {
-            xmlNodePtr p;
-
-            if (!rows[i].value)
-                continue;
-            p = xmlNewChild(props, NULL, BAD_CAST "property", NULL);
-            xmlSetProp(p, BAD_CAST "name", BAD_CAST rows[i].name);
-            set_safe_prop(p, "value", rows[i].value);
-        }
-    }
 
     for (i = 0; i < test->checks->len; i++) {
         const TckCheckResult *check = g_ptr_array_index(test->checks, i);
@@ -147,7 +119,7 @@ add_suite(xmlNodePtr root, Counts *total, const TckRun *run, const TckTestResult
         if (check->status == TCK_STATUS_XPASS)
             note = g_strdup_printf("XPASS: known broken but passed: %s",
                                    check->known_broken ? check->known_broken : "");
-        add_case(suite, &c, classname, name, check->status, message,
+        add_case(suite, c, classname, name, check->status, message,
                  check->diagnostics, note);
     }
 
@@ -165,14 +137,56 @@ add_suite(xmlNodePtr root, Counts *total, const TckRun *run, const TckTestResult
         if (test->status == TCK_STATUS_XPASS)
             note = g_strdup_printf("XPASS: known broken but passed: %s",
                                    test->known_broken ? test->known_broken : "");
-        add_case(suite, &c, classname, "(test program)", test->status, message,
+        add_case(suite, c, classname, "(test program)", test->status, message,
                  test->status == TCK_STATUS_ERROR ? test->log : NULL, note);
     }
+}
 
-    set_counts(suite, &c);
-    tck_xml_set_propf(suite, "time", "%.3f", test->duration_us / 1e6);
+static void
+add_property(xmlNodePtr props, const char *name, const char *value)
+{
+    xmlNodePtr p;
+
+    if (!value)
+        return;
+    p = xmlNewChild(props, NULL, BAD_CAST "property", NULL);
+    xmlSetProp(p, BAD_CAST "name", BAD_CAST name);
+    set_safe_prop(p, "value", value);
+}
+
+static void
+add_timestamp(xmlNodePtr suite, gint64 start_us)
+{
+    g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc(start_us / G_USEC_PER_SEC);
+    g_autofree char *stamp = dt ? g_date_time_format(dt, "%Y-%m-%dT%H:%M:%S") : NULL;
+
     if (stamp)
         xmlSetProp(suite, BAD_CAST "timestamp", BAD_CAST stamp);
+}
+
+static void
+add_suite(xmlNodePtr root, Counts *total, const TckRun *run, const TckTestResult *test)
+{
+    xmlNodePtr suite = xmlNewChild(root, NULL, BAD_CAST "testsuite", NULL);
+    xmlNodePtr props;
+    g_autofree char *classname = g_strdelimit(g_strdup(test->name), "/", '.');
+    Counts c = { 0 };
+
+    set_safe_prop(suite, "name", test->name);
+    props = xmlNewChild(suite, NULL, BAD_CAST "properties", NULL);
+    add_property(props, "uri", run->meta.uri);
+    add_property(props, "driver", run->meta.driver);
+    add_property(props, "libvirt-version", run->meta.libvirt_version);
+    add_property(props, "hypervisor-version", run->meta.hypervisor_version);
+    add_property(props, "run-id", run->meta.run_id);
+    add_property(props, "status", tck_status_to_string(test->status));
+    add_property(props, "reason", test->reason);
+    add_property(props, "known-broken", test->known_broken);
+
+    add_test_cases(suite, &c, classname, test);
+    set_counts(suite, &c);
+    tck_xml_set_propf(suite, "time", "%.3f", test->duration_us / 1e6);
+    add_timestamp(suite, test->start_us);
     tck_xml_add_text(suite, "system-out", test->tap, FALSE);
     tck_xml_add_text(suite, "system-err", test->log, FALSE);
 
@@ -182,30 +196,99 @@ add_suite(xmlNodePtr root, Counts *total, const TckRun *run, const TckTestResult
     total->skipped += c.skipped;
 }
 
-char *
-tck_report_junit_to_string(const TckRun *run)
+/*
+ * One <testsuite> for a host of a fleet, its hostname set, the testcases
+ * of all its tests (classname HOST.AREA.TEST), and one "(host)" error
+ * testcase saying why, when the host's run is incomplete.
+ */
+static void
+add_host_suite(xmlNodePtr root, Counts *total, const TckFleetHost *host)
+{
+    const TckRun *run = host->run;
+    xmlNodePtr suite = xmlNewChild(root, NULL, BAD_CAST "testsuite", NULL);
+    xmlNodePtr props;
+    g_autofree char *hostclass = g_strdelimit(g_strdup(host->dir), ".", '_');   /* "1-NAME": unique */
+    g_autofree char *name = g_strdup_printf("host %u: %s", host->index, host->hostname);
+    gint64 span = run->meta.end_us - run->meta.start_us;
+    Counts c = { 0 };
+
+    set_safe_prop(suite, "name", name);
+    set_safe_prop(suite, "hostname", host->hostname);
+    tck_xml_set_propf(suite, "id", "%u", host->index - 1);
+    props = xmlNewChild(suite, NULL, BAD_CAST "properties", NULL);
+    add_property(props, "uri", host->masked_uri);
+    add_property(props, "driver", host->driver);
+    add_property(props, "libvirt-version", run->meta.libvirt_version);
+    add_property(props, "hypervisor-version", run->meta.hypervisor_version);
+    add_property(props, "run-id", host->run_id);
+    add_property(props, "host-failure", host->failure);
+    for (guint i = 0; i < run->tests->len; i++) {
+        const TckTestResult *test = g_ptr_array_index(run->tests, i);
+        g_autofree char *dotted = g_strdelimit(g_strdup(test->name), "/", '.');
+        g_autofree char *classname = g_strdup_printf("%s.%s", hostclass, dotted);
+
+        add_test_cases(suite, &c, classname, test);
+    }
+    if (host->failure)
+        add_case(suite, &c, hostclass, "(host)", TCK_STATUS_ERROR, host->failure, host->harness_log, NULL);
+    set_counts(suite, &c);
+    tck_xml_set_propf(suite, "time", "%.3f", (span > 0 ? span : 0) / 1e6);
+    add_timestamp(suite, run->meta.start_us ? run->meta.start_us : g_get_real_time());
+    total->tests += c.tests;
+    total->failures += c.failures;
+    total->errors += c.errors;
+    total->skipped += c.skipped;
+}
+
+/* The <testsuites> root of a new document. */
+static xmlNodePtr
+new_root(void)
 {
     xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
     xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "testsuites");
-    Counts total = { 0 };
-    gint64 span = run->meta.end_us - run->meta.start_us;
-    xmlChar *mem = NULL;
-    int len = 0;
-    char *ret;
-    guint i;
 
     xmlDocSetRootElement(doc, root);
     xmlSetProp(root, BAD_CAST "name", BAD_CAST "libvirt-tck");
-    for (i = 0; i < run->tests->len; i++)
-        add_suite(root, &total, run, g_ptr_array_index(run->tests, i));
-    set_counts(root, &total);
-    tck_xml_set_propf(root, "time", "%.3f", (span > 0 ? span : 0) / 1e6);
+    return root;
+}
 
-    xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-    ret = g_strndup((const char *) mem, len);
-    xmlFree(mem);
-    xmlFreeDoc(doc);
-    return ret;
+/* The root's totals and time, then its document as text. */
+static char *
+finish_root(xmlNodePtr root, const Counts *total, gint64 span_us)
+{
+    set_counts(root, total);
+    tck_xml_set_propf(root, "time", "%.3f", (span_us > 0 ? span_us : 0) / 1e6);
+    return tck_xml_doc_to_string(root->doc);
+}
+
+char *
+tck_report_junit_fleet_to_string(const TckFleet *fleet)
+{
+    xmlNodePtr root = new_root();
+    Counts total = { 0 };
+
+    for (guint i = 0; i < fleet->hosts->len; i++)
+        add_host_suite(root, &total, g_ptr_array_index(fleet->hosts, i));
+    return finish_root(root, &total, fleet->end_us - fleet->start_us);
+}
+
+gboolean
+tck_format_junit_fleet(const TckFleet *fleet, const TckFormatOptions *opts, FILE *out, GError **error)
+{
+    g_autofree char *text = tck_report_junit_fleet_to_string(fleet);
+
+    return tck_format_write_string(text, out, "junit", error);
+}
+
+char *
+tck_report_junit_to_string(const TckRun *run)
+{
+    xmlNodePtr root = new_root();
+    Counts total = { 0 };
+
+    for (guint i = 0; i < run->tests->len; i++)
+        add_suite(root, &total, run, g_ptr_array_index(run->tests, i));
+    return finish_root(root, &total, run->meta.end_us - run->meta.start_us);
 }
 
 gboolean

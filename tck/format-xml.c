@@ -160,16 +160,7 @@ tck_report_xml_build(const TckRun *run)
 char *
 tck_report_xml_to_string(const TckRun *run)
 {
-    xmlDocPtr doc = tck_report_xml_build(run);
-    xmlChar *mem = NULL;
-    int len = 0;
-    char *ret;
-
-    xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-    ret = g_strndup((const char *) mem, len);
-    xmlFree(mem);
-    xmlFreeDoc(doc);
-    return ret;
+    return tck_xml_doc_to_string(tck_report_xml_build(run));
 }
 
 gboolean

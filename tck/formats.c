@@ -5,16 +5,18 @@
 #include <tck/error.h>
 #include "formats.h"
 
-/* Each format: over one run, and (report compare) over a comparison of two. */
+/* Each format: over one run, (report compare) over a comparison of two, and over a fleet's hosts. */
 static const TckFormat formats[] = {
     { "text", "one line per test, the failures, and a closing count", tck_format_text,
-      tck_format_compare_text },
-    { "tap", "one TAP stream for the run; each test's own TAP with -v", tck_format_tap, NULL },
-    { "xml", "the native XML report with everything, metadata included (report.rng)", tck_format_xml, NULL },
-    { "junit", "JUnit XML for Jenkins and GitLab", tck_format_junit, NULL },
-    { "html", "one self-contained HTML page", tck_format_html, tck_format_compare_html },
+      tck_format_compare_text, tck_format_text_fleet },
+    /* one TAP stream has one plan: a fleet's hosts do not fit in it */
+    { "tap", "one TAP stream for the run; each test's own TAP with -v", tck_format_tap, NULL, NULL },
+    { "xml", "the native XML report with everything, metadata included (report.rng)", tck_format_xml, NULL,
+      tck_format_xml_fleet },
+    { "junit", "JUnit XML for Jenkins and GitLab", tck_format_junit, NULL, tck_format_junit_fleet },
+    { "html", "one self-contained HTML page", tck_format_html, tck_format_compare_html, tck_format_html_fleet },
     { "mask", "what is left to fix after known-broken: failures, xfail, xpass, stale entries",
-      tck_format_mask, NULL },
+      tck_format_mask, NULL, NULL },
 };
 
 const TckFormat *
@@ -26,12 +28,15 @@ tck_format_find(const char *name)
     return NULL;
 }
 
+typedef enum { ALL_FORMATS, COMPARE_FORMATS, FLEET_FORMATS } Which;
+
 static char *
-names(gboolean compare_only)
+names(Which which)
 {
     GString *s = g_string_new(NULL);
     for (gsize i = 0; i < G_N_ELEMENTS(formats); i++)
-        if (!compare_only || formats[i].write_compare)
+        if (which == ALL_FORMATS || (which == COMPARE_FORMATS && formats[i].write_compare) ||
+            (which == FLEET_FORMATS && formats[i].write_fleet))
             g_string_append_printf(s, "%s%s", s->len ? ", " : "", formats[i].name);
     return g_string_free(s, FALSE);
 }
@@ -39,13 +44,19 @@ names(gboolean compare_only)
 char *
 tck_format_names(void)
 {
-    return names(FALSE);
+    return names(ALL_FORMATS);
 }
 
 char *
 tck_format_compare_names(void)
 {
-    return names(TRUE);
+    return names(COMPARE_FORMATS);
+}
+
+char *
+tck_format_fleet_names(void)
+{
+    return names(FLEET_FORMATS);
 }
 
 void

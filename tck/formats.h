@@ -22,11 +22,16 @@ typedef gboolean (*TckFormatFunc)(const TckRun *run, const TckFormatOptions *opt
 typedef gboolean (*TckFormatCompareFunc)(const TckCompare *cmp, const TckFormatOptions *opts, FILE *out,
                                          GError **error);
 
+typedef struct _TckFleet TckFleet;   /* fleet.h */
+typedef gboolean (*TckFleetFormatFunc)(const TckFleet *fleet, const TckFormatOptions *opts, FILE *out,
+                                       GError **error);
+
 typedef struct {
     const char *name;
     const char *summary;
     TckFormatFunc write;
     TckFormatCompareFunc write_compare;   /* NULL: the format has no comparison form */
+    TckFleetFormatFunc write_fleet;       /* a fleet run's form; NULL where it has none */
 } TckFormat;
 
 /* The format called @name, or NULL. */
@@ -35,6 +40,8 @@ const TckFormat *tck_format_find(const char *name);
  * @compare, only the formats that write a comparison. */
 char *tck_format_names(void);
 char *tck_format_compare_names(void);
+/* The same of the formats that have a fleet form. */
+char *tck_format_fleet_names(void);
 
 /* The formatters. */
 gboolean tck_format_text(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error);
@@ -45,6 +52,12 @@ gboolean tck_format_html(const TckRun *run, const TckFormatOptions *opts, FILE *
 gboolean tck_format_mask(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error);
 gboolean tck_format_compare_text(const TckCompare *cmp, const TckFormatOptions *opts, FILE *out, GError **error);
 gboolean tck_format_compare_html(const TckCompare *cmp, const TckFormatOptions *opts, FILE *out, GError **error);
+
+/* The fleet formatters: every host, then one line per host and the total. */
+gboolean tck_format_text_fleet(const TckFleet *fleet, const TckFormatOptions *opts, FILE *out, GError **error);
+gboolean tck_format_xml_fleet(const TckFleet *fleet, const TckFormatOptions *opts, FILE *out, GError **error);
+gboolean tck_format_junit_fleet(const TckFleet *fleet, const TckFormatOptions *opts, FILE *out, GError **error);
+gboolean tck_format_html_fleet(const TckFleet *fleet, const TckFormatOptions *opts, FILE *out, GError **error);
 
 /* Writes @text to @out; a write error is reported naming @what. */
 gboolean tck_format_write_string(const char *text, FILE *out, const char *what, GError **error);

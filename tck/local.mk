@@ -61,6 +61,9 @@ tck_libtck_harness_la_SOURCES = \
 	tck/sandbox.h \
 	tck/outputs.c \
 	tck/outputs.h \
+	tck/fleet.c \
+	tck/fleet.h \
+	tck/fleet-report.c \
 	tck/progress.c \
 	tck/progress.h \
 	tck/sandbox-route.c \

@@ -177,10 +177,27 @@ tck_outputs_can_compare(const TckOutputs *outputs, GError **error)
     return TRUE;
 }
 
-/* Writes each output: @run in its format, or @cmp in its comparison form. */
+gboolean
+tck_outputs_check_fleet(const TckOutputs *outputs, GError **error)
+{
+    for (guint i = 0; i < outputs->items->len; i++) {
+        const TckOutput *o = g_ptr_array_index(outputs->items, i);
+
+        if (!o->format->write_fleet) {
+            g_autofree char *names = tck_format_fleet_names();
+
+            g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "a run over several hosts writes %s, not '%s'",
+                        names, o->format->name);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+/* Writes each output: @run in its format, @cmp in its comparison form or @fleet in its fleet form. */
 static gboolean
-write_all(TckOutputs *outputs, const TckRun *run, const TckCompare *cmp, const TckFormatOptions *opts,
-          GError **error)
+write_all(TckOutputs *outputs, const TckRun *run, const TckCompare *cmp, const TckFleet *fleet,
+          const TckFormatOptions *opts, GError **error)
 {
     for (guint i = 0; i < outputs->items->len; i++) {
         TckOutput *o = g_ptr_array_index(outputs->items, i);
@@ -194,8 +211,9 @@ write_all(TckOutputs *outputs, const TckRun *run, const TckCompare *cmp, const T
             g_set_error(error, TCK_ERROR, TCK_ERROR_SETUP, "--format %s was not opened", o->spec);
             return FALSE;
         }
-        if (cmp ? !o->format->write_compare(cmp, &fo, o->out, error)
-                : !o->format->write(run, &fo, o->out, error))
+        if (fleet ? !o->format->write_fleet(fleet, &fo, o->out, error)
+            : cmp ? !o->format->write_compare(cmp, &fo, o->out, error)
+                  : !o->format->write(run, &fo, o->out, error))
             return FALSE;
         if (o->out != stdout) {
             FILE *out = g_steal_pointer(&o->out);
@@ -232,12 +250,18 @@ tck_outputs_free(TckOutputs *outputs)
 gboolean
 tck_outputs_write(TckOutputs *outputs, const TckRun *run, const TckFormatOptions *opts, GError **error)
 {
-    return write_all(outputs, run, NULL, opts, error);
+    return write_all(outputs, run, NULL, NULL, opts, error);
 }
 
 gboolean
 tck_outputs_write_compare(TckOutputs *outputs, const TckCompare *cmp, const TckFormatOptions *opts,
                           GError **error)
 {
-    return write_all(outputs, NULL, cmp, opts, error);
+    return write_all(outputs, NULL, cmp, NULL, opts, error);
+}
+
+gboolean
+tck_outputs_write_fleet(TckOutputs *outputs, const TckFleet *fleet, const TckFormatOptions *opts, GError **error)
+{
+    return write_all(outputs, NULL, NULL, fleet, opts, error);
 }

@@ -44,6 +44,13 @@ gboolean tck_outputs_can_compare(const TckOutputs *outputs, GError **error);
 gboolean tck_outputs_write_compare(TckOutputs *outputs, const TckCompare *cmp, const TckFormatOptions *opts,
                                    GError **error);
 
+/* TCK_ERROR_USAGE naming the first format that has no fleet form. */
+gboolean tck_outputs_check_fleet(const TckOutputs *outputs, GError **error);
+
+/* Writes each report in its fleet form (check first with tck_outputs_check_fleet). */
+gboolean tck_outputs_write_fleet(TckOutputs *outputs, const TckFleet *fleet, const TckFormatOptions *opts,
+                                 GError **error);
+
 void tck_outputs_free(TckOutputs *outputs);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckOutputs, tck_outputs_free)
 

@@ -13,6 +13,15 @@
  *   tests/AREA/NAME.tap    each test's raw stdout (TAP)
  *   tests/AREA/NAME.stderr each test's raw stderr
  *   tests/AREA/NAME.cleanup what the harness removed after it, when anything
+ *
+ * A fleet run's archive (tck_archive_write_fleet) holds every host, under
+ * one top directory "libvirt-tck-fleet-FLEETID/":
+ *   fleet.txt              one line per host: its number, URI, host name,
+ *                          driver, run id, counts and, for a host whose run
+ *                          is incomplete, why
+ *   hosts/N-HOSTNAME/      that host's members, laid out as above (report.xml,
+ *                          metadata.txt, tests/...), and harness.log: what its
+ *                          harness printed (header, progress, closing line)
  */
 #pragma once
 
@@ -31,6 +40,25 @@ G_BEGIN_DECLS
  * Returns: TRUE on success.
  */
 gboolean tck_archive_write(const TckRun *run, const char *path, GError **error);
+
+/* One host of a fleet archive. */
+typedef struct {
+    const char *dir;           /* "N-HOSTNAME": its directory under hosts/ (made safe) */
+    const TckRun *run;         /* NULL when its harness left no report */
+    const char *harness_log;   /* may be NULL */
+} TckArchiveHost;
+
+/*
+ * tck_archive_write_fleet:
+ * @fleet_id: names the top directory
+ * @index_text: fleet.txt
+ * @hosts: (array length=n_hosts): every host of the fleet
+ * @path: the .tar.gz to write; written to a temporary name and renamed
+ *
+ * Returns: TRUE on success.
+ */
+gboolean tck_archive_write_fleet(const char *fleet_id, const char *index_text, const TckArchiveHost *hosts,
+                                 guint n_hosts, const char *path, GError **error);
 
 /*
  * tck_archive_read_report:

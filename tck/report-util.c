@@ -221,3 +221,17 @@ tck_status_is_skipped(TckStatus status)
 {
     return tck_status_info(status)->counts_as == TCK_COUNT_SKIPPED;
 }
+
+char *
+tck_xml_doc_to_string(xmlDocPtr doc)
+{
+    xmlChar *mem = NULL;
+    int len = 0;
+    char *ret;
+
+    xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+    ret = g_strndup((const char *) mem, len);
+    xmlFree(mem);
+    xmlFreeDoc(doc);
+    return ret;
+}

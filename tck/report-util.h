@@ -36,6 +36,9 @@ xmlNodePtr tck_xml_add_text(xmlNodePtr parent, const char *name, const char *tex
 /* Reads back what tck_xml_add_text() stored (decoding base64). */
 char *tck_xml_node_text(xmlNodePtr node);
 
+/* @doc serialized as indented UTF-8, and freed (transfer full). */
+char *tck_xml_doc_to_string(xmlDocPtr doc);
+
 /* Sets an attribute from a printf format. */
 void tck_xml_set_propf(xmlNodePtr node, const char *name, const char *fmt, ...)
     G_GNUC_PRINTF(3, 4);

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 #define TCK_REPORT_STREAM_MAX (1024 * 1024)
 
 typedef struct _TckCompare TckCompare;
+typedef struct _TckFleet TckFleet;   /* fleet.h */
 
 /* The native XML report as a document (transfer full). */
 xmlDocPtr tck_report_xml_build(const TckRun *run);
@@ -48,6 +49,9 @@ TckRun *tck_report_read(const char *path, GError **error);
 
 /* JUnit XML as Jenkins and GitLab read it (transfer full). */
 char *tck_report_junit_to_string(const TckRun *run);
+
+/* A fleet run's JUnit XML: one testsuite per host, its hostname set (transfer full). */
+char *tck_report_junit_fleet_to_string(const TckFleet *fleet);
 
 /*
  * tck_report_html_to_string:

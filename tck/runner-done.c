@@ -7,8 +7,20 @@
 #include "report-util.h"
 #include "runner-job.h"
 
+/*
+ * Only a test that needs otheruri (a migration) can have put objects
+ * there: the others' cleanup never asks that host, whose loss (a fleet
+ * host gone) then fails none of them.
+ */
+static gboolean
+uses_other_uri(const TckTestEntry *entry)
+{
+    return entry && entry->needs && g_strv_contains((const char *const *) entry->needs, "config:otheruri");
+}
+
 void
-tck_runner_job_done(const TckRunnerOptions *opts, const char *ledger, TckTestResult *r)
+tck_runner_job_done(const TckRunnerOptions *opts, const TckTestEntry *entry, const char *ledger,
+                    TckTestResult *r)
 {
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) entries = tck_ledger_read(ledger, &error);
@@ -29,6 +41,9 @@ tck_runner_job_done(const TckRunnerOptions *opts, const char *ledger, TckTestRes
     if (!opts->conn || entries->len == 0)
         return;
     failed = tck_ledger_cleanup(opts->conn, entries, opts->run_id, log);
+    /* a migration's objects live on otheruri under the same ledger names */
+    if (opts->other_conn && uses_other_uri(entry))
+        failed += tck_ledger_cleanup(opts->other_conn, entries, opts->run_id, log);
     if (log->len)
         r->cleanup_log = g_string_free(g_steal_pointer(&log), FALSE);
     if (failed && r->status == TCK_STATUS_PASS) {

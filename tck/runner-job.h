@@ -69,8 +69,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckJob, tck_job_free)
 
 /**
  * tck_runner_job_done:
- * The on-done step: whatever @ledger lists goes (through opts->conn), and
+ * The on-done step: whatever @ledger lists goes (through opts->conn, and
+ * opts->other_conn for a test of @entry that needs otheruri), and
  * @result says so.  A ledger that cannot be read is an error of the test,
  * never silently ignored.
  */
-void tck_runner_job_done(const TckRunnerOptions *opts, const char *ledger, TckTestResult *result);
+void tck_runner_job_done(const TckRunnerOptions *opts, const TckTestEntry *entry, const char *ledger,
+                         TckTestResult *result);

@@ -85,7 +85,7 @@ complete(Scheduler *s, TckJob *job)
     TckTestResult *r = tck_job_collect(job, s->opts);
 
     hold(s->held, tck_job_entry(job), FALSE);
-    tck_runner_job_done(s->opts, tck_job_ledger(job), r);
+    tck_runner_job_done(s->opts, tck_job_entry(job), tck_job_ledger(job), r);
     g_ptr_array_add(s->run->tests, r);
     if (s->opts->on_done)
         s->opts->on_done(r, s->opts->on_done_data);

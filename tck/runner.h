@@ -24,6 +24,7 @@ typedef struct {
     const char *uri;             /* passed as TCK_URI */
     GStrv extra_env;             /* more "KEY=VALUE" for the tests, may be NULL */
     virConnectPtr conn;          /* for cleanup after each test, may be NULL */
+    virConnectPtr other_conn;    /* otheruri's (migration's destination), cleaned too; may be NULL */
     TckRunnerDoneFunc on_done;   /* called as each test ends, may be NULL */
     gpointer on_done_data;
     TckRunnerProgressFunc on_progress;   /* may be NULL; gets on_done_data */

@@ -41,6 +41,7 @@ main(int argc, char **argv)
     g_autofree char *libvirtd = NULL;
     g_autofree char *virtlogd = NULL;
     int timeout_s = 60;
+    int hosts = 0;
     g_auto(GStrv) command = NULL;
     const GOptionEntry entries[] = {
         { "tcp", 0, 0, G_OPTION_ARG_NONE, &tcp,
@@ -49,6 +50,8 @@ main(int argc, char **argv)
           "Copy the daemons' logs (and guests' logs) to DIR on the host at the end", "DIR" },
         { "shell", 0, 0, G_OPTION_ARG_NONE, &shell, "Run an interactive shell inside instead of COMMAND", NULL },
         { "no-kvm", 0, 0, G_OPTION_ARG_NONE, &no_kvm, "Hide /dev/kvm inside, so QEMU guests use TCG", NULL },
+        { "hosts", 0, 0, G_OPTION_ARG_INT, &hosts,
+          "Start N private hosts, each with its own libvirtd on qemu+tcp://10.77.0.H/system", "N" },
         { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout_s, "Seconds the daemons may take to answer (60)", "S" },
         { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
         { "libvirtd", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &libvirtd, "libvirtd binary", "PATH" },
@@ -109,6 +112,12 @@ main(int argc, char **argv)
         }
     }
 
+    if (hosts < 0 || hosts > TCK_SANDBOX_MAX_HOSTS) {
+        fprintf(stderr, "libvirt-tck-sandbox: --hosts must be 1 to %d, not %d\n", TCK_SANDBOX_MAX_HOSTS, hosts);
+        return 2;
+    }
+
+    opts.hosts = (guint) hosts;
     opts.tcp = tcp;
     opts.no_kvm = no_kvm || g_strcmp0(g_getenv("TCK_SANDBOX_NO_KVM"), "1") == 0;
     opts.log_dir = log_dir;

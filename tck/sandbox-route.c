@@ -61,12 +61,13 @@ tck_cli_uri(const char *option, TckConfig *config, const char *fallback)
 }
 
 int
-tck_cli_exec_in_sandbox(gboolean tcp, gboolean no_kvm, gboolean shell, GPtrArray *child)
+tck_cli_exec_in_sandbox(gboolean tcp, gboolean no_kvm, gboolean shell, int hosts, GPtrArray *child)
 {
     g_autofree char *self = tck_cli_self();
     g_autofree char *dir = g_path_get_dirname(self);
     g_autofree char *sandbox = g_build_filename(dir, "libvirt-tck-sandbox", NULL);
-    g_autoptr(GPtrArray) args = g_ptr_array_new();
+    g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func(NULL);
+    g_autofree char *hosts_arg = hosts > 0 ? g_strdup_printf("--hosts=%d", hosts) : NULL;
 
     if (!g_file_test(sandbox, G_FILE_TEST_IS_EXECUTABLE)) {
         g_free(sandbox);
@@ -77,6 +78,8 @@ tck_cli_exec_in_sandbox(gboolean tcp, gboolean no_kvm, gboolean shell, GPtrArray
         g_ptr_array_add(args, "--tcp");
     if (no_kvm)
         g_ptr_array_add(args, "--no-kvm");
+    if (hosts_arg)
+        g_ptr_array_add(args, hosts_arg);
     if (shell) {
         g_ptr_array_add(args, "--shell");
     } else {

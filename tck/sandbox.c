@@ -10,6 +10,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <net/if.h>
 #include <pwd.h>
@@ -48,6 +49,10 @@ extern char **environ;
 #define CGROUP_ROOT "/sys/fs/cgroup"
 #define CGROUP2_HYBRID "/sys/fs/cgroup/unified"
 #define CGROUP_MARK_SUFFIX ".tck-sandbox"
+#define SANDBOX_HOST_UUID_FMT "7cc5a4d0-5a1d-4b0c-9e1f-0000000000%02x"
+#define SANDBOX_BRIDGE "tck-br0"
+#define SANDBOX_HUB_ADDR "10.77.0.254"
+#define SANDBOX_HOST_IFACE "eth0"
 
 /* The host directories replaced by private copies, and what goes in them. */
 typedef enum {
@@ -202,6 +207,31 @@ sandbox_copy_files(const char *src, const char *dst, GError **error)
     return TRUE;
 }
 
+static const char *
+sandbox_listen_addr(const TckSandboxOptions *opts)
+{
+    return opts->listen_addr ? opts->listen_addr : "127.0.0.1";
+}
+
+/*
+ * A host of --hosts N: the host's qemu.conf (copied from the machine's)
+ * gains the address a migration's destination QEMU is reached at, since
+ * the hosts' names resolve nowhere.
+ */
+static gboolean
+sandbox_write_qemu_conf(const TckSandboxOptions *opts, GError **error)
+{
+    g_autofree char *old = NULL;
+    g_autofree char *conf = NULL;
+
+    if (!g_file_get_contents(STAGE "/etc/qemu.conf", &old, NULL, NULL))
+        old = g_strdup("");
+    conf = g_strdup_printf("%s\n# added by libvirt-tck-sandbox for host %u\nmigration_host = \"%s\"\n",
+                           old, opts->host_index, sandbox_listen_addr(opts));
+    return g_file_set_contents_full(STAGE "/etc/qemu.conf", conf, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                    error);
+}
+
 /* libvirtd.conf of the sandbox: log to stderr (our log file), and TCP on loopback when asked. */
 static gboolean
 sandbox_write_libvirtd_conf(const TckSandboxOptions *opts, GError **error)
@@ -210,13 +240,19 @@ sandbox_write_libvirtd_conf(const TckSandboxOptions *opts, GError **error)
                                            "log_outputs = \"3:stderr\"\n");
 
     if (opts->tcp)
-        g_string_append(conf,
-                        "listen_tls = 0\n"
-                        "listen_tcp = 1\n"
-                        "listen_addr = \"127.0.0.1\"\n"
-                        "auth_tcp = \"none\"\n");
-    return g_file_set_contents_full(STAGE "/etc/libvirtd.conf", conf->str, conf->len,
-                                    G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+        g_string_append_printf(conf,
+                               "listen_tls = 0\n"
+                               "listen_tcp = 1\n"
+                               "listen_addr = \"%s\"\n"
+                               "auth_tcp = \"none\"\n",
+                               sandbox_listen_addr(opts));
+    /* hosts of one sandbox share the machine's UUID: migration refuses that */
+    if (opts->host_index > 0)
+        g_string_append_printf(conf, "host_uuid = \"" SANDBOX_HOST_UUID_FMT "\"\n", opts->host_index);
+    if (!g_file_set_contents_full(STAGE "/etc/libvirtd.conf", conf->str, conf->len,
+                                  G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+        return FALSE;
+    return opts->host_index == 0 || sandbox_write_qemu_conf(opts, error);
 }
 
 static gboolean
@@ -290,6 +326,137 @@ sandbox_lo_up(GError **error)
     return set_errno_error(error, saved, "cannot bring up", "lo");
 }
 
+/* ---- Hosts of --hosts N: their network and cgroups ------------------- */
+
+static void sandbox_cgroup_remove(const char *path);
+
+/* Run `ip ARGS...` (iproute2) and say what it printed when it fails. */
+static gboolean
+sandbox_ip(GError **error, ...)
+{
+    g_autoptr(GPtrArray) argv = g_ptr_array_new();
+    g_autofree char *err_out = NULL;
+    g_autoptr(GError) spawn_err = NULL;
+    g_autofree char *line = NULL;
+    const char *arg;
+    va_list ap;
+    int status;
+
+    g_ptr_array_add(argv, "ip");
+    va_start(ap, error);
+    while ((arg = va_arg(ap, const char *)))
+        g_ptr_array_add(argv, (gpointer) arg);
+    va_end(ap);
+    g_ptr_array_add(argv, NULL);
+    if (g_spawn_sync(NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, NULL, &err_out, &status, &spawn_err) &&
+        g_spawn_check_wait_status(status, NULL))
+        return TRUE;
+    line = g_strjoinv(" ", (char **) argv->pdata);
+    g_set_error(error, TCK_ERROR, TCK_ERROR_SANDBOX, "`%s` failed: %s", line,
+                spawn_err ? spawn_err->message : g_strstrip(err_out ? err_out : g_strdup("")));
+    return FALSE;
+}
+
+/* The cgroup v1 hierarchies mounted under /sys/fs/cgroup (full paths). */
+static GPtrArray *
+sandbox_cgroup_mounts(void)
+{
+    GPtrArray *mounts = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GDir) d = g_dir_open(CGROUP_ROOT, 0, NULL);
+    const char *name;
+
+    while (d && (name = g_dir_read_name(d))) {
+        g_autofree char *path = g_build_filename(CGROUP_ROOT, name, NULL);
+
+        if (sandbox_is_mountpoint(path, "cgroup"))
+            g_ptr_array_add(mounts, g_steal_pointer(&path));
+    }
+    return mounts;
+}
+
+/*
+ * Move the calling process into its own directory @dir of every cgroup v1
+ * hierarchy, so that a host's libvirt (in a cgroup namespace rooted there,
+ * with the directory bound over the hierarchy) makes its "machine"
+ * partition inside it: two hosts' guests of the same name and id never
+ * share a cgroup, and nor do two sandboxes'.
+ */
+static gboolean
+sandbox_cgroup_enter(const char *dir, GError **error)
+{
+    g_autoptr(GPtrArray) mounts = sandbox_cgroup_mounts();
+    static const char *const inherited[] = { "cpuset.cpus", "cpuset.mems" };
+
+    for (guint i = 0; i < mounts->len; i++) {
+        g_autofree char *path = g_build_filename(g_ptr_array_index(mounts, i), dir, NULL);
+        g_autofree char *procs = g_build_filename(path, "cgroup.procs", NULL);
+
+        if (mkdir(path, 0755) < 0 && errno != EEXIST)
+            return set_errno_error(error, errno, "cannot create the cgroup", path);
+        for (gsize j = 0; j < G_N_ELEMENTS(inherited); j++) {
+            g_autofree char *from = g_build_filename(g_ptr_array_index(mounts, i), inherited[j], NULL);
+            g_autofree char *to = g_build_filename(path, inherited[j], NULL);
+            g_autofree char *value = NULL;
+
+            if (g_file_get_contents(from, &value, NULL, NULL) &&
+                !g_file_set_contents_full(to, value, -1, G_FILE_SET_CONTENTS_NONE, 0644, error))
+                return FALSE;
+        }
+        if (!g_file_set_contents_full(procs, "0\n", -1, G_FILE_SET_CONTENTS_NONE, 0644, error))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+static void
+sandbox_cgroup_leave(const char *dir)
+{
+    g_autoptr(GPtrArray) mounts = sandbox_cgroup_mounts();
+
+    for (guint i = 0; i < mounts->len; i++) {
+        g_autofree char *path = g_build_filename(g_ptr_array_index(mounts, i), dir, NULL);
+
+        if (g_file_test(path, G_FILE_TEST_IS_DIR))
+            sandbox_cgroup_remove(path);
+    }
+}
+
+/* Inside a host's mount namespace: its cgroup directory is each hierarchy's root. */
+static gboolean
+sandbox_host_cgroup_view(const TckSandboxOptions *opts, GError **error)
+{
+    g_autoptr(GPtrArray) mounts = sandbox_cgroup_mounts();
+
+    for (guint i = 0; i < mounts->len; i++) {
+        const char *mnt = g_ptr_array_index(mounts, i);
+        g_autofree char *path = g_build_filename(mnt, opts->cgroup_dir, NULL);
+
+        if (mount(path, mnt, NULL, MS_BIND, NULL) < 0)
+            return set_errno_error(error, errno, "cannot bind the host's cgroup over", mnt);
+    }
+    return TRUE;
+}
+
+/* Wait for the veth end the hub moves in, then give it the host's address. */
+static gboolean
+sandbox_host_net(const TckSandboxOptions *opts, GError **error)
+{
+    gint64 deadline = g_get_monotonic_time() + (gint64) opts->timeout_s * G_USEC_PER_SEC;
+    g_autofree char *cidr = g_strdup_printf("%s/24", opts->listen_addr);
+
+    while (if_nametoindex(SANDBOX_HOST_IFACE) == 0) {
+        if (g_get_monotonic_time() > deadline) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_SANDBOX, "host %u: no %s appeared within %u s",
+                        opts->host_index, SANDBOX_HOST_IFACE, opts->timeout_s);
+            return FALSE;
+        }
+        g_usleep(20000);
+    }
+    return sandbox_ip(error, "addr", "add", cidr, "dev", SANDBOX_HOST_IFACE, NULL) &&
+        sandbox_ip(error, "link", "set", SANDBOX_HOST_IFACE, "up", NULL);
+}
+
 /* Everything the daemons will see differently from the host. */
 static gboolean
 sandbox_build_view(const TckSandboxOptions *opts, GError **error)
@@ -331,7 +498,9 @@ sandbox_build_view(const TckSandboxOptions *opts, GError **error)
         if (mount(STAGE "/no-kvm", "/dev/kvm", NULL, MS_BIND, NULL) < 0)
             return set_errno_error(error, errno, "cannot hide", "/dev/kvm");
     }
-    return sandbox_lo_up(error);
+    if (!sandbox_lo_up(error))
+        return FALSE;
+    return opts->host_index == 0 || (sandbox_host_cgroup_view(opts, error) && sandbox_host_net(opts, error));
 }
 
 /* ---- cgroups: libvirt makes its partition on the host's cgroupfs ---- */
@@ -543,8 +712,9 @@ sandbox_virtlogd_ready(const TckSandboxOptions *opts)
 static gboolean
 sandbox_libvirtd_ready(const TckSandboxOptions *opts)
 {
-    return sandbox_uri_answers("qemu:///system") &&
-        (!opts->tcp || sandbox_uri_answers("qemu+tcp://127.0.0.1/system"));
+    g_autofree char *tcp_uri = g_strdup_printf("qemu+tcp://%s/system", sandbox_listen_addr(opts));
+
+    return sandbox_uri_answers("qemu:///system") && (!opts->tcp || sandbox_uri_answers(tcp_uri));
 }
 
 static gboolean
@@ -800,6 +970,26 @@ sandbox_run_command(Sandbox *sb)
     }
 }
 
+/* A host of --hosts N serves until the hub (or a signal) ends it, or a daemon dies. */
+static void
+sandbox_serve(Sandbox *sb)
+{
+    for (;;) {
+        SandboxDaemon *daemons[] = { &sb->virtlogd, &sb->libvirtd };
+
+        if (sandbox_wait_signal(1000) != 0)
+            return;
+        sandbox_reap(sb);
+        for (gsize i = 0; i < G_N_ELEMENTS(daemons); i++) {
+            if (daemons[i]->exited) {
+                sb->daemon_died = TRUE;
+                sandbox_report_daemon(daemons[i], "while the hosts served");
+                return;
+            }
+        }
+    }
+}
+
 /* PID 1 of the sandbox.  Never returns. */
 static G_NORETURN void
 sandbox_init(const TckSandboxOptions *opts, pid_t host_parent)
@@ -822,11 +1012,359 @@ sandbox_init(const TckSandboxOptions *opts, pid_t host_parent)
         sandbox_teardown(&sb);
         _exit(TCK_SANDBOX_EXIT_SETUP);
     }
-    sandbox_run_command(&sb);
+    if (opts->host_index > 0)
+        sandbox_serve(&sb);
+    else
+        sandbox_run_command(&sb);
     sandbox_teardown(&sb);
     status = sandbox_exit_status(sb.command_status);
     if (sb.daemon_died) {
         fprintf(stderr, PREFIX "a daemon died during the run (see above); the command's exit status was %d\n",
+                status);
+        status = TCK_SANDBOX_EXIT_SETUP;
+    }
+    fflush(stdout);
+    fflush(stderr);
+    _exit(status);
+}
+
+/* Outside a PID namespace: forward signals sent to us to @child, and wait for it. */
+static int
+sandbox_forward_wait(pid_t child)
+{
+    sigset_t set;
+    int status = 0;
+
+    sandbox_signal_set(&set);
+    for (;;) {
+        siginfo_t info;
+        int sig = sigwaitinfo(&set, &info);
+
+        if (sig == SIGCHLD) {
+            if (waitpid(child, &status, WNOHANG) == child)
+                break;
+        } else if (sig > 0 && info.si_code != SI_KERNEL) {
+            kill(child, sig);
+        }
+    }
+    return sandbox_exit_status(status);
+}
+
+/* ---- --hosts N: the hub, where the command runs --------------------- */
+
+/* One host as the hub sees it: a process in the hub's namespaces whose child is the host's PID 1. */
+typedef struct {
+    TckSandboxOptions opts;
+    char *addr;
+    char *uri;
+    char *cgroup_dir;
+    char *log_dir;
+    char *veth;
+    pid_t pid;
+    gboolean exited;
+    int status;
+} SandboxHost;
+
+typedef struct {
+    const TckSandboxOptions *opts;
+    SandboxHost hosts[TCK_SANDBOX_MAX_HOSTS];
+    char *shared_dir;
+    pid_t command;
+    gboolean command_exited;
+    int command_status;
+    gboolean host_died;
+} SandboxHub;
+
+static void
+sandbox_hub_reap(SandboxHub *hub)
+{
+    int status;
+    pid_t pid;
+
+    while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+        if (pid == hub->command) {
+            hub->command_exited = TRUE;
+            hub->command_status = status;
+        }
+        for (guint h = 0; h < hub->opts->hosts; h++) {
+            if (pid == hub->hosts[h].pid) {
+                hub->hosts[h].exited = TRUE;
+                hub->hosts[h].status = status;
+            }
+        }
+    }
+}
+
+/*
+ * The host's first process, still in the hub's PID namespace (so the hub
+ * can name its network namespace by pid): its own cgroups, then new
+ * namespaces, then the host's PID 1.  Never returns.
+ */
+static G_NORETURN void
+sandbox_host_outer(SandboxHost *host, int ready_fd)
+{
+    g_autoptr(GError) err = NULL;
+    g_autofree char *hostname = g_strdup_printf("tck-host%u", host->opts.host_index);
+    pid_t child, self = getpid();
+
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (!sandbox_cgroup_enter(host->cgroup_dir, &err)) {
+        fprintf(stderr, PREFIX "host %u: %s\n", host->opts.host_index, err->message);
+        _exit(TCK_SANDBOX_EXIT_SETUP);
+    }
+    if (unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWCGROUP) < 0 ||
+        sethostname(hostname, strlen(hostname)) < 0) {
+        fprintf(stderr, PREFIX "host %u: cannot make its namespaces: %s\n", host->opts.host_index,
+                g_strerror(errno));
+        _exit(TCK_SANDBOX_EXIT_SETUP);
+    }
+    if (write(ready_fd, "1", 1) != 1)
+        _exit(TCK_SANDBOX_EXIT_SETUP);
+    close(ready_fd);
+    fflush(stderr);
+    if ((child = fork()) < 0)
+        _exit(TCK_SANDBOX_EXIT_SETUP);
+    if (child == 0)
+        sandbox_init(&host->opts, self);
+    _exit(sandbox_forward_wait(child));
+}
+
+/* Start host @h: fork it, and once its namespaces exist, plug a veth into it and the bridge. */
+static gboolean
+sandbox_hub_start_host(SandboxHub *hub, SandboxHost *host, GError **error)
+{
+    int fds[2];
+    char byte;
+    ssize_t n;
+    g_autofree char *pid = NULL;
+
+    if (pipe2(fds, O_CLOEXEC) < 0)
+        return set_errno_error(error, errno, "cannot make a pipe for", host->addr);
+    fflush(stdout);
+    fflush(stderr);
+    if ((host->pid = fork()) < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return set_errno_error(error, errno, "cannot fork host", host->addr);
+    }
+    if (host->pid == 0) {
+        close(fds[0]);
+        sandbox_host_outer(host, fds[1]);
+    }
+    close(fds[1]);
+    do
+        n = read(fds[0], &byte, 1);
+    while (n < 0 && errno == EINTR);
+    close(fds[0]);
+    if (n != 1) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_SANDBOX, "host %u could not make its namespaces (see above)",
+                    host->opts.host_index);
+        return FALSE;
+    }
+    pid = g_strdup_printf("%d", (int) host->pid);
+    return sandbox_ip(error, "link", "add", host->veth, "type", "veth", "peer", "name", SANDBOX_HOST_IFACE,
+                      "netns", pid, NULL) &&
+        sandbox_ip(error, "link", "set", host->veth, "master", SANDBOX_BRIDGE, "up", NULL);
+}
+
+/* The hub's own view: private mounts, no host daemon's socket, a bridge, the shared directory. */
+static gboolean
+sandbox_hub_view(SandboxHub *hub, GError **error)
+{
+    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+        return set_errno_error(error, errno, "cannot make mounts private under", "/");
+    if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0)
+        return set_errno_error(error, errno, "cannot mount a private", "/proc");
+    if (mount("tck-sandbox-hub", "/run", "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755") < 0)
+        return set_errno_error(error, errno, "cannot mount a private tmpfs on", "/run");
+    if (!sandbox_lo_up(error))
+        return FALSE;
+    if (!(hub->shared_dir = g_mkdtemp_full(g_build_filename(g_get_tmp_dir(), "tck-hosts-XXXXXX", NULL), 0755)))
+        return set_errno_error(error, errno, "cannot create the hosts' shared directory in", g_get_tmp_dir());
+    if (mount("tck-hosts-shared", hub->shared_dir, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755") < 0)
+        return set_errno_error(error, errno, "cannot mount a tmpfs on", hub->shared_dir);
+    return sandbox_ip(error, "link", "add", SANDBOX_BRIDGE, "type", "bridge", NULL) &&
+        sandbox_ip(error, "addr", "add", SANDBOX_HUB_ADDR "/24", "dev", SANDBOX_BRIDGE, NULL) &&
+        sandbox_ip(error, "link", "set", SANDBOX_BRIDGE, "up", NULL);
+}
+
+static gboolean
+sandbox_hub_wait_hosts(SandboxHub *hub, GError **error)
+{
+    gint64 deadline = g_get_monotonic_time() + (gint64) hub->opts->timeout_s * G_USEC_PER_SEC;
+    guint ready = 0;
+
+    while (ready < hub->opts->hosts) {
+        SandboxHost *host = &hub->hosts[ready];
+        int sig;
+
+        sandbox_hub_reap(hub);
+        if (host->exited) {
+            g_autofree char *how = sandbox_describe_status(host->status);
+            g_set_error(error, TCK_ERROR, TCK_ERROR_SANDBOX, "host %u (%s) %s during start-up", ready + 1,
+                        host->addr, how);
+            return FALSE;
+        }
+        if (sandbox_uri_answers(host->uri)) {
+            ready++;
+            continue;
+        }
+        if (g_get_monotonic_time() > deadline) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_SANDBOX, "host %u did not answer on %s within %u s",
+                        ready + 1, host->uri, hub->opts->timeout_s);
+            return FALSE;
+        }
+        if ((sig = sandbox_wait_signal(100)) != 0) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_SANDBOX, "interrupted by signal %d while starting the hosts",
+                        sig);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+static char **
+sandbox_hub_env(SandboxHub *hub)
+{
+    char **env = g_get_environ();
+    g_autoptr(GString) uris = g_string_new(NULL);
+    g_autofree char *n = g_strdup_printf("%u", hub->opts->hosts);
+
+    for (guint h = 0; h < hub->opts->hosts; h++)
+        g_string_append_printf(uris, "%s%s", h ? " " : "", hub->hosts[h].uri);
+    env = g_environ_setenv(env, "TCK_SANDBOX", "1", TRUE);
+    env = g_environ_setenv(env, "TCK_SANDBOX_HOSTS", n, TRUE);
+    env = g_environ_setenv(env, "TCK_HOST_URIS", uris->str, TRUE);
+    env = g_environ_setenv(env, "TCK_SHARED_DIR", hub->shared_dir, TRUE);
+    env = g_environ_setenv(env, "TCK_URI", hub->hosts[0].uri, TRUE);
+    if (hub->opts->hosts > 1)
+        env = g_environ_setenv(env, "TCK_OTHER_URI", hub->hosts[1].uri, TRUE);
+    return env;
+}
+
+static void
+sandbox_hub_run_command(SandboxHub *hub)
+{
+    g_auto(GStrv) env = sandbox_hub_env(hub);
+    g_autoptr(GError) err = NULL;
+    gboolean ok;
+
+    if (hub->opts->interactive && isatty(STDIN_FILENO))
+        ok = sandbox_spawn_foreground(hub->opts->argv, env, &hub->command, &err);
+    else
+        ok = sandbox_spawn((const char *const *) hub->opts->argv, NULL, FALSE, env, &hub->command, &err);
+    if (!ok) {
+        fprintf(stderr, PREFIX "%s\n", err->message);
+        hub->command_exited = TRUE;
+        hub->command_status = 127 << 8;
+        return;
+    }
+    while (!hub->command_exited) {
+        int sig = sandbox_wait_signal(1000);
+
+        if (sig != 0)
+            kill(hub->command, sig);
+        sandbox_hub_reap(hub);
+        for (guint h = 0; h < hub->opts->hosts; h++) {
+            if (hub->hosts[h].exited && !hub->host_died) {
+                g_autofree char *how = sandbox_describe_status(hub->hosts[h].status);
+
+                hub->host_died = TRUE;
+                fprintf(stderr, PREFIX "host %u (%s) %s while the command ran\n", h + 1, hub->hosts[h].addr, how);
+            }
+        }
+    }
+}
+
+/* Each host destroys its guests and stops its daemons; then its cgroups go. */
+static void
+sandbox_hub_teardown(SandboxHub *hub)
+{
+    gint64 deadline;
+    gboolean waiting = TRUE;
+
+    sandbox_hub_reap(hub);
+    for (guint h = 0; h < hub->opts->hosts; h++) {
+        if (hub->hosts[h].pid > 0 && !hub->hosts[h].exited)
+            kill(hub->hosts[h].pid, SIGTERM);
+    }
+    deadline = g_get_monotonic_time() + 60 * G_USEC_PER_SEC;
+    while (waiting) {
+        waiting = FALSE;
+        sandbox_wait_signal(100);
+        sandbox_hub_reap(hub);
+        for (guint h = 0; h < hub->opts->hosts; h++) {
+            SandboxHost *host = &hub->hosts[h];
+
+            if (host->pid <= 0 || host->exited)
+                continue;
+            if (g_get_monotonic_time() < deadline) {
+                waiting = TRUE;
+            } else {
+                fprintf(stderr, PREFIX "host %u did not stop within 60 s; killing it\n", h + 1);
+                kill(host->pid, SIGKILL);
+                waiting = TRUE;
+                deadline = G_MAXINT64;
+            }
+        }
+    }
+    for (guint h = 0; h < hub->opts->hosts; h++) {
+        if (hub->hosts[h].pid > 0 && hub->hosts[h].exited && sandbox_exit_status(hub->hosts[h].status) != 0)
+            hub->host_died = TRUE;
+        if (hub->hosts[h].cgroup_dir)
+            sandbox_cgroup_leave(hub->hosts[h].cgroup_dir);
+    }
+    if (hub->shared_dir) {
+        (void) umount2(hub->shared_dir, MNT_DETACH);
+        (void) rmdir(hub->shared_dir);
+    }
+}
+
+/* PID 1 of a --hosts N sandbox.  Never returns. */
+static G_NORETURN void
+sandbox_hub_init(const TckSandboxOptions *opts, pid_t machine_parent)
+{
+    SandboxHub hub = { .opts = opts };
+    g_autoptr(GError) err = NULL;
+    gboolean ok;
+    int status;
+
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != 0 && getppid() != machine_parent)
+        _exit(TCK_SANDBOX_EXIT_SETUP);
+    tck_virt_quiet_errors();
+
+    ok = sandbox_hub_view(&hub, &err);
+    for (guint h = 0; ok && h < opts->hosts; h++) {
+        SandboxHost *host = &hub.hosts[h];
+
+        host->opts = *opts;
+        host->opts.hosts = 0;
+        host->opts.interactive = FALSE;
+        host->opts.tcp = TRUE;
+        host->opts.host_index = h + 1;
+        host->addr = g_strdup_printf(TCK_SANDBOX_HOST_ADDR_FMT, h + 1);
+        host->uri = g_strdup_printf(TCK_SANDBOX_HOST_URI_FMT, h + 1);
+        host->cgroup_dir = g_strdup_printf("tck-sandbox-%d-host%u", (int) machine_parent, h + 1);
+        host->veth = g_strdup_printf("tck-veth%u", h + 1);
+        host->opts.listen_addr = host->addr;
+        host->opts.cgroup_dir = host->cgroup_dir;
+        if (opts->log_dir)
+            host->opts.log_dir = host->log_dir = g_strdup_printf("%s/host%u", opts->log_dir, h + 1);
+        ok = sandbox_hub_start_host(&hub, host, &err);
+    }
+    if (ok)
+        ok = sandbox_hub_wait_hosts(&hub, &err);
+    if (!ok) {
+        fprintf(stderr, PREFIX "cannot set up the hosts: %s\n", err->message);
+        sandbox_hub_teardown(&hub);
+        _exit(TCK_SANDBOX_EXIT_SETUP);
+    }
+    sandbox_hub_run_command(&hub);
+    sandbox_hub_teardown(&hub);
+    status = sandbox_exit_status(hub.command_status);
+    if (hub.host_died) {
+        fprintf(stderr, PREFIX "a host failed during the run (see above); the command's exit status was %d\n",
                 status);
         status = TCK_SANDBOX_EXIT_SETUP;
     }
@@ -840,7 +1378,7 @@ tck_sandbox_run(const TckSandboxOptions *opts, GError **error)
 {
     sigset_t set, old;
     pid_t child, self = getpid();
-    int status = 0;
+    int status;
 
     gboolean foreground = isatty(STDIN_FILENO) && tcgetpgrp(STDIN_FILENO) == getpgrp();
 
@@ -866,21 +1404,14 @@ tck_sandbox_run(const TckSandboxOptions *opts, GError **error)
         g_set_error(error, TCK_ERROR, TCK_ERROR_SANDBOX, "cannot fork the sandbox's init: %s", g_strerror(errno));
         return -1;
     }
-    if (child == 0)
+    if (child == 0) {
+        if (opts->hosts > 0)
+            sandbox_hub_init(opts, self);
         sandbox_init(opts, self);
+    }
 
     /* On the host: forward signals sent to us, and wait. */
-    for (;;) {
-        siginfo_t info;
-        int sig = sigwaitinfo(&set, &info);
-
-        if (sig == SIGCHLD) {
-            if (waitpid(child, &status, WNOHANG) == child)
-                break;
-        } else if (sig > 0 && info.si_code != SI_KERNEL) {
-            kill(child, sig);
-        }
-    }
+    status = sandbox_forward_wait(child);
     /* an interactive command took the terminal; take it back */
     if (foreground && tcgetpgrp(STDIN_FILENO) != getpgrp()) {
         sigset_t ttou;
@@ -891,5 +1422,5 @@ tck_sandbox_run(const TckSandboxOptions *opts, GError **error)
         tcsetpgrp(STDIN_FILENO, getpgrp());
     }
     sigprocmask(SIG_SETMASK, &old, NULL);
-    return sandbox_exit_status(status);
+    return status;
 }

@@ -11,6 +11,11 @@ G_BEGIN_DECLS
 /* Exit status when the sandbox cannot be set up or its daemon dies. */
 #define TCK_SANDBOX_EXIT_SETUP 3
 
+/* --hosts N: at most this many hosts, host H at TCK_SANDBOX_HOST_ADDR(H). */
+#define TCK_SANDBOX_MAX_HOSTS 8
+#define TCK_SANDBOX_HOST_ADDR_FMT "10.77.0.%u"
+#define TCK_SANDBOX_HOST_URI_FMT "qemu+tcp://" TCK_SANDBOX_HOST_ADDR_FMT "/system"
+
 /*
  * TckSandboxOptions: what libvirt-tck-sandbox was asked to do.
  *  @tcp:       also listen on 127.0.0.1:16509 (TCP, auth none) inside.
@@ -21,6 +26,13 @@ G_BEGIN_DECLS
  *  @timeout_s: how long the daemons may take to answer.
  *  @libvirtd, @virtlogd: the daemon binaries (tests replace them).
  *  @argv:      the command to run inside (NULL-terminated, non-empty).
+ *  @hosts:     0 for one private daemon next to the command; N > 0 for N
+ *              private hosts, each in its own namespaces with its own
+ *              libvirtd on TCP at TCK_SANDBOX_HOST_ADDR_FMT, reached by the
+ *              command over a private bridge.
+ *  @host_index, @listen_addr, @cgroup_dir: set by the sandbox itself for
+ *              each of those hosts (1-based index, its address, and the
+ *              name of its cgroup directory in every hierarchy).
  */
 typedef struct {
     gboolean tcp;
@@ -31,6 +43,10 @@ typedef struct {
     char *libvirtd;
     char *virtlogd;
     char **argv;
+    guint hosts;
+    guint host_index;
+    const char *listen_addr;
+    const char *cgroup_dir;
 } TckSandboxOptions;
 
 /**

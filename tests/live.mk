@@ -23,7 +23,9 @@ TESTS += \
 	tests/live-kvm-canary.sh \
 	tests/live-storage.sh \
 	tests/live-errors.sh \
-	tests/live-remote-assets.sh
+	tests/live-remote-assets.sh \
+	tests/live-migration.sh \
+	tests/live-fleet.sh
 dist_noinst_SCRIPTS += \
 	tests/live-kvm-canary.sh \
 	tests/live-sandbox.sh \
@@ -33,6 +35,10 @@ dist_noinst_SCRIPTS += \
 	tests/live-storage.sh \
 	tests/live-errors.sh \
 	tests/live-remote-assets.sh \
+	tests/live-migration.sh \
+	tests/live-fleet.sh \
+	tests/live/migration-inner.sh \
+	tests/live/fleet-inner.sh \
 	tests/live/errors-inner.sh \
 	tests/live/lib.sh \
 	tests/live/sandbox-inner.sh \
@@ -47,6 +53,7 @@ dist_noinst_SCRIPTS += \
 	bench/live-boot.sh \
 	bench/live-bench-inner.sh \
 	bench/live-suite.sh \
+	bench/live-migration.sh \
 	bench/live-seeds.sh \
 	bench/lib.sh \
 	bench/live-objects.sh

@@ -73,7 +73,8 @@ TESTS += \
 	tests/man-example.sh \
 	tests/harness-truth.sh \
 	tests/man-run-examples.sh \
-	tests/suite-domain-a.sh
+	tests/suite-domain-a.sh \
+	tests/harness-fleet.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
 	tests/suite-objects-b.sh \
@@ -95,6 +96,8 @@ EXTRA_DIST += \
 	tests/harness-truth.sh \
 	tests/man-run-examples.sh \
 	tests/suite-domain-a.sh \
+	tests/harness-fleet.sh \
+	tests/fixtures/silent-test.sh \
 	tests/fixtures/upstream-style.t \
 	tests/fixtures/crowded-host.xml \
 	tests/contracts/broken-ten.yml \

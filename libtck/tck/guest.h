@@ -189,4 +189,16 @@ GStrv tck_guest_markers(TckTest *t, virDomainPtr dom, const char *word);
 char *tck_wait_guest_marker(TckTest *t, virDomainPtr dom, const char *word, const char *const *seen,
                             guint timeout_s);
 
+/**
+ * tck_guest_console_capture:
+ * @dom: a running domain with a console
+ * @ms: how long to listen
+ * @error: return location
+ *
+ * Returns: (transfer full): what the guest printed on its console
+ * (virDomainOpenConsole() on @dom's connection) during @ms, or NULL with
+ * @error set when the console cannot be opened.
+ */
+char *tck_guest_console_capture(virDomainPtr dom, guint ms, GError **error);
+
 G_END_DECLS

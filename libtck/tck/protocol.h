@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 /* ---- The environment the harness gives each test ---------------------- */
 #define TCK_ENV_URI          "TCK_URI"            /* the libvirt URI under test */
+#define TCK_ENV_OTHER_URI    "TCK_OTHER_URI"      /* otheruri: migration's second host */
 #define TCK_ENV_RUN_ID       "TCK_RUN_ID"         /* the run id (see below) */
 #define TCK_ENV_TEST_NAME    "TCK_TEST_NAME"      /* "area/NNN-name" */
 #define TCK_ENV_LEDGER       "TCK_LEDGER"         /* the file the test records its objects in */

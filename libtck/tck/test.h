@@ -58,6 +58,19 @@ TckTest *tck_test_begin(const TckTestInfo *info, int argc, char **argv);
 virConnectPtr tck_test_connect(TckTest *t);
 
 /**
+ * tck_test_connect_other:
+ * @t: the test
+ *
+ * Opens (once) the connection to the config's otheruri, the second host
+ * of migration tests.  Objects the ledger lists are cleaned there too at
+ * the end.  Declare the need "config:otheruri"; without it the test bails
+ * out.
+ *
+ * Returns: (transfer none): the connection, owned by @t.
+ */
+virConnectPtr tck_test_connect_other(TckTest *t);
+
+/**
  * tck_test_end:
  * @t: the test
  *

@@ -24,6 +24,17 @@ G_BEGIN_DECLS
 char *tck_xml_set_text(const char *xml, const char *path, const char *value, GError **error);
 
 /**
+ * tck_xml_remove:
+ * @xml: a document
+ * @path: an XPath; every node it selects is removed (none is no error)
+ * @error: return location
+ *
+ * Returns: (transfer full): the edited document, or NULL with @error set
+ * (TCK_ERROR_XML) when @xml does not parse or @path is no node-set XPath.
+ */
+char *tck_xml_remove(const char *xml, const char *path, GError **error);
+
+/**
  * tck_xml_get_text:
  * Returns: (transfer full): the text of the first node @path (XPath)
  * selects in @xml, or NULL when nothing matches or @xml does not parse.
