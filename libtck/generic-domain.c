@@ -94,29 +94,66 @@ tck_generic_asset_pool(TckTest *t, const char **target)
     return pool;
 }
 
+/* @f provisioned in @pool on the host @where names; its path there. */
+static char *
+tck_generic_provision(TckTest *t, virStoragePoolPtr pool, const char *where, TckAssetKind kind,
+                      const TckAssetFile *f)
+{
+    g_autoptr(GError) error = NULL;
+    TckAssetVolumeFate fate;
+    char *path = tck_asset_pool_provision(pool, f->path, f->sha256, f->size, &fate, &error);
+
+    if (!path)
+        tck_bail_out(t, "cannot provide the %s %s on %s: %s", tck_asset_kind_to_string(kind), f->path, where,
+                     error->message);
+    if (fate == TCK_ASSET_VOLUME_UPLOADED)
+        tck_diag(t, "remote asset %s uploaded and verified on %s: %s (%" G_GUINT64_FORMAT " bytes) is %s",
+                 tck_asset_kind_to_string(kind), where, f->sha256, f->size, path);
+    else
+        tck_diag(t, "remote asset %s reused on %s: %s is %s", tck_asset_kind_to_string(kind), where, f->sha256,
+                 path);
+    return path;
+}
+
+/*
+ * A migration test's guest needs its files at the same path on the
+ * destination (config:otheruri): the same volume, provisioned in that
+ * host's asset pool too.  Pools whose targets differ cannot give that.
+ */
+static void
+tck_generic_provision_other(TckTest *t, TckAssetKind kind, const TckAssetFile *f, const char *path)
+{
+    const char *uri = tck_config_get_string(tck_test_config(t), "otheruri");
+    g_autoptr(GError) error = NULL;
+    g_autofree char *target = NULL, *there = NULL;
+    virStoragePoolPtr pool;
+
+    if (!tck_test_needs(t, "config:otheruri") || !uri || !tck_virt_uri_is_remote(uri))
+        return;
+    if (!(pool = tck_asset_pool_ensure(tck_test_connect_other(t), &target, &error)))
+        tck_bail_out(t, "cannot provide the guest's files on %s: %s", uri, error->message);
+    there = tck_generic_provision(t, pool, uri, kind, f);
+    virStoragePoolFree(pool);
+    if (!g_str_equal(there, path))
+        tck_bail_out(t, "the %s is %s on %s but %s on the source: migration needs the same path on both "
+                     "hosts (their %s pools have different targets)",
+                     tck_asset_kind_to_string(kind), there, uri, path, TCK_ASSET_POOL);
+}
+
 /*
  * @f as the host sees it: the cache's path on this machine, the path of
- * its volume in the asset pool on a remote host (uploaded on first use).
+ * its volume in the asset pool on a remote host (uploaded on first use),
+ * and on the migration destination too.
  */
 static char *
 tck_generic_host_path(TckTest *t, TckAssetKind kind, const TckAssetFile *f)
 {
-    g_autoptr(GError) error = NULL;
-    TckAssetVolumeFate fate;
     char *path;
 
     if (!tck_generic_remote(t))
         return g_strdup(f->path);
-    path = tck_asset_pool_provision(tck_generic_asset_pool(t, NULL), f->path, f->sha256, f->size, &fate,
-                                    &error);
-    if (!path)
-        tck_bail_out(t, "cannot provide the %s %s on the remote host: %s", tck_asset_kind_to_string(kind),
-                     f->path, error->message);
-    if (fate == TCK_ASSET_VOLUME_UPLOADED)
-        tck_diag(t, "remote asset %s uploaded and verified: %s (%" G_GUINT64_FORMAT " bytes) is %s",
-                 tck_asset_kind_to_string(kind), f->sha256, f->size, path);
-    else
-        tck_diag(t, "remote asset %s reused: %s is %s", tck_asset_kind_to_string(kind), f->sha256, path);
+    path = tck_generic_provision(t, tck_generic_asset_pool(t, NULL), tck_test_uri(t), kind, f);
+    tck_generic_provision_other(t, kind, f, path);
     return path;
 }
 

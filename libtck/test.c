@@ -277,6 +277,12 @@ tck_test_connect_other(TckTest *t)
     return t->other_conn;
 }
 
+gboolean
+tck_test_needs(TckTest *t, const char *need)
+{
+    return t->info.needs && g_strv_contains(t->info.needs, need);
+}
+
 const char *
 tck_test_driver(TckTest *t)
 {

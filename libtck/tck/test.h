@@ -71,6 +71,15 @@ virConnectPtr tck_test_connect(TckTest *t);
 virConnectPtr tck_test_connect_other(TckTest *t);
 
 /**
+ * tck_test_needs:
+ * @t: the test
+ * @need: a word of the needs vocabulary ("config:otheruri", "guest-boots", ...)
+ *
+ * Returns: TRUE when the test declared @need in its TckTestInfo.
+ */
+gboolean tck_test_needs(TckTest *t, const char *need);
+
+/**
  * tck_test_end:
  * @t: the test
  *

@@ -15,8 +15,8 @@ U=qemu+tcp://127.0.0.1/system
 P="$B/prepare/libvirt-tck-prepare"
 : >"$R"
 . "$(dirname "$0")/run-log.sh"
-uploads() { grep -c '^# remote asset [a-z]* uploaded and verified: ' "$@" | awk -F: '{ s += $NF } END { print s + 0 }'; }
-reuses() { grep -c '^# remote asset [a-z]* reused: ' "$@" | awk -F: '{ s += $NF } END { print s + 0 }'; }
+uploads() { grep -c '^# remote asset [a-z]* uploaded and verified on [^ ]*: ' "$@" | awk -F: '{ s += $NF } END { print s + 0 }'; }
+reuses() { grep -c '^# remote asset [a-z]* reused on [^ ]*: ' "$@" | awk -F: '{ s += $NF } END { print s + 0 }'; }
 booted() { grep -q '^ok [0-9]* - the guest booted and printed its marker$' "$1"; }
 run() {   # run LOG TEST: the harness on the remote URI
     "$B/tck/libvirt-tck" --uri "$U" --suites-dir "$B/suites" -v "$2" >"$1" 2>&1
@@ -111,7 +111,7 @@ virsh -q -c "$U" vol-delete --pool tck-assets "$sha" >/dev/null &&
     virsh -q -c "$U" vol-create-as tck-assets "$sha" "$(($(stat -c %s "$init") - 1))" --format raw >/dev/null
 TCK_ASSET_STALE_S=2 run "$D/dead.log" domain/080-unique-identifiers
 rc=$?
-grep -q "^# remote asset initrd uploaded and verified: $sha " "$D/dead.log" && [ $rc -eq 0 ] &&
+grep -q "^# remote asset initrd uploaded and verified on [^ ]*: $sha " "$D/dead.log" && [ $rc -eq 0 ] &&
     volumes_hash_to_names 2>>"$D/stderr-inner"
 check $? "a volume left one byte short by a dead upload is replaced by a verified one (exit $rc) $(run_failures "$D/dead.log")"
 "$P" --cache "$TCK_ASSET_CACHE" -q --purge --uri "$U" 2>/dev/null
