@@ -357,6 +357,9 @@ test_generic(gconstpointer data)
         g_assert_true(g_str_has_prefix(cmdline, console));
         g_assert_nonnull(strstr(cmdline, "tck.token=1a2b3c4d-0123456789ab"));
         g_assert_cmpuint(count(&p, "/domain/os/boot"), ==, 0);
+        /* Xen PV/PVH: the disk names the qdisk backend the plan picked. */
+        if (plan->disk_driver && count(&p, "/domain/devices/disk") > 0)
+            assert_xpath(&p, "string(/domain/devices/disk/driver/@name)", plan->disk_driver);
         break;
     }
     case TCK_BOOT_ISO: {
