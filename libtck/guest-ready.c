@@ -1,7 +1,8 @@
 /*
  * guest-ready.c — proof that a guest really runs: wait for its
  * "TCK-GUEST-READY <token>" marker in the log named by its <tck:guest>
- * metadata, and say what was seen when it does not come.
+ * metadata or on its console (virDomainOpenConsole, for remote URIs), and
+ * say what was seen when it does not come.
  */
 #include <config.h>
 
@@ -17,6 +18,7 @@
 #include "guest-ready.h"
 
 #define MARKER "TCK-GUEST-READY "
+#define DISKS_MARKER "TCK-GUEST-DISKS "
 #define POLL_MS 50
 #define STATE_EVERY_MS 500
 #define TAIL_LINES 8
@@ -178,13 +180,154 @@ guest_still_running(virDomainPtr dom, char **what)
     return TRUE;
 }
 
+/*
+ * The console, read by a thread of its own: a stream's receive blocks,
+ * and the wait must keep its deadline and watch the domain's state.
+ */
+typedef struct {
+    virStreamPtr st;
+    GThread *thread;
+    GMutex lock;
+    GString *data;
+    gboolean done;
+    char *error;
+} ConsoleReader;
+
+static gpointer
+console_reader_run(gpointer opaque)
+{
+    ConsoleReader *r = opaque;
+    char buf[4096];
+
+    for (;;) {
+        int n = virStreamRecv(r->st, buf, sizeof(buf));
+
+        g_mutex_lock(&r->lock);
+        if (n > 0) {
+            g_string_append_len(r->data, buf, n);
+            g_mutex_unlock(&r->lock);
+            continue;
+        }
+        r->done = TRUE;
+        if (n < 0)
+            r->error = g_strdup(virGetLastErrorMessage());
+        g_mutex_unlock(&r->lock);
+        return NULL;
+    }
+}
+
+static ConsoleReader *
+console_reader_open(virDomainPtr dom, GError **error)
+{
+    g_autofree ConsoleReader *r = g_new0(ConsoleReader, 1);
+
+    if (!(r->st = virStreamNew(virDomainGetConnect(dom), 0))) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_LIBVIRT, "cannot make a stream for the console of '%s': %s",
+                    virDomainGetName(dom), virGetLastErrorMessage());
+        return NULL;
+    }
+    if (virDomainOpenConsole(dom, NULL, r->st, 0) < 0) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_LIBVIRT, "cannot open the console of '%s': %s",
+                    virDomainGetName(dom), virGetLastErrorMessage());
+        virStreamFree(r->st);
+        return NULL;
+    }
+    g_mutex_init(&r->lock);
+    r->data = g_string_new(NULL);
+    r->thread = g_thread_new("tck-console", console_reader_run, r);
+    return g_steal_pointer(&r);
+}
+
+/* A copy of what the console printed so far. */
+static char *
+console_reader_peek(ConsoleReader *r, gsize *len)
+{
+    char *copy;
+
+    g_mutex_lock(&r->lock);
+    copy = g_memdup2(r->data->str, r->data->len + 1);
+    *len = r->data->len;
+    g_mutex_unlock(&r->lock);
+    return copy;
+}
+
+static void
+console_reader_close(ConsoleReader *r)
+{
+    if (!r)
+        return;
+    /* Ending the stream wakes the reader's receive. */
+    virStreamAbort(r->st);
+    g_thread_join(r->thread);
+    virStreamFree(r->st);
+    g_string_free(r->data, TRUE);
+    g_free(r->error);
+    g_mutex_clear(&r->lock);
+    g_free(r);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(ConsoleReader, console_reader_close)
+
+/* What a wait looks for in what the guest printed. */
+typedef gboolean (*GuestMatch)(const char *data, gsize len, const char *want);
+
+static gboolean
+guest_match_marker(const char *data, gsize len, const char *marker)
+{
+    return guest_marker_found(data, len, marker);
+}
+
+/* A "TCK-GUEST-DISKS ..." line that lists @disk. */
+static gboolean
+guest_match_disk(const char *data, gsize len, const char *disk)
+{
+    g_autofree char *text = g_strndup(data, len);
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+
+    for (guint i = 0; lines[i]; i++) {
+        const char *p = strstr(lines[i], DISKS_MARKER);
+        g_auto(GStrv) words = NULL;
+
+        if (!p)
+            continue;
+        words = g_strsplit_set(g_strstrip(lines[i] + (p - lines[i]) + strlen(DISKS_MARKER)), " \t\r", -1);
+        if (g_strv_contains((const char *const *) words, disk))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static gboolean
+guest_wait(virDomainPtr dom, TckGuestSource source, guint timeout_ms, GuestMatch match, const char *want,
+           GString *diag, GError **error);
+
 gboolean
-tck_guest_ready_wait(virDomainPtr dom, guint timeout_ms, GString *diag, GError **error)
+tck_guest_ready_wait_from(virDomainPtr dom, TckGuestSource source, guint timeout_ms, GString *diag,
+                          GError **error)
+{
+    return guest_wait(dom, source, timeout_ms, guest_match_marker, NULL, diag, error);
+}
+
+gboolean
+tck_guest_disk_wait_from(virDomainPtr dom, TckGuestSource source, const char *disk, guint timeout_ms,
+                         GString *diag, GError **error)
+{
+    return guest_wait(dom, source, timeout_ms, guest_match_disk, disk, diag, error);
+}
+
+/*
+ * Waits until @match finds @want (the marker with the guest's token when
+ * NULL) in what the guest printed on @source.
+ */
+static gboolean
+guest_wait(virDomainPtr dom, TckGuestSource source, guint timeout_ms, GuestMatch match, const char *want,
+           GString *diag, GError **error)
 {
     g_auto(GuestMeta) meta = { 0 };
+    g_autoptr(ConsoleReader) console = NULL;
     g_autofree char *marker = NULL;
     g_autofree char *stopped = NULL;
     g_autofree char *data = NULL;
+    g_autofree char *where = NULL;
     gsize len = 0;
     gint64 start = g_get_monotonic_time();
     gint64 deadline = start + (gint64) timeout_ms * 1000;
@@ -194,17 +337,28 @@ tck_guest_ready_wait(virDomainPtr dom, guint timeout_ms, GString *diag, GError *
         g_string_append_printf(diag, "%s\n", (*error)->message);
         return FALSE;
     }
-    marker = g_strconcat(MARKER, meta.token, NULL);
+    marker = want ? g_strdup_printf(DISKS_MARKER "... %s", want) : g_strconcat(MARKER, meta.token, NULL);
+    if (source == TCK_GUEST_SOURCE_CONSOLE) {
+        if (!(console = console_reader_open(dom, error))) {
+            g_string_append_printf(diag, "%s\n", (*error)->message);
+            return FALSE;
+        }
+        where = g_strdup_printf("the console of %s", virDomainGetName(dom));
+    } else {
+        where = g_strdup(meta.log);
+    }
     for (;;) {
         gint64 now;
 
         g_clear_pointer(&data, g_free);
-        if (!g_file_get_contents(meta.log, &data, &len, NULL)) {
+        if (console) {
+            data = console_reader_peek(console, &len);
+        } else if (!g_file_get_contents(meta.log, &data, &len, NULL)) {
             data = NULL;
             len = 0;
         }
-        if (data && guest_marker_found(data, len, marker)) {
-            g_string_append_printf(diag, "'%s' appeared in %s after %.1f s\n", marker, meta.log,
+        if (data && match(data, len, want ? want : marker)) {
+            g_string_append_printf(diag, "'%s' appeared in %s after %.1f s\n", marker, where,
                                    (double) (g_get_monotonic_time() - start) / G_USEC_PER_SEC);
             return TRUE;
         }
@@ -227,12 +381,80 @@ tck_guest_ready_wait(virDomainPtr dom, guint timeout_ms, GString *diag, GError *
         g_set_error(error, TCK_ERROR, TCK_ERROR_FAILED, "guest '%s' stopped before printing '%s'",
                     virDomainGetName(dom), marker);
     } else {
-        g_string_append_printf(diag, "no '%s' in %s within %.1f s\n", marker, meta.log, timeout_ms / 1000.0);
+        g_string_append_printf(diag, "no '%s' in %s within %.1f s\n", marker, where, timeout_ms / 1000.0);
         g_set_error(error, TCK_ERROR, TCK_ERROR_FAILED, "guest '%s' did not print '%s' within %.1f s",
                     virDomainGetName(dom), marker, timeout_ms / 1000.0);
     }
-    guest_describe_log(diag, meta.log, data, len, meta.token);
+    if (console && console->error)
+        g_string_append_printf(diag, "the console stream ended: %s\n", console->error);
+    guest_describe_log(diag, where, console && !data ? "" : data, len, meta.token);
     return FALSE;
+}
+
+gboolean
+tck_guest_ready_wait(virDomainPtr dom, guint timeout_ms, GString *diag, GError **error)
+{
+    return tck_guest_ready_wait_from(dom, TCK_GUEST_SOURCE_LOG, timeout_ms, diag, error);
+}
+
+/*
+ * The marker is read from the local log where libvirt runs on this
+ * machine (the fast path), through the console otherwise; the config key
+ * guest_console ("log" or "console") decides for every URI.
+ */
+static TckGuestSource
+guest_source_for(TckTest *t)
+{
+    const char *forced = tck_config_get_string(tck_test_config(t), "guest_console");
+    g_autoptr(GUri) uri = NULL;
+
+    if (forced && g_str_equal(forced, "console"))
+        return TCK_GUEST_SOURCE_CONSOLE;
+    if (forced && g_str_equal(forced, "log"))
+        return TCK_GUEST_SOURCE_LOG;
+    uri = g_uri_parse(tck_test_uri(t), G_URI_FLAGS_NONE, NULL);
+    if (uri && g_uri_get_host(uri) && *g_uri_get_host(uri))
+        return TCK_GUEST_SOURCE_CONSOLE;
+    return TCK_GUEST_SOURCE_LOG;
+}
+
+/* Prints @diag's lines as TAP diagnostics. */
+static void
+guest_ready_diag(TckTest *t, GString *diag)
+{
+    g_auto(GStrv) lines = g_strsplit(diag->str, "\n", -1);
+
+    for (guint i = 0; lines[i]; i++) {
+        if (*lines[i])
+            tck_diag(t, "%s", lines[i]);
+    }
+}
+
+gboolean
+tck_wait_guest_console(TckTest *t, virDomainPtr dom, guint timeout_s)
+{
+    g_autoptr(GString) diag = g_string_new(NULL);
+    g_autoptr(GError) err = NULL;
+    gboolean ok;
+
+    tck_diag(t, "Reading the console of guest '%s' for up to %u s for its readiness marker",
+             virDomainGetName(dom), timeout_s);
+    ok = tck_guest_ready_wait_from(dom, TCK_GUEST_SOURCE_CONSOLE, timeout_s * 1000, diag, &err);
+    guest_ready_diag(t, diag);
+    return ok;
+}
+
+gboolean
+tck_wait_guest_disk(TckTest *t, virDomainPtr dom, const char *disk, guint timeout_s)
+{
+    g_autoptr(GString) diag = g_string_new(NULL);
+    g_autoptr(GError) err = NULL;
+    gboolean ok;
+
+    tck_diag(t, "Waiting up to %u s for guest '%s' to list disk %s", timeout_s, virDomainGetName(dom), disk);
+    ok = tck_guest_disk_wait_from(dom, guest_source_for(t), disk, timeout_s * 1000, diag, &err);
+    guest_ready_diag(t, diag);
+    return ok;
 }
 
 gboolean
@@ -240,16 +462,12 @@ tck_wait_guest_ready(TckTest *t, virDomainPtr dom, guint timeout_s)
 {
     g_autoptr(GString) diag = g_string_new(NULL);
     g_autoptr(GError) err = NULL;
-    g_auto(GStrv) lines = NULL;
+    TckGuestSource source = guest_source_for(t);
     gboolean ok;
 
-    tck_diag(t, "Waiting up to %u s for guest '%s' to print its readiness marker",
-             timeout_s, virDomainGetName(dom));
-    ok = tck_guest_ready_wait(dom, timeout_s * 1000, diag, &err);
-    lines = g_strsplit(diag->str, "\n", -1);
-    for (guint i = 0; lines[i]; i++) {
-        if (*lines[i])
-            tck_diag(t, "%s", lines[i]);
-    }
+    tck_diag(t, "Waiting up to %u s for guest '%s' to print its readiness marker%s",
+             timeout_s, virDomainGetName(dom), source == TCK_GUEST_SOURCE_CONSOLE ? " on its console" : "");
+    ok = tck_guest_ready_wait_from(dom, source, timeout_s * 1000, diag, &err);
+    guest_ready_diag(t, diag);
     return ok;
 }

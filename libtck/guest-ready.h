@@ -29,4 +29,24 @@ G_BEGIN_DECLS
  */
 gboolean tck_guest_ready_wait(virDomainPtr dom, guint timeout_ms, GString *diag, GError **error);
 
+/* Where the marker is read from. */
+typedef enum {
+    TCK_GUEST_SOURCE_LOG,       /* the local log file named in <tck:guest> */
+    TCK_GUEST_SOURCE_CONSOLE,   /* the guest's console, through the connection */
+} TckGuestSource;
+
+/**
+ * tck_guest_ready_wait_from:
+ * Like tck_guest_ready_wait(), reading from @source.  The console is
+ * opened with virDomainOpenConsole() on a stream, so it works over any
+ * URI, remote ones included; only what the guest prints after it opened
+ * is seen, so open it right after the guest starts.
+ */
+gboolean tck_guest_ready_wait_from(virDomainPtr dom, TckGuestSource source, guint timeout_ms,
+                                   GString *diag, GError **error);
+
+/* The same wait for a "TCK-GUEST-DISKS ..." line of the guest's /init that lists @disk. */
+gboolean tck_guest_disk_wait_from(virDomainPtr dom, TckGuestSource source, const char *disk, guint timeout_ms,
+                                  GString *diag, GError **error);
+
 G_END_DECLS

@@ -87,7 +87,7 @@ static const GOptionEntry entries[] = {
     { "cache", 0, 0, G_OPTION_ARG_FILENAME, &P.cache_dir, "Asset cache directory", "DIR" },
     { "arch", 0, 0, G_OPTION_ARG_STRING, &P.arch, "Guest arch (default: the host's)", "ARCH" },
     { "os-type", 0, 0, G_OPTION_ARG_STRING, &P.os_type, "Guest OS type: hvm, xen, exe (default: hvm and exe)", "TYPE" },
-    { "only", 0, 0, G_OPTION_ARG_STRING, &P.only, "Only these assets (comma-separated: kernel,initrd,iso,rootfs,template,disk-raw,disk-qcow2,fs-disk)", "LIST" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &P.only, "Only these assets (comma-separated: kernel,initrd,iso,rootfs,template,disk-raw,disk-qcow2,fs-disk,xen-host)", "LIST" },
     { "offline", 0, 0, G_OPTION_ARG_NONE, &P.offline, "Never download; fail if a download is needed", NULL },
     { "refresh", 0, 0, G_OPTION_ARG_NONE, &P.refresh, "Re-check downloaded assets (If-None-Match / If-Modified-Since)", NULL },
     { "insecure-no-checksum", 0, 0, G_OPTION_ARG_NONE, &P.insecure, "Allow downloads without --sha256 (stored as unverified)", NULL },
@@ -290,7 +290,8 @@ resolve_sources(GError **error)
     gboolean need_busybox = P.want[TCK_ASSET_ROOTFS] || P.want[TCK_ASSET_TEMPLATE] ||
                             P.want[TCK_ASSET_FS_DISK];
     gboolean need_kernel = P.want[TCK_ASSET_KERNEL] || P.want[TCK_ASSET_ISO];
-    gboolean need_initrd = P.want[TCK_ASSET_INITRD] || P.want[TCK_ASSET_ISO];
+    gboolean need_initrd = P.want[TCK_ASSET_INITRD] || P.want[TCK_ASSET_ISO] ||
+                           P.want[TCK_ASSET_XEN_HOST];
 
     if (need_kernel || need_initrd) {
         config_kernel_source(P.arch, P.kos);
@@ -829,11 +830,81 @@ ensure_fs_disk(GError **error)
     return store_built(tmp, e, t0, error);
 }
 
+/* The hypervisor of the emulated Xen host, gunzipped. */
+static gboolean
+ensure_xen_hypervisor(GError **error)
+{
+    g_autofree char *src = tck_xen_hypervisor_find(P.boot_dir, error);
+    g_autofree char *sha = NULL;
+    g_autofree char *tmp = NULL;
+    g_autofree char *source = NULL;
+    TckAssetEntry *e;
+    gint64 t0 = g_get_monotonic_time();
+
+    if (!src || !(sha = tck_asset_cache_input_sha256(P.cache, src, error)))
+        return FALSE;
+    if ((e = cached(TCK_ASSET_XEN_HYPERVISOR, P.arch, "xen", sha))) {
+        say_cached(TCK_ASSET_XEN_HYPERVISOR, e);
+        return TRUE;
+    }
+    tmp = tck_asset_cache_tmp_path(P.cache, "xen");
+    if (!tck_xen_hypervisor_unpack(src, tmp, error))
+        return FALSE;
+    source = g_strdup_printf("host:%s", src);
+    e = entry_new(TCK_ASSET_XEN_HYPERVISOR, P.arch, "xen", source);
+    e->inputs = g_steal_pointer(&sha);
+    return store_built(tmp, e, t0, error);
+}
+
+/* dom0's initrd: busybox, the 9p/overlay modules and assets/xen-dom0-init.sh. */
+static gboolean
+ensure_xen_host(GError **error)
+{
+    g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GPtrArray) modules = NULL;
+    g_autofree char *init = tck_assets_data_path("xen-dom0-init.sh");
+    g_autofree char *inputs = NULL;
+    g_autofree char *tmp = NULL;
+    TckAssetEntry *e;
+    gint64 t0 = g_get_monotonic_time();
+
+    if (!P.hk.modules_dir) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_HOST_INPUT,
+                    "the Xen host's dom0 needs the host kernel's modules (9p, overlay): none for %s",
+                    P.hk.kernel ? P.hk.kernel : "the host kernel");
+        return FALSE;
+    }
+    if (!(modules = tck_host_modules_resolve(P.hk.modules_dir, tck_xen_dom0_modules, error)))
+        return FALSE;
+    if (!add_input_file(parts, "busybox", P.bb, error) || !add_input_file(parts, "init", init, error))
+        return FALSE;
+    g_ptr_array_add(parts, g_strdup_printf("release=%s", P.hk.release ? P.hk.release : "-"));
+    for (guint i = 0; i < modules->len; i++) {
+        g_autofree char *path = g_build_filename(P.hk.modules_dir, g_ptr_array_index(modules, i), NULL);
+        if (!add_input_file(parts, g_ptr_array_index(modules, i), path, error))
+            return FALSE;
+    }
+    inputs = inputs_hash(TCK_XEN_HOST_RECIPE, parts);
+    if ((e = cached(TCK_ASSET_XEN_HOST, P.arch, "xen", inputs))) {
+        say_cached(TCK_ASSET_XEN_HOST, e);
+        return TRUE;
+    }
+    if (!applets(error))
+        return FALSE;
+    tmp = tck_asset_cache_tmp_path(P.cache, "xen-host");
+    if (!tck_initrd_build(tmp, P.bb, P.applets, init, P.hk.modules_dir, modules, error))
+        return FALSE;
+    e = entry_new(TCK_ASSET_XEN_HOST, P.arch, "xen", "built:Xen dom0 initrd (host root over 9p)");
+    e->inputs = g_steal_pointer(&inputs);
+    return store_built(tmp, e, t0, error);
+}
+
 /* In dependency order: the ISO needs the kernel and initrd, the template
  * and the fs disk the rootfs. */
 static const TckAssetKind build_order[] = {
     TCK_ASSET_KERNEL, TCK_ASSET_INITRD, TCK_ASSET_ISO, TCK_ASSET_ROOTFS, TCK_ASSET_TEMPLATE,
     TCK_ASSET_DISK_RAW, TCK_ASSET_DISK_QCOW2, TCK_ASSET_FS_DISK,
+    TCK_ASSET_XEN_HYPERVISOR, TCK_ASSET_XEN_HOST,
 };
 
 static gboolean
@@ -848,6 +919,8 @@ ensure(TckAssetKind kind, GError **error)
     case TCK_ASSET_DISK_RAW:
     case TCK_ASSET_DISK_QCOW2: return ensure_disk(kind, error);
     case TCK_ASSET_FS_DISK: return ensure_fs_disk(error);
+    case TCK_ASSET_XEN_HYPERVISOR: return ensure_xen_hypervisor(error);
+    case TCK_ASSET_XEN_HOST: return ensure_xen_host(error);
     case TCK_ASSET_LAST: break;
     }
     return TRUE;
@@ -877,6 +950,12 @@ choose_assets(GError **error)
                 return FALSE;
             }
             P.want[k] = TRUE;
+        }
+        /* The Xen host boots the hypervisor and the host's kernel as dom0. */
+        if (P.want[TCK_ASSET_XEN_HOST]) {
+            P.want[TCK_ASSET_XEN_HYPERVISOR] = P.want[TCK_ASSET_KERNEL] = TRUE;
+            if (!P.os_type)
+                P.kos = "xen";
         }
         return TRUE;
     }

@@ -104,6 +104,15 @@ gboolean tck_initrd_build(const char *out, const char *busybox, GStrv applets,
                           const char *init_script, const char *modules_dir, GPtrArray *modules,
                           GError **error);
 
+/* ---- xen-host.c */
+#define TCK_XEN_HOST_RECIPE "xen-host-1"
+/* The modules dom0's /init loads, before dependency resolution. */
+extern const char *const tck_xen_dom0_modules[];
+/* The newest xen-*.gz in @boot_dir (NULL: /boot). */
+char *tck_xen_hypervisor_find(const char *boot_dir, GError **error);
+/* Gunzips the hypervisor @src into @out (libarchive's raw reader). */
+gboolean tck_xen_hypervisor_unpack(const char *src, const char *out, GError **error);
+
 /* ---- iso.c */
 #define TCK_ISO_RECIPE "iso-1"
 gboolean tck_iso_build(const char *out, const char *kernel, const char *initrd,

@@ -37,6 +37,7 @@ typedef struct {
     gboolean sandbox_shell;
     gboolean sandbox_tcp;
     gboolean sandbox_no_kvm;
+    gboolean sandbox_xen;
     char **tests;
     TckReportRunOptions report;   /* report: filled by its option group */
 } RunOptions;
@@ -102,6 +103,8 @@ parse_options(char ***argv, RunOptions *o, GError **error)
         { "tcp", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_tcp, "With --sandbox: the daemon also listens on 127.0.0.1 TCP", NULL },
         { "no-kvm", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_no_kvm,
           "With --sandbox: hide /dev/kvm, so QEMU guests use TCG", NULL },
+        { "xen", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_xen,
+          "With --sandbox: run on an emulated Xen host (libxl) instead, see libvirt-tck-sandbox(1)", NULL },
         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->tests, NULL, "[TEST...]" },
         { NULL },
     };
@@ -156,20 +159,23 @@ exec_sandbox(int argc, char **argv, const RunOptions *o)
     g_ptr_array_add(args, sandbox);
     if (o->sandbox_tcp)
         g_ptr_array_add(args, "--tcp");
-    if (o->sandbox_no_kvm)
+    if (o->sandbox_no_kvm && !o->sandbox_xen)
         g_ptr_array_add(args, "--no-kvm");
+    if (o->sandbox_xen)
+        g_ptr_array_add(args, "--xen");
     if (o->sandbox_shell) {
         g_ptr_array_add(args, "--shell");
     } else {
         g_ptr_array_add(args, "--");
         g_ptr_array_add(args, self ? self : argv[0]);
         if (!o->uri) {
+            /* The Xen host's URI is known once it is up: the sandbox fills {uri} in. */
             g_ptr_array_add(args, "--uri");
-            g_ptr_array_add(args, "qemu:///system");
+            g_ptr_array_add(args, o->sandbox_xen ? "{uri}" : "qemu:///system");
         }
         for (int i = 1; i < argc; i++)
             if (!g_str_equal(argv[i], "--sandbox") && !g_str_equal(argv[i], "--tcp") &&
-                !g_str_equal(argv[i], "--no-kvm"))
+                !g_str_equal(argv[i], "--no-kvm") && !g_str_equal(argv[i], "--xen"))
                 g_ptr_array_add(args, argv[i]);
     }
     g_ptr_array_add(args, NULL);
@@ -373,6 +379,10 @@ tck_cmd_run(int argc, char **argv)
 
     if (!parse_options(&argv_copy, &o, &error))
         return tck_exit_report(error);
+    if (o.sandbox_xen && !o.sandbox && !o.sandbox_shell) {
+        g_set_error(&error, TCK_ERROR, TCK_ERROR_USAGE, "--xen goes with --sandbox");
+        return tck_exit_report(error);
+    }
     if (o.sandbox || o.sandbox_shell)
         return exec_sandbox(argc, argv, &o);
 

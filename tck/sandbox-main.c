@@ -22,11 +22,12 @@ sandbox_find_daemon(const char *name)
 int
 main(int argc, char **argv)
 {
-    gboolean tcp = FALSE, shell = FALSE, no_kvm = FALSE;
+    gboolean tcp = FALSE, shell = FALSE, no_kvm = FALSE, xen = FALSE;
+    g_autofree char *cache_dir = NULL;
     g_autofree char *log_dir = NULL;
     g_autofree char *libvirtd = NULL;
     g_autofree char *virtlogd = NULL;
-    int timeout_s = 60;
+    int timeout_s = 0;
     g_auto(GStrv) command = NULL;
     const GOptionEntry entries[] = {
         { "tcp", 0, 0, G_OPTION_ARG_NONE, &tcp,
@@ -35,7 +36,13 @@ main(int argc, char **argv)
           "Copy the daemons' logs (and guests' logs) to DIR on the host at the end", "DIR" },
         { "shell", 0, 0, G_OPTION_ARG_NONE, &shell, "Run an interactive shell inside instead of COMMAND", NULL },
         { "no-kvm", 0, 0, G_OPTION_ARG_NONE, &no_kvm, "Hide /dev/kvm inside, so QEMU guests use TCG", NULL },
-        { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout_s, "Seconds the daemons may take to answer (60)", "S" },
+        { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout_s,
+          "Seconds the daemons may take to answer (60; with --xen 900)", "S" },
+        { "xen", 0, 0, G_OPTION_ARG_NONE, &xen,
+          "Boot an emulated Xen host (QEMU, PV dom0, libxl) and run COMMAND on this host against "
+          "its xen+tcp://127.0.0.1:PORT/system ($LIBVIRT_DEFAULT_URI, and each {uri} argument)", NULL },
+        { "cache", 0, 0, G_OPTION_ARG_FILENAME, &cache_dir,
+          "With --xen: the asset cache holding `libvirt-tck-prepare --only xen-host`", "DIR" },
         { "libvirtd", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &libvirtd, "libvirtd binary", "PATH" },
         { "virtlogd", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &virtlogd, "virtlogd binary", "PATH" },
         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &command, NULL, "[--] COMMAND [ARGS...]" },
@@ -56,6 +63,10 @@ main(int argc, char **argv)
         fprintf(stderr, "libvirt-tck-sandbox: %s (try --help)\n", err->message);
         return 2;
     }
+    if (xen && (shell || tcp)) {
+        fprintf(stderr, "libvirt-tck-sandbox: --xen takes neither --shell nor --tcp (it is reached over TCP)\n");
+        return 2;
+    }
     if (shell) {
         const char *sh = g_getenv("SHELL");
 
@@ -71,6 +82,8 @@ main(int argc, char **argv)
         fprintf(stderr, "libvirt-tck-sandbox: no COMMAND given (try --help)\n");
         return 2;
     }
+    if (timeout_s == 0)
+        timeout_s = xen ? 900 : 60;
     if (timeout_s <= 0) {
         fprintf(stderr, "libvirt-tck-sandbox: --timeout must be positive, not %d\n", timeout_s);
         return 2;
@@ -85,7 +98,9 @@ main(int argc, char **argv)
     opts.argv = command;
     opts.interactive = shell;
 
-    status = tck_sandbox_run(&opts, &err);
+    opts.xen = xen;
+    opts.cache_dir = cache_dir;
+    status = xen ? tck_sandbox_xen_run(&opts, &err) : tck_sandbox_run(&opts, &err);
     if (status < 0) {
         fprintf(stderr, "libvirt-tck-sandbox: cannot set up the sandbox: %s\n", err->message);
         return TCK_SANDBOX_EXIT_SETUP;

@@ -20,13 +20,16 @@ TESTS += \
 	tests/live-domain.sh \
 	tests/live-safety.sh \
 	tests/live-storage.sh \
-	tests/live-errors.sh
+	tests/live-errors.sh \
+	tests/live-xen.sh
 dist_noinst_SCRIPTS += \
 	tests/live-sandbox.sh \
 	tests/live-domain.sh \
 	tests/live-safety.sh \
 	tests/live-storage.sh \
 	tests/live-errors.sh \
+	tests/live-xen.sh \
+	tests/live/xen-inner.sh \
 	tests/live/errors-inner.sh \
 	tests/live/lib.sh \
 	tests/live/sandbox-inner.sh \
@@ -36,6 +39,7 @@ dist_noinst_SCRIPTS += \
 	tests/live/fake-daemon \
 	tests/live/guest-init \
 	bench/live-boot.sh \
+	bench/live-xen.sh \
 	bench/live-bench-inner.sh \
 	bench/live-suite.sh \
 	bench/live-objects.sh

@@ -38,11 +38,43 @@ gboolean tck_guest_boots(TckTest *t);
  * @dom: a running domain built by tck_generic_domain_xml()
  * @timeout_s: how long to wait
  *
- * Waits for this guest's "TCK-GUEST-READY <token>" marker on its console
- * log.  Diagnostics say what was seen when it times out.
+ * Waits for this guest's "TCK-GUEST-READY <token>" marker: in its local
+ * console log when the URI has no host part, through the connection
+ * (virDomainOpenConsole) when it has one, so that remote hosts work too;
+ * the config key guest_console ("log" or "console") forces either.
+ * Diagnostics say what was seen when it times out.
  *
  * Returns: TRUE when the marker appeared in time.
  */
 gboolean tck_wait_guest_ready(TckTest *t, virDomainPtr dom, guint timeout_s);
+
+/**
+ * tck_wait_guest_disk:
+ * @t: the test
+ * @dom: a running domain built by tck_generic_domain_xml()
+ * @disk: a block device name as the guest's kernel names it ("vdb")
+ * @timeout_s: how long to wait
+ *
+ * Waits for the guest's /init to list @disk among the block devices it
+ * sees ("TCK-GUEST-DISKS vda vdb", printed whenever they change), read
+ * where tck_wait_guest_ready() reads the marker.
+ *
+ * Returns: TRUE when the guest listed @disk in time.
+ */
+gboolean tck_wait_guest_disk(TckTest *t, virDomainPtr dom, const char *disk, guint timeout_s);
+
+/**
+ * tck_wait_guest_console:
+ * @t: the test
+ * @dom: a domain built by tck_generic_domain_xml(), just started
+ * @timeout_s: how long to wait
+ *
+ * Like tck_wait_guest_ready(), always reading the marker through the
+ * connection: virDomainOpenConsole() on a stream.  Only what the guest
+ * prints after the console opened is seen.
+ *
+ * Returns: TRUE when the marker appeared in time.
+ */
+gboolean tck_wait_guest_console(TckTest *t, virDomainPtr dom, guint timeout_s);
 
 G_END_DECLS

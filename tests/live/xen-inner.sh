@@ -1,0 +1,33 @@
+#!/bin/sh
+# xen-inner.sh BUILDDIR DIR — runs on the host under libvirt-tck-sandbox
+# --xen for live-xen.sh, with $TCK_URI the emulated Xen host's
+# xen+tcp://127.0.0.1:PORT/system: the harness runs the seed scenarios
+# (domain/050-080) at -j 2 on libvirt's libxl driver, the PV guests really
+# boot (their markers read through the console stream), and nothing of the
+# run is left.  Result lines ("ok - ..."/"not ok - ...") go to DIR/results.
+B=$1
+D=$2
+R=$D/results
+: >"$R"
+check() { if [ "$1" -eq 0 ]; then echo "ok - $2" >>"$R"; else echo "not ok - $2" >>"$R"; fi; }
+log=$D/run-xen.log
+seeds=$("$B/tck/libvirt-tck" --uri test:///default --suites-dir "$B/suites" --list domain |
+        awk '$1 ~ /^domain\/0[5-8]0-/ { print $1 }' | sort)
+nseeds=$(echo "$seeds" | grep -c .)
+start=$(date +%s)
+# shellcheck disable=SC2086
+"$B/tck/libvirt-tck" --uri "$TCK_URI" --suites-dir "$B/suites" -j 2 -v \
+    --known-broken "$B/../suites/known-broken/domain.yml" $seeds >"$log" 2>&1
+rc=$?
+echo "libvirt-tck on $TCK_URI: exit $rc in $(($(date +%s) - start)) s" >&2
+check $rc "libvirt-tck runs the $nseeds seed scenarios on $TCK_URI and exits 0 (got $rc)"
+grep -q "^$nseeds passed, 0 failed, 0 skipped\$" "$log"
+check $? "on the Xen host all $nseeds seed scenarios pass, none skipped"
+booted=$(grep -c '^ok [0-9]* - the guest booted and printed its marker$' "$log")
+[ "$booted" -ge 3 ]
+check $? "the PV guests of 050, 060 and 070 really booted (markers seen: $booted)"
+grep -q 'on its console' "$log"
+check $? "the markers were read through the console stream"
+left=$(virsh -q -c "$TCK_URI" list --all --name | grep '^tck-')
+[ -z "$left" ]
+check $? "no guest of the run is left on the Xen host${left:+ ($left)}"
