@@ -1,7 +1,7 @@
 /* cache.c — the asset cache's layout, manifest, writer lock, content-addressed
  * store and garbage collection (see tck/asset-cache.h for the layout). */
 #include <config.h>
-#include "libtck/fs-util.h"
+#include "fs-util.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -29,8 +29,7 @@ static const char *const cache_subdirs[] = { "blobs", "trees", "templates", "par
 void
 tck_asset_set_errno(GError **error, int err, const char *what, const char *path)
 {
-    g_set_error(error, TCK_ERROR, tck_error_from_errno(err), "cannot %s %s: %s", what, path,
-                g_strerror(err));
+    tck_error_set_errno(error, err, "cannot %s %s", what, path);
 }
 
 void
@@ -273,43 +272,10 @@ tck_asset_cache_unlock(TckAssetCache *c)
     c->lock_fd = -1;
 }
 
-static gboolean
-write_file_synced(const char *path, const char *data, gsize len, GError **error)
-{
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    gsize done = 0;
-
-    if (fd < 0) {
-        tck_asset_set_errno(error, errno, "create", path);
-        return FALSE;
-    }
-    while (done < len) {
-        ssize_t n = write(fd, data + done, len - done);
-        if (n < 0) {
-            int err = errno;
-            if (err == EINTR)
-                continue;
-            close(fd);
-            g_unlink(path);
-            tck_asset_set_errno(error, err, "write", path);
-            return FALSE;
-        }
-        done += n;
-    }
-    if (fsync(fd) < 0 || close(fd) < 0) {
-        int err = errno;
-        g_unlink(path);
-        tck_asset_set_errno(error, err, "write", path);
-        return FALSE;
-    }
-    return TRUE;
-}
-
 gboolean
 tck_asset_cache_save(TckAssetCache *c, GError **error)
 {
     g_autofree char *path = g_build_filename(c->dir, "manifest", NULL);
-    g_autofree char *tmp = g_build_filename(c->dir, "manifest.tmp", NULL);
     g_autofree char *data = NULL;
     gsize len = 0;
     g_auto(GStrv) groups = g_key_file_get_groups(c->manifest, NULL);
@@ -324,14 +290,8 @@ tck_asset_cache_save(TckAssetCache *c, GError **error)
     for (guint i = 0; i < c->entries->len; i++)
         entry_to_group(c->manifest, g_ptr_array_index(c->entries, i));
     data = g_key_file_to_data(c->manifest, &len, NULL);
-    if (!write_file_synced(tmp, data, len, error))
+    if (!tck_fs_replace(path, data, (gssize) len, 0644, error))
         return FALSE;
-    if (g_rename(tmp, path) < 0) {
-        int err = errno;
-        g_unlink(tmp);
-        tck_asset_set_errno(error, err, "replace", path);
-        return FALSE;
-    }
     c->dirty = FALSE;
     return TRUE;
 }
@@ -544,8 +504,7 @@ tck_asset_cache_input_sha256(TckAssetCache *c, const char *path, GError **error)
         return sha;
     sha = tck_sha256_file(path, error);
     if (!sha) {
-        if (error && *error)
-            (*error)->code = TCK_ERROR_HOST_INPUT;
+        tck_error_retag(error, TCK_ERROR_HOST_INPUT);
         return NULL;
     }
     tck_asset_cache_memo_set(c, key, stamp, sha);

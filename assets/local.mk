@@ -1,7 +1,9 @@
-## assets/local.mk — the asset cache, catalog and host sources (part of
-## libtck-core), and the data files libvirt-tck-prepare builds assets from.
+## assets/local.mk — the asset cache, catalog and host sources (their own
+## convenience library), and the data files libvirt-tck-prepare builds
+## assets from.
 
-libtck_libtck_core_la_SOURCES += \
+noinst_LTLIBRARIES += assets/libtck-assets.la
+assets_libtck_assets_la_SOURCES = \
 	assets/cache.c \
 	assets/sha256.c \
 	assets/verify.c \
@@ -10,9 +12,6 @@ libtck_libtck_core_la_SOURCES += \
 	assets/host.c \
 	assets/tck/asset-cache.h \
 	assets/tck/asset-sources.h
-
-## SHA-256 on OpenSSL's EVP (libssl-dev comes with libcurl4-openssl-dev).
-
 
 tckinclude_HEADERS += assets/tck/assets.h
 

@@ -10,12 +10,6 @@
 #include <tck/error.h>
 #include "builder-private.h"
 
-static const char *const tck_iface_types[] = { "ethernet", "bridge", "bond", "vlan", NULL };
-static const char *const tck_start_modes[] = { "onboot", "none", "hotplug", NULL };
-static const char *const tck_bond_modes[] = {
-    "balance-rr", "active-backup", "balance-xor", "broadcast", "802.3ad", "balance-tlb",
-    "balance-alb", NULL };
-
 struct _TckInterfaceBuilder {
     TckXmlBuild x;
     char *type;
@@ -33,7 +27,7 @@ tck_interface_builder_new(const char *type, const char *name)
     TckInterfaceBuilder *b = g_new0(TckInterfaceBuilder, 1);
 
     tck_build_init(&b->x, "interface");
-    if (tck_build_check(&b->x, "interface type", type, tck_iface_types))
+    if (tck_build_need(&b->x, "interface type", type))
         b->type = g_strdup(type);
     tck_build_prop(&b->x, b->x.root, "type", type);
     /* A kernel interface name: what libvirt's schema (deviceName) and Linux allow. */
@@ -60,7 +54,7 @@ tck_interface_builder_free(TckInterfaceBuilder *b)
 void
 tck_interface_builder_set_start_mode(TckInterfaceBuilder *b, const char *mode)
 {
-    if (tck_build_check(&b->x, "start mode", mode, tck_start_modes))
+    if (tck_build_need(&b->x, "start mode", mode))
         tck_build_prop(&b->x, tck_build_child(&b->x, b->x.root, "start", NULL), "mode", mode);
 }
 
@@ -152,7 +146,7 @@ tck_interface_builder_set_bond_mode(TckInterfaceBuilder *b, const char *mode)
         tck_build_fail(&b->x, "a bond mode needs a bond interface");
         return;
     }
-    if (tck_build_check(&b->x, "bond mode", mode, tck_bond_modes))
+    if (tck_build_need(&b->x, "bond mode", mode))
         tck_build_prop(&b->x, b->members, "mode", mode);
 }
 

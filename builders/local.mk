@@ -1,7 +1,8 @@
 ## builders/local.mk — XML builders for every libvirt object a test
 ## creates, and the generic guest of a plan.
 
-libtck_libtck_core_la_SOURCES += \
+noinst_LTLIBRARIES += builders/libtck-builders.la
+builders_libtck_builders_la_SOURCES = \
 	builders/tck/builders.h \
 	builders/builder-private.h \
 	builders/xml.c \

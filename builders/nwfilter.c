@@ -8,15 +8,6 @@
 #include <tck/error.h>
 #include "builder-private.h"
 
-static const char *const tck_nwfilter_chains[] = {
-    "root", "mac", "vlan", "stp", "arp", "rarp", "ipv4", "ipv6", NULL };
-static const char *const tck_nwfilter_actions[] = {
-    "accept", "drop", "reject", "return", "continue", NULL };
-static const char *const tck_nwfilter_directions[] = { "in", "out", "inout", NULL };
-static const char *const tck_nwfilter_protocols[] = {
-    "mac", "vlan", "stp", "arp", "rarp", "ip", "ipv6", "tcp", "udp", "sctp", "icmp", "igmp",
-    "esp", "ah", "udplite", "all", "tcp-ipv6", "udp-ipv6", "sctp-ipv6", "icmpv6", "esp-ipv6",
-    "ah-ipv6", "udplite-ipv6", "all-ipv6", NULL };
 
 struct _TckNWFilterBuilder {
     TckXmlBuild x;
@@ -34,7 +25,7 @@ tck_nwfilter_builder_new(const char *name, const char *chain)
                        name ? name : "");
     else
         tck_build_prop(&b->x, b->x.root, "name", name);
-    if (chain && tck_build_check(&b->x, "filter chain", chain, tck_nwfilter_chains))
+    if (chain && tck_build_need(&b->x, "filter chain", chain))
         tck_build_prop(&b->x, b->x.root, "chain", chain);
     return b;
 }
@@ -75,9 +66,9 @@ tck_nwfilter_builder_add_rule(TckNWFilterBuilder *b, const char *action, const c
     g_autofree char *prio = g_strdup_printf("%d", priority);
     xmlNodePtr rule, match;
 
-    if (!tck_build_check(&b->x, "rule action", action, tck_nwfilter_actions) ||
-        !tck_build_check(&b->x, "rule direction", direction, tck_nwfilter_directions) ||
-        !tck_build_check(&b->x, "rule protocol", protocol, tck_nwfilter_protocols))
+    if (!tck_build_need(&b->x, "rule action", action) ||
+        !tck_build_need(&b->x, "rule direction", direction) ||
+        !tck_build_need(&b->x, "rule protocol", protocol))
         return;
     if (priority < -1000 || priority > 1000) {
         tck_build_fail(&b->x, "rule priority %d is outside -1000..1000", priority);

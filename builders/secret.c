@@ -88,8 +88,13 @@ tck_secret_builder_set_usage(TckSecretBuilder *b, const char *type, const char *
         b->has_usage = TRUE;
         return;
     }
-    tck_build_fail(&b->x, "secret usage '%s' is not one of: volume, ceph, iscsi, tls, vtpm",
-                   type ? type : "(none)");
+    /* A usage the table does not know is passed through, its id as <name>. */
+    if (!tck_build_need(&b->x, "secret usage", type))
+        return;
+    usage = tck_build_child(&b->x, b->x.root, "usage", NULL);
+    tck_build_prop(&b->x, usage, "type", type);
+    tck_build_child(&b->x, usage, "name", id);
+    b->has_usage = TRUE;
 }
 
 char *

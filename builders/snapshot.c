@@ -8,8 +8,6 @@
 #include <tck/error.h>
 #include "builder-private.h"
 
-static const char *const tck_snapshot_modes[] = { "no", "internal", "external", NULL };
-
 struct _TckSnapshotBuilder {
     TckXmlBuild x;
     xmlNodePtr disks;
@@ -51,7 +49,7 @@ tck_snapshot_builder_set_memory(TckSnapshotBuilder *b, const char *snapshot, con
 {
     xmlNodePtr node;
 
-    if (!tck_build_check(&b->x, "memory snapshot mode", snapshot, tck_snapshot_modes))
+    if (!tck_build_need(&b->x, "memory snapshot mode", snapshot))
         return;
     if (g_str_equal(snapshot, "external") != (file != NULL)) {
         tck_build_fail(&b->x, "an external memory snapshot needs a file, and only it takes one");
@@ -77,7 +75,7 @@ tck_snapshot_builder_add_disk(TckSnapshotBuilder *b, const char *disk, const cha
         tck_build_fail(&b->x, "a snapshot disk needs the domain's disk target or path");
         return;
     }
-    if (!tck_build_check(&b->x, "disk snapshot mode", snapshot, tck_snapshot_modes))
+    if (!tck_build_need(&b->x, "disk snapshot mode", snapshot))
         return;
     if (!g_str_equal(snapshot, "external") && (file || format)) {
         tck_build_fail(&b->x, "only an external disk snapshot takes a file and format (disk %s)", disk);

@@ -24,47 +24,6 @@
 /* The test's data key under which its chosen plan is kept. */
 #define TCK_PLAN_KEY "generic-domain.plan"
 
-static TckGuestPlan *
-tck_generic_plan_choose(TckTest *t, GError **error)
-{
-    virConnectPtr conn = tck_test_connect(t);
-    TckConfig *cfg = tck_test_config(t);
-    TckPlanRequest req = {
-        .os_type = tck_config_get_string(cfg, "os_type"),
-        .arch = tck_config_get_string(cfg, "arch"),
-        .boot = tck_config_get_string(cfg, "boot"),
-    };
-    g_autofree char *caps_xml = virConnectGetCapabilities(conn);
-    g_autofree char *dcaps_xml = NULL;
-    g_autoptr(TckHost) host = NULL;
-    g_autoptr(TckDomainCaps) dcaps = NULL;
-    TckGuestPlan *plan;
-
-    if (!caps_xml) {
-        g_set_error(error, TCK_ERROR, TCK_ERROR_LIBVIRT, "cannot read the capabilities of %s: %s",
-                    tck_test_uri(t), virGetLastErrorMessage());
-        return NULL;
-    }
-    host = tck_host_parse(caps_xml, -1, tck_test_uri(t), error);
-    if (!host)
-        return NULL;
-    plan = tck_plan_choose(host, &req, error);
-    if (!plan)
-        return NULL;
-
-    /* Drivers without domain capabilities (test, LXC) are fine: the plan stands. */
-    dcaps_xml = virConnectGetDomainCapabilities(conn, plan->emulator, plan->arch, plan->machine,
-                                                plan->domain_type, 0);
-    if (dcaps_xml) {
-        dcaps = tck_domain_caps_parse(dcaps_xml, -1, tck_test_uri(t), NULL);
-        if (dcaps)
-            tck_plan_refine(plan, dcaps);
-    } else {
-        virResetLastError();
-    }
-    return plan;
-}
-
 /* The test's plan, chosen on first use and kept with the test. */
 static TckGuestPlan *
 tck_generic_plan(TckTest *t)
@@ -74,10 +33,11 @@ tck_generic_plan(TckTest *t)
 
     if (plan)
         return plan;
-    plan = tck_generic_plan_choose(t, &error);
+    plan = tck_plan_for_connection(tck_test_connect(t), tck_test_config(t), &error);
     if (!plan)
         tck_bail_out(t, "no guest plan: %s", error->message);
     tck_test_set_data(t, TCK_PLAN_KEY, plan, (GDestroyNotify) tck_plan_free);
+    tck_test_record_plan(t, plan);
     return plan;
 }
 

@@ -7,15 +7,12 @@
 #include <config.h>
 
 #include <string.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 #include <libvirt/virterror.h>
 
 #include <tck/error.h>
 #include <tck/guest.h>
 #include "guest-ready.h"
+#include "xpath.h"
 
 #define MARKER "TCK-GUEST-READY "
 #define DISKS_MARKER "TCK-GUEST-DISKS "
@@ -23,10 +20,6 @@
 #define STATE_EVERY_MS 500
 #define TAIL_LINES 8
 #define TAIL_WIDTH 160
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(xmlDoc, xmlFreeDoc)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(xmlXPathContext, xmlXPathFreeContext)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(xmlXPathObject, xmlXPathFreeObject)
 
 /* What <tck:guest> says: the token and the file the marker goes to. */
 typedef struct {
@@ -41,26 +34,6 @@ guest_meta_clear(GuestMeta *m)
     g_clear_pointer(&m->log, g_free);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(GuestMeta, guest_meta_clear)
-
-/* The trimmed text of the first node matching @expr, or NULL. */
-static char *
-guest_meta_xpath(xmlXPathContext *ctxt, const char *expr)
-{
-    g_autoptr(xmlXPathObject) obj = xmlXPathEvalExpression((const xmlChar *) expr, ctxt);
-    xmlChar *content;
-    char *text;
-
-    if (!obj || obj->type != XPATH_NODESET || !obj->nodesetval || obj->nodesetval->nodeNr < 1)
-        return NULL;
-    content = xmlNodeGetContent(obj->nodesetval->nodeTab[0]);
-    if (!content)
-        return NULL;
-    text = g_strstrip(g_strdup((const char *) content));
-    xmlFree(content);
-    if (!*text)
-        g_clear_pointer(&text, g_free);
-    return text;
-}
 
 static gboolean
 guest_meta_read(virDomainPtr dom, GuestMeta *meta, GError **error)
@@ -78,16 +51,15 @@ guest_meta_read(virDomainPtr dom, GuestMeta *meta, GError **error)
                     name, err && err->message ? err->message : "no message");
         return FALSE;
     }
-    doc = xmlReadMemory(xml, (int) strlen(xml), "tck-guest-metadata.xml", NULL,
-                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!doc || !(ctxt = xmlXPathNewContext(doc))) {
+    if (!(doc = tck_xml_parse(xml, -1, "tck-guest-metadata.xml", NULL, TCK_ERROR_SETUP, NULL))) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_SETUP, "domain '%s' has unreadable <tck:guest> metadata: %s",
                     name, xml);
         return FALSE;
     }
+    ctxt = tck_xpath_new(doc);
     /* libvirt hands the element back without its namespace; match local names */
-    meta->token = guest_meta_xpath(ctxt, "/*[local-name()='guest']/*[local-name()='token']");
-    meta->log = guest_meta_xpath(ctxt, "/*[local-name()='guest']/*[local-name()='log']");
+    meta->token = tck_xpath_string(ctxt, NULL, "/*[local-name()='guest']/*[local-name()='token']");
+    meta->log = tck_xpath_string(ctxt, NULL, "/*[local-name()='guest']/*[local-name()='log']");
     if (!meta->token || !meta->log || !g_path_is_absolute(meta->log)) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_SETUP,
                     "domain '%s' has <tck:guest> metadata without a token or an absolute log path: %s", name, xml);

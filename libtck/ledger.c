@@ -10,6 +10,8 @@
 #include <libvirt/virterror.h>
 #include <tck/ledger.h>
 #include <tck/error.h>
+#include <tck/protocol.h>
+#include "fs-util.h"
 
 struct _TckLedger {
     char *path;
@@ -45,19 +47,15 @@ tck_object_kind_from_string(const char *str)
 char *
 tck_ledger_prefix(const char *run_id)
 {
-    return g_strdup_printf("tck-%s-", run_id);
+    return tck_run_id_prefix(run_id);
 }
 
 gboolean
 tck_name_is_tck(const char *name)
 {
-    /* "tck-" + 8 lowercase hex digits + "-" + something */
-    if (!name || !g_str_has_prefix(name, "tck-") || strlen(name) < 14)
-        return FALSE;
-    for (int i = 4; i < 12; i++)
-        if (!g_ascii_isxdigit(name[i]) || g_ascii_isupper(name[i]))
-            return FALSE;
-    return name[12] == '-' && name[13] != '\0';
+    g_autofree char *run_id = tck_run_id_from_name(name);
+
+    return run_id != NULL;
 }
 
 /* A name is safe to store in the line-based file. */
@@ -89,7 +87,7 @@ tck_ledger_record(TckLedger *ledger, TckObjectKind kind, const char *name,
                   const char *parent, GError **error)
 {
     g_autofree char *line = NULL;
-    gsize len, done = 0;
+    gsize len;
 
     if (kind >= TCK_OBJECT_LAST || !field_ok(name) || (parent && !field_ok(parent))) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_SETUP,
@@ -107,19 +105,7 @@ tck_ledger_record(TckLedger *ledger, TckObjectKind kind, const char *name,
     len = strlen(line);
     /* One write per line with O_APPEND: a crash never leaves half a line
      * in the middle of the file, and readers skip a torn last line. */
-    while (done < len) {
-        ssize_t n = write(ledger->fd, line + done, len - done);
-        if (n < 0) {
-            int err = errno;
-            if (err == EINTR)
-                continue;
-            g_set_error(error, TCK_ERROR, tck_error_from_errno(err),
-                        "cannot write ledger %s: %s", ledger->path, g_strerror(err));
-            return FALSE;
-        }
-        done += n;
-    }
-    return TRUE;
+    return tck_fs_write_all(ledger->fd, line, len, ledger->path, error);
 }
 
 void

@@ -1,9 +1,16 @@
-## libtck/local.mk — the library's core: what a test program calls.
+## libtck/local.mk — the library's core: what a test program calls.  It
+## stands on builders/, capabilities/, assets/ and util/, each its own
+## convenience library (see TCK_CORE_LIBS in Makefile.am).
 
 noinst_LTLIBRARIES += libtck/libtck-core.la
-libtck_libtck_core_la_SOURCES += \
-	libtck/error.c \
+libtck_libtck_core_la_SOURCES = \
 	libtck/config.c \
+	libtck/config-private.h \
+	libtck/config-node.c \
+	libtck/config-yaml.c \
+	libtck/config-flat.c \
+	libtck/config-schema.c \
+	libtck/config-dump.c \
 	libtck/tap-writer.c \
 	libtck/tap-writer.h \
 	libtck/test.c \
@@ -20,20 +27,20 @@ libtck_libtck_core_la_SOURCES += \
 	libtck/storage.c \
 	libtck/secret.c \
 	libtck/events.c \
-	libtck/fs-util.c \
-	libtck/fs-util.h
-libtck_libtck_core_la_LIBADD = $(TCK_DEP_LIBS)
+	libtck/protocol.c \
+	libtck/guest-plan.c
 
-## The installed shared library: the same objects, for vendors' own tests.
+## The installed shared library: every layer's objects, for vendors' own
+## tests (libtool links convenience libraries into it whole).
 lib_LTLIBRARIES += libtck/libtck.la
 libtck_libtck_la_SOURCES =
 nodist_EXTRA_libtck_libtck_la_SOURCES = libtck/dummy.c
-libtck_libtck_la_LIBADD = libtck/libtck-core.la
+libtck_libtck_la_LIBADD = $(TCK_LAYER_LIBS) $(TCK_DEP_LIBS)
 libtck_libtck_la_LDFLAGS = -version-info 0:0:0 $(AM_LDFLAGS)
 
 tckinclude_HEADERS += \
 	libtck/tck/tck.h \
-	libtck/tck/error.h \
+	libtck/tck/protocol.h \
 	libtck/tck/config.h \
 	libtck/tck/test.h \
 	libtck/tck/checks.h \

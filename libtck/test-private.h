@@ -17,6 +17,10 @@ TckTapWriter *tck_test_tap(TckTest *t);
 gpointer tck_test_get_data(TckTest *t, const char *key);
 void tck_test_set_data(TckTest *t, const char *key, gpointer data, GDestroyNotify destroy);
 
+/* Leaves @plan in the test's run directory (TCK_PROTOCOL_PLAN_FILE) for the
+ * harness's report; nothing when the test runs on its own. */
+void tck_test_record_plan(TckTest *t, const TckGuestPlan *plan);
+
 /* "area-NNN": the part of object names that tells tests apart. */
 const char *tck_test_tag(TckTest *t);
 

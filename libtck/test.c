@@ -13,6 +13,7 @@
 #include <tck/guest.h>
 #include "fs-util.h"
 #include "test-private.h"
+#include "virt-util.h"
 
 struct _TckTest {
     TckTestInfo info;
@@ -46,12 +47,6 @@ test_data_free(gpointer p)
     if (d->destroy)
         d->destroy(d->data);
     g_free(d);
-}
-
-/* Silence libvirt's default error printer: errors are reported as TAP diagnostics. */
-static void
-quiet_error_handler(void *opaque, virErrorPtr err)
-{
 }
 
 /* "suites/domain/050-transient-lifecycle" -> "domain/050-transient-lifecycle". */
@@ -93,44 +88,21 @@ tag_from_name(const char *name)
     return g_string_free(tag, FALSE);
 }
 
-static void
-print_list(const char *key, const char *const *items)
-{
-    if (!items || !items[0])
-        return;
-    printf("%s:", key);
-    for (guint i = 0; items[i]; i++)
-        printf("%s %s", i ? "," : "", items[i]);
-    printf("\n");
-}
-
 static G_NORETURN void
 describe(const TckTestInfo *info, const char *name)
 {
-    printf("name: %s\n", name);
-    printf("summary: %s\n", info->summary ? info->summary : "");
-    printf("plan: %d\n", info->plan);
-    print_list("needs", info->needs);
-    print_list("exclusive", info->exclusive);
+    const TckDescription d = {
+        .name = (char *) name,
+        .summary = (char *) info->summary,
+        .plan = info->plan,
+        .needs = (GStrv) info->needs,
+        .exclusive = (GStrv) info->exclusive,
+    };
+    g_autofree char *text = tck_describe_format(&d);
+
+    fputs(text, stdout);
     fflush(stdout);
     exit(0);
-}
-
-static char *
-new_run_id(void)
-{
-    return g_strdup_printf("%08x", g_random_int());
-}
-
-static gboolean
-valid_run_id(const char *id)
-{
-    if (!id || strlen(id) != 8)
-        return FALSE;
-    for (int i = 0; i < 8; i++)
-        if (!g_ascii_isxdigit(id[i]) || g_ascii_isupper(id[i]))
-            return FALSE;
-    return TRUE;
 }
 
 /* Environment the harness sets, folded into config keys. */
@@ -138,11 +110,11 @@ static const struct {
     const char *env;
     const char *key;
 } env_overrides[] = {
-    { "TCK_URI", "uri" },
-    { "TCK_ASSET_CACHE", "asset_cache" },
-    { "TCK_OS_TYPE", "os_type" },
-    { "TCK_ARCH", "arch" },
-    { "TCK_BOOT", "boot" },
+    { TCK_ENV_URI, "uri" },
+    { TCK_ENV_ASSET_CACHE, "asset_cache" },
+    { TCK_ENV_OS_TYPE, "os_type" },
+    { TCK_ENV_ARCH, "arch" },
+    { TCK_ENV_BOOT, "boot" },
 };
 
 /*
@@ -180,7 +152,7 @@ tck_test_begin(const TckTestInfo *info, int argc, char **argv)
 {
     g_autoptr(TckTest) t = g_new0(TckTest, 1);
     g_autoptr(GError) error = NULL;
-    const char *env_name = g_getenv("TCK_TEST_NAME");
+    const char *env_name = g_getenv(TCK_ENV_TEST_NAME);
     const char *env;
 
     t->info = *info;
@@ -188,7 +160,7 @@ tck_test_begin(const TckTestInfo *info, int argc, char **argv)
     t->tag = tag_from_name(t->name);
 
     for (int i = 1; i < argc; i++) {
-        if (g_str_equal(argv[i], "--describe"))
+        if (g_str_equal(argv[i], TCK_DESCRIBE_OPTION))
             describe(info, t->name);
         if (g_str_equal(argv[i], "--help") || g_str_equal(argv[i], "-h")) {
             printf("Usage: %s [--describe]\n\n%s\n\n"
@@ -206,9 +178,10 @@ tck_test_begin(const TckTestInfo *info, int argc, char **argv)
 
     if (virInitialize() < 0)
         early_bail(t->tap, "cannot initialize libvirt");
-    virSetErrorFunc(NULL, quiet_error_handler);
+    /* errors are reported as TAP diagnostics, not by libvirt's printer */
+    tck_virt_quiet_errors();
 
-    if (!(t->config = tck_config_load(g_getenv("LIBVIRT_TCK_CONFIG"), &error))) {
+    if (!(t->config = tck_config_load(g_getenv(TCK_ENV_CONFIG), &error))) {
         g_autofree char *msg = g_strdup_printf("config: %s", error->message);
         early_bail(t->tap, msg);
     }
@@ -217,19 +190,20 @@ tck_test_begin(const TckTestInfo *info, int argc, char **argv)
             tck_config_set_string(t->config, env_overrides[i].key, env);
     t->uri = g_strdup(tck_config_get_uri(t->config));
 
-    env = g_getenv("TCK_RUN_ID");
+    env = g_getenv(TCK_ENV_RUN_ID);
     if (env && *env) {
-        if (!valid_run_id(env)) {
-            g_autofree char *msg = g_strdup_printf("TCK_RUN_ID '%s' is not 8 lowercase hex digits", env);
+        if (!tck_run_id_valid(env)) {
+            g_autofree char *msg = g_strdup_printf(TCK_ENV_RUN_ID " '%s' is not %d lowercase hex digits",
+                                                   env, TCK_RUN_ID_LEN);
             early_bail(t->tap, msg);
         }
         t->run_id = g_strdup(env);
     } else {
-        t->run_id = new_run_id();
+        t->run_id = tck_run_id_new();
         t->standalone = TRUE;
     }
 
-    env = g_getenv("TCK_SCRATCH_DIR");
+    env = g_getenv(TCK_ENV_SCRATCH_DIR);
     if (env && *env && !t->standalone) {
         t->scratch_dir = g_strdup(env);
     } else {
@@ -248,7 +222,7 @@ tck_test_begin(const TckTestInfo *info, int argc, char **argv)
         early_bail(t->tap, msg);
     }
 
-    env = g_getenv("TCK_LEDGER");
+    env = g_getenv(TCK_ENV_LEDGER);
     t->ledger_path = env && *env && !t->standalone ? g_strdup(env)
                                                    : g_build_filename(t->scratch_dir, "ledger", NULL);
     if (!(t->ledger = tck_ledger_open(t->ledger_path, t->run_id, &error)))
@@ -271,13 +245,12 @@ tck_test_drop_connection(TckTest *t)
 virConnectPtr
 tck_test_connect(TckTest *t)
 {
+    g_autoptr(GError) error = NULL;
+
     if (t->conn)
         return t->conn;
-    if (!(t->conn = virConnectOpen(t->uri))) {
-        virErrorPtr err = virGetLastError();
-        tck_bail_out(t, "cannot connect to '%s': %s", t->uri,
-                     err && err->message ? err->message : "unknown error");
-    }
+    if (!(t->conn = tck_virt_open(t->uri, TCK_VIRT_OPEN_DEFAULT, &error)))
+        tck_bail_out(t, "%s", error->message);
     return t->conn;
 }
 
@@ -296,7 +269,7 @@ tck_name(TckTest *t, const char *suffix)
 {
     const char *name = g_hash_table_lookup(t->names, suffix);
     if (!name) {
-        char *full = g_strdup_printf("tck-%s-%s-%s", t->run_id, t->tag, suffix);
+        char *full = g_strdup_printf(TCK_NAME_PREFIX "%s-%s-%s", t->run_id, t->tag, suffix);
         g_hash_table_insert(t->names, g_strdup(suffix), full);
         name = full;
     }
@@ -318,6 +291,24 @@ const char *tck_test_run_id(TckTest *t) { return t->run_id; }
 const char *tck_test_uri(TckTest *t) { return t->uri; }
 const char *tck_test_name(TckTest *t) { return t->name; }
 const char *tck_test_tag(TckTest *t) { return t->tag; }
+
+void
+tck_test_record_plan(TckTest *t, const TckGuestPlan *plan)
+{
+    g_autofree char *run_dir = NULL;
+    g_autofree char *path = NULL;
+    g_autofree char *text = NULL;
+    g_autoptr(GError) error = NULL;
+
+    if (t->standalone)
+        return;
+    run_dir = g_path_get_dirname(t->scratch_dir);
+    path = g_build_filename(run_dir, TCK_PROTOCOL_PLAN_FILE, NULL);
+    text = tck_plan_to_text(plan);
+    /* the report loses the plan, the test goes on */
+    if (!g_file_set_contents(path, text, -1, &error))
+        tck_diag(t, "cannot record the guest plan: %s", error->message);
+}
 TckConfig *tck_test_config(TckTest *t) { return t->config; }
 const char *tck_test_scratch_dir(TckTest *t) { return t->scratch_dir; }
 TckTapWriter *tck_test_tap(TckTest *t) { return t->tap; }

@@ -1,41 +1,31 @@
 /* xml-edit.c — set or read one value in an XML document by XPath (libxml2). */
 #include <config.h>
 #include <string.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <libxml/xpath.h>
 #include <tck/xml.h>
 #include <tck/error.h>
+#include "xpath.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(xmlDoc, xmlFreeDoc)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(xmlXPathContext, xmlXPathFreeContext)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(xmlXPathObject, xmlXPathFreeObject)
-
+/* The document as given: blanks kept, since it is written back out. */
 static xmlDocPtr
-parse(const char *xml)
+parse(const char *xml, GError **error)
 {
-    return xmlReadMemory(xml, strlen(xml), "input.xml", NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    return tck_xml_parse_full(xml, -1, "input.xml", NULL, TCK_XML_MAX_BYTES,
+                              TCK_XML_PARSE_KEEP_BLANKS, TCK_ERROR_XML, error);
 }
 
 static xmlNodePtr
 first_node(xmlDocPtr doc, const char *path)
 {
-    g_autoptr(xmlXPathContext) ctxt = xmlXPathNewContext(doc);
-    g_autoptr(xmlXPathObject) obj = NULL;
+    g_autoptr(xmlXPathContext) ctxt = tck_xpath_new(doc);
 
-    if (!ctxt)
-        return NULL;
-    obj = xmlXPathEvalExpression((const xmlChar *)path, ctxt);
-    if (!obj || obj->type != XPATH_NODESET || !obj->nodesetval || obj->nodesetval->nodeNr < 1)
-        return NULL;
-    return obj->nodesetval->nodeTab[0];
+    /* an absolute path: evaluated from the document node */
+    return tck_xpath_node(ctxt, (xmlNodePtr) doc, path);
 }
 
 char *
 tck_xml_get_text(const char *xml, const char *path)
 {
-    g_autoptr(xmlDoc) doc = parse(xml);
+    g_autoptr(xmlDoc) doc = parse(xml, NULL);
     xmlNodePtr node;
     xmlChar *content;
     char *ret;
@@ -51,38 +41,38 @@ tck_xml_get_text(const char *xml, const char *path)
 GStrv
 tck_xml_get_texts(const char *xml, const char *path)
 {
-    g_autoptr(xmlDoc) doc = parse(xml);
-    g_autoptr(xmlXPathContext) ctxt = doc ? xmlXPathNewContext(doc) : NULL;
-    g_autoptr(xmlXPathObject) obj = NULL;
+    g_autoptr(xmlDoc) doc = parse(xml, NULL);
+    g_autoptr(xmlXPathContext) ctxt = NULL;
+    g_autoptr(GPtrArray) nodes = NULL;
     GPtrArray *out;
 
-    if (ctxt)
-        obj = xmlXPathEvalExpression((const xmlChar *)path, ctxt);
-    if (!obj || obj->type != XPATH_NODESET)
+    if (!doc)
+        return NULL;
+    ctxt = tck_xpath_new(doc);
+    if (!(nodes = tck_xpath_nodeset(ctxt, (xmlNodePtr) doc, path)))
         return NULL;
     out = g_ptr_array_new();
-    for (int i = 0; obj->nodesetval && i < obj->nodesetval->nodeNr; i++) {
-        xmlChar *content = xmlNodeGetContent(obj->nodesetval->nodeTab[i]);
-        g_ptr_array_add(out, g_strdup((const char *)content));
+    for (guint i = 0; i < nodes->len; i++) {
+        xmlChar *content = xmlNodeGetContent(nodes->pdata[i]);
+
+        g_ptr_array_add(out, g_strdup(content ? (const char *) content : ""));
         xmlFree(content);
     }
     g_ptr_array_add(out, NULL);
-    return (GStrv)g_ptr_array_free(out, FALSE);
+    return (GStrv) g_ptr_array_free(out, FALSE);
 }
 
 char *
 tck_xml_set_text(const char *xml, const char *path, const char *value, GError **error)
 {
-    g_autoptr(xmlDoc) doc = parse(xml);
+    g_autoptr(xmlDoc) doc = parse(xml, error);
     xmlNodePtr node;
     xmlChar *out = NULL;
     int len = 0;
     char *ret;
 
-    if (!doc) {
-        g_set_error(error, TCK_ERROR, TCK_ERROR_XML, "document does not parse as XML");
+    if (!doc)
         return NULL;
-    }
     if (!(node = first_node(doc, path))) {
         /* Create one missing element (not attribute) under its parent. */
         const char *slash = strrchr(path, '/');

@@ -75,10 +75,12 @@ guestfs_failed(guestfs_h *g, const char *out, GError **error)
     int err = gfs.guestfs_last_errno(g);
     const char *msg = gfs.guestfs_last_error(g);
 
-    g_set_error(error, TCK_ERROR, err ? tck_error_from_errno(err) : TCK_ERROR_BUILD,
-                "cannot build disk %s: %s", out, msg ? msg : "libguestfs error");
-    if (err && tck_error_from_errno(err) == TCK_ERROR_NOT_FOUND)
-        (*error)->code = TCK_ERROR_BUILD;
+    TckErrorCode code = err ? tck_error_from_errno(err) : TCK_ERROR_BUILD;
+
+    /* a missing file inside the appliance is a failed build, not the user's */
+    if (code == TCK_ERROR_NOT_FOUND)
+        code = TCK_ERROR_BUILD;
+    g_set_error(error, TCK_ERROR, code, "cannot build disk %s: %s", out, msg ? msg : "libguestfs error");
     return FALSE;
 }
 

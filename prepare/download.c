@@ -15,6 +15,7 @@
 
 #include "prepare.h"
 #include <tck/error.h>
+#include "fs-util.h"
 
 #define CHUNK (1 << 20)
 #define MAX_QUEUED 8            /* chunks in flight to the hasher: bounds memory */
@@ -72,19 +73,11 @@ hasher_main(gpointer data)
 static gboolean
 flush_chunk(Transfer *t)
 {
-    gsize done = 0;
-
     if (t->buf_len == 0)
         return TRUE;
-    while (done < t->buf_len) {
-        ssize_t n = write(t->fd, t->buf + done, t->buf_len - done);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            t->write_errno = errno;
-            return FALSE;
-        }
-        done += n;
+    if (!tck_fs_write_all(t->fd, t->buf, t->buf_len, NULL, NULL)) {
+        t->write_errno = errno;
+        return FALSE;
     }
     while (g_async_queue_length(t->queue) > MAX_QUEUED)
         g_usleep(200);

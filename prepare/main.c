@@ -30,7 +30,7 @@ typedef struct {
     char *config_path, *cache_dir, *arch, *os_type, *only, *busybox, *kernel, *boot_dir;
     char *modules_root, *catalog, *kernel_url, *initrd_url, *kernel_sha256, *initrd_sha256;
     char *disk_size_str, *older_than, *path_kind;
-    gboolean offline, refresh, insecure, quiet, with_fs_disk, list, verify, purge;
+    gboolean offline, refresh, insecure, quiet, with_fs_disk, list, verify, purge, version;
     int lock_timeout;
     TckDownloadLimits limits;
     char **last_sha_slot;       /* where a bare --sha256 goes */
@@ -110,6 +110,7 @@ static const GOptionEntry entries[] = {
     { "older-than", 0, 0, G_OPTION_ARG_STRING, &P.older_than, "With --purge: only those built before this long ago (30d, 12h, 90m, 45s)", "AGE" },
     { "lock-timeout", 0, 0, G_OPTION_ARG_INT, &P.lock_timeout, "Seconds to wait for the cache lock (default 600)", "S" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &P.quiet, "Print nothing but errors", NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &P.version, "Print the version and exit", NULL },
     { NULL },
 };
 
@@ -269,7 +270,8 @@ check_url_source(const char *what, const char *url, const char *sha, GError **er
         return TRUE;
     if (!sha && !P.insecure) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE,
-                    "%s %s has no SHA-256: give --sha256 HEX (or --insecure-no-checksum)", what, url);
+                    "%s %s has no SHA-256: add `%s_sha256: HEX` to its `kernels:` entry in the config, "
+                    "or give --%s-url URL --sha256 HEX (or --insecure-no-checksum)", what, url, what, what);
         return FALSE;
     }
     if (sha && (strlen(sha) != 64 || strspn(sha, "0123456789abcdef") != 64)) {
@@ -380,7 +382,7 @@ cached(TckAssetKind kind, const char *arch, const char *os, const char *inputs)
 static void
 say_done(TckAssetKind kind, const TckAssetEntry *e, gint64 t0)
 {
-    g_autofree char *size = g_format_size(e->size);
+    g_autofree char *size = g_format_size_full(e->size, G_FORMAT_SIZE_IEC_UNITS);
 
     P.built++;
     tck_progress_say(P.pr, "%-10s built   %9s  %.2f s  %s", tck_asset_kind_to_string(kind), size,
@@ -1109,6 +1111,10 @@ main(int argc, char **argv)
     if (g_getenv("TCK_PREPARE_LOCK_TIMEOUT"))
         P.lock_timeout = atoi(g_getenv("TCK_PREPARE_LOCK_TIMEOUT"));
     ok = g_option_context_parse(ctx, &argc, &argv, &error);
+    if (ok && P.version) {
+        printf("libvirt-tck-prepare %s\n", PACKAGE_VERSION);
+        return 0;
+    }
     if (ok && argc > 1)
         ok = (g_set_error(&error, TCK_ERROR, TCK_ERROR_USAGE, "unexpected argument '%s'", argv[1]), FALSE);
     if (ok && P.list + P.verify + P.purge + (P.path_kind != NULL) > 1)
@@ -1130,8 +1136,11 @@ main(int argc, char **argv)
     if (ok)
         ok = (P.cfg = tck_config_load(P.config_path, &error)) != NULL;
     if (ok && !P.cache_dir) {
+        /* The harness's order: --cache, $TCK_ASSET_CACHE, the config's asset_cache, then scratch_dir. */
         const char *env = g_getenv("TCK_ASSET_CACHE");
+        const char *configured = tck_config_get_string(P.cfg, "asset_cache");
         P.cache_dir = env && *env ? g_strdup(env)
+                      : configured && *configured ? g_strdup(configured)
                       : tck_assets_default_cache_dir(tck_config_get_string(P.cfg, "scratch_dir"));
     }
     if (ok) {

@@ -78,17 +78,24 @@ tck_progress_set_total(TckProgress *pr, guint64 total)
     pr->total = total;
 }
 
+/* Sizes in IEC units (KiB, MiB), as the cache listing prints them. */
+static char *
+size_iec(guint64 bytes)
+{
+    return g_format_size_full(bytes, G_FORMAT_SIZE_IEC_UNITS);
+}
+
 static void
 format_line(TckProgress *pr, GString *s)
 {
     double secs = (g_get_monotonic_time() - pr->started) / 1e6;
     double rate = secs > 0 ? (pr->done - pr->offset) / secs : 0;
-    g_autofree char *done = g_format_size(pr->done);
-    g_autofree char *rate_s = g_format_size((guint64)rate);
+    g_autofree char *done = size_iec(pr->done);
+    g_autofree char *rate_s = size_iec((guint64)rate);
 
     g_string_append_printf(s, "%s: %s", pr->label, done);
     if (pr->total) {
-        g_autofree char *total = g_format_size(pr->total);
+        g_autofree char *total = size_iec(pr->total);
         g_string_append_printf(s, " of %s (%u%%)", total, (guint)(pr->done * 100 / pr->total));
     }
     g_string_append_printf(s, " at %s/s", rate_s);

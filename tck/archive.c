@@ -27,27 +27,46 @@ typedef struct {
     const char *path;
 } Writer;
 
+/* @part with every byte outside [A-Za-z0-9._+-] made '_', appended to @out. */
+static void
+append_safe(GString *out, const char *part)
+{
+    for (const char *p = part; *p; p++)
+        g_string_append_c(out, g_ascii_isalnum(*p) || strchr("._-+", *p) ? *p : '_');
+}
+
 char *
 tck_archive_test_member(const char *test_name, const char *suffix)
 {
     g_auto(GStrv) parts = g_strsplit(test_name, "/", -1);
-    g_autoptr(GString) out = g_string_new("tests");
-    guint i;
+    g_autoptr(GString) out = g_string_new("tests/");
+    guint n = 0;
 
-    /* Keep the area/name shape but never leave tests/: no "", ".", "..". */
-    for (i = 0; parts[i]; i++) {
-        char *p;
-
-        if (parts[i][0] == '\0' || g_str_equal(parts[i], "."))
-            continue;
-        if (g_str_equal(parts[i], ".."))
-            g_string_append(out, "/__");
+    for (guint i = 0; parts[i]; i++)
+        if (parts[i][0] != '\0' && !g_str_equal(parts[i], "."))
+            parts[n++] = parts[i];
         else
-            g_string_append_printf(out, "/%s", parts[i]);
-        for (p = out->str + out->len - strlen(parts[i]); *p; p++) {
-            if (!g_ascii_isalnum(*p) && !strchr("._-+", *p))
-                *p = '_';
+            g_free(parts[i]);
+    parts[n] = NULL;
+    /*
+     * AREA/NAME keeps its shape (tests/AREA/NAME.tap), so that the
+     * documented `prove --exec cat` over every tests/AREA/NAME.tap reads
+     * each test; anything else (a test given by path) is one file under
+     * tests/path/, its components joined by '_'.  Never "" or "..".
+     */
+    if (n == 2 && !g_str_equal(parts[0], "..") && !g_str_equal(parts[1], "..")) {
+        append_safe(out, parts[0]);
+        g_string_append_c(out, '/');
+        append_safe(out, parts[1]);
+    } else {
+        g_string_append(out, "path/");
+        for (guint i = 0; i < n; i++) {
+            if (i)
+                g_string_append_c(out, '_');
+            append_safe(out, g_str_equal(parts[i], "..") ? "__" : parts[i]);
         }
+        if (n == 0)
+            g_string_append(out, "_");
     }
     g_string_append(out, suffix);
     return g_string_free(g_steal_pointer(&out), FALSE);

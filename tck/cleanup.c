@@ -3,6 +3,7 @@
 #include <string.h>
 #include <libvirt/virterror.h>
 #include <tck/ledger.h>
+#include <tck/protocol.h>
 #include "cleanup.h"
 
 typedef struct {
@@ -111,7 +112,7 @@ tck_cleanup_leftovers(virConnectPtr conn, const char *run_id, gboolean force, GS
             continue;
         }
         /* Remove it through the same code as a ledger cleanup, as its own run. */
-        other_run = g_strndup(e->name + 4, 8);
+        other_run = tck_run_id_from_name(e->name);
         {
             g_autoptr(GPtrArray) one = g_ptr_array_new();
             g_autoptr(GString) log = g_string_new(NULL);

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <tck/config.h>
+
 /* libvirt-tck [OPTIONS] [TEST...]: run tests (tck/cmd-run.c). */
 int tck_cmd_run(int argc, char **argv);
 
@@ -13,3 +15,27 @@ int tck_cmd_capabilities(int argc, char **argv);
 
 /* libvirt-tck report [...]: re-render, mask and compare stored runs (tck/cmd-report.c). */
 int tck_cmd_report(int argc, char **argv);
+
+#include <glib.h>
+
+/* Prints "PROGRAM VERSION" on stdout (--version of every tool). */
+void tck_cli_print_version(const char *program);
+
+/*
+ * Runs @child (a NULL-terminated argv built from parsed options, never a
+ * filtered copy of ours) inside libvirt-tck-sandbox, with its --tcp,
+ * --no-kvm, --xen (the emulated Xen host; @child's "{uri}" argument
+ * becomes its URI) or --shell (then @child is ignored).  Returns only on failure,
+ * with the exit status to use (tck/sandbox-route.c).
+ */
+int tck_cli_exec_in_sandbox(gboolean tcp, gboolean no_kvm, gboolean xen, gboolean shell, GPtrArray *child);
+
+/* The path of the running libvirt-tck binary, for a child to run it again. */
+char *tck_cli_self(void);
+
+/*
+ * The URI to test: @option (--uri), else $TCK_URI, else the config's
+ * "uri", else @fallback (NULL: the config's default, test:///default).
+ * Nothing else overrides the config.
+ */
+const char *tck_cli_uri(const char *option, TckConfig *config, const char *fallback);

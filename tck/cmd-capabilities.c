@@ -11,8 +11,10 @@
 #include <tck/caps.h>
 #include <tck/config.h>
 #include <tck/error.h>
+#include <tck/guest.h>
 #include "cli.h"
 #include "exit-codes.h"
+#include "virt-util.h"
 
 typedef struct {
     char *config;
@@ -22,6 +24,10 @@ typedef struct {
     char *arch;
     char *boot;
     char *format;
+    gboolean sandbox;
+    gboolean tcp;
+    gboolean no_kvm;
+    gboolean version;
 } TckCapsOptions;
 
 static void
@@ -50,14 +56,17 @@ static const char tck_caps_description[] =
     "domain_type, emulator, machine, boot, disk_bus), then one line per\n"
     "rule considered and why it was or was not chosen.\n"
     "\n"
-    "Without --uri or --caps, the config's URI is used (test:///default\n"
-    "when there is no config).  --os-type, --arch and --boot (or the\n"
-    "config keys os_type, arch, boot) force part of the plan.\n"
-    "\n"
-    "Exit status:\n"
-    "  0  the plan was printed\n"
-    "  2  usage error, unreadable or bad capabilities file, or no plan fits\n"
-    "  3  cannot connect to the URI\n";
+    "Without --caps, the URI is --uri, else $TCK_URI, else the config's\n"
+    "uri, else test:///default (qemu:///system with --sandbox).\n"
+    "--os-type, --arch and --boot (or the config keys os_type, arch,\n"
+    "boot) force part of the plan.\n";
+
+/* The capabilities command's exit table; --help prints it. */
+static const TckExitDoc tck_caps_exits[] = {
+    { TCK_EXIT_OK, "the plan was printed" },
+    { TCK_EXIT_USAGE, "usage error, unreadable or bad capabilities file, or no plan fits" },
+    { TCK_EXIT_SETUP, "cannot connect to the URI, or the sandbox cannot be set up" },
+};
 
 static gboolean
 tck_caps_parse_args(TckCapsOptions *o, int argc, char **argv, GError **error)
@@ -70,15 +79,22 @@ tck_caps_parse_args(TckCapsOptions *o, int argc, char **argv, GError **error)
         { "arch", 0, 0, G_OPTION_ARG_STRING, &o->arch, "Force the guest arch", "A" },
         { "boot", 0, 0, G_OPTION_ARG_STRING, &o->boot, "Force the boot (kernel, iso, container, template)", "B" },
         { "format", 0, 0, G_OPTION_ARG_STRING, &o->format, "Output format: text (default) or xml", "F" },
+        { "sandbox", 0, 0, G_OPTION_ARG_NONE, &o->sandbox,
+          "Ask a private libvirtd in new namespaces (see libvirt-tck-sandbox(1))", NULL },
+        { "tcp", 0, 0, G_OPTION_ARG_NONE, &o->tcp, "With --sandbox: the daemon also listens on 127.0.0.1 TCP", NULL },
+        { "no-kvm", 0, 0, G_OPTION_ARG_NONE, &o->no_kvm, "With --sandbox: hide /dev/kvm, so QEMU guests use TCG", NULL },
+        { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL },
         { NULL },
     };
     g_autoptr(GOptionContext) ctx = g_option_context_new("- print the guest plan");
+    g_autofree char *exits = tck_exit_help(tck_caps_exits, G_N_ELEMENTS(tck_caps_exits));
+    g_autofree char *description = g_strdup_printf("%s\n%s", tck_caps_description, exits);
     g_autoptr(GError) local = NULL;
 
     g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_set_description(ctx, tck_caps_description);
+    g_option_context_set_description(ctx, description);
     if (!g_option_context_parse(ctx, &argc, &argv, &local)) {
-        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "%s", local->message);
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "%s (try --help)", local->message);
         return FALSE;
     }
     if (argc > 1) {
@@ -89,13 +105,16 @@ tck_caps_parse_args(TckCapsOptions *o, int argc, char **argv, GError **error)
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--uri and --caps cannot be combined");
         return FALSE;
     }
+    if ((o->no_kvm || o->tcp) && !o->sandbox) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "%s works only with --sandbox",
+                    o->no_kvm ? "--no-kvm" : "--tcp");
+        return FALSE;
+    }
+    if (o->sandbox && o->caps) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--sandbox and --caps cannot be combined");
+        return FALSE;
+    }
     return TRUE;
-}
-
-/* libvirt's own errors reach the user through our one-line messages only. */
-static void
-tck_caps_silent_errors(void *opaque, virErrorPtr err)
-{
 }
 
 /* The host model of @uri; *@conn_out keeps the connection open for the
@@ -107,16 +126,11 @@ tck_caps_from_uri(const char *uri, virConnectPtr *conn_out, GError **error)
     g_autofree char *xml = NULL;
     TckHost *host;
 
-    virSetErrorFunc(NULL, tck_caps_silent_errors);
+    /* libvirt's own errors reach the user through our one-line messages only. */
+    tck_virt_quiet_errors();
     /* Read-write when allowed (domain capabilities need it), else read-only. */
-    if (!(conn = virConnectOpen(uri))) {
-        g_autofree char *first = g_strdup(virGetLastErrorMessage());
-
-        if (!(conn = virConnectOpenReadOnly(uri))) {
-            g_set_error(error, TCK_ERROR, TCK_ERROR_CONNECT, "cannot connect to '%s': %s", uri, first);
-            return NULL;
-        }
-    }
+    if (!(conn = tck_virt_open(uri, TCK_VIRT_OPEN_READ_ONLY_FALLBACK, error)))
+        return NULL;
     xml = virConnectGetCapabilities(conn);
     if (!xml) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_CONNECT, "cannot read the capabilities of '%s': %s",
@@ -143,12 +157,16 @@ tck_cmd_capabilities(int argc, char **argv)
     g_autoptr(TckGuestPlan) plan = NULL;
     g_autofree char *out = NULL;
     virConnectPtr conn = NULL;
-    TckPlanRequest req;
     gsize fmt = 0;
     int status;
 
     if (!tck_caps_parse_args(&o, argc, argv, &error))
         goto fail;
+    if (o.version) {
+        tck_cli_print_version("libvirt-tck");
+        tck_caps_options_clear(&o);
+        return TCK_EXIT_OK;
+    }
     for (fmt = 0; fmt < G_N_ELEMENTS(tck_caps_formats); fmt++) {
         if (g_str_equal(o.format ? o.format : "text", tck_caps_formats[fmt].name))
             break;
@@ -159,41 +177,61 @@ tck_cmd_capabilities(int argc, char **argv)
     }
     if (!(config = tck_config_load(o.config, &error)))
         goto fail;
+    if (o.sandbox) {
+        /* The same question again inside the sandbox, its argv built from the options. */
+        g_autoptr(GPtrArray) child = g_ptr_array_new_with_free_func(g_free);
+
+        g_ptr_array_add(child, tck_cli_self());
+        g_ptr_array_add(child, g_strdup("capabilities"));
+        if (o.config)
+            g_ptr_array_add(child, g_strdup_printf("--config=%s", o.config));
+        g_ptr_array_add(child, g_strdup_printf("--uri=%s", tck_cli_uri(o.uri, config, "qemu:///system")));
+        if (o.os_type)
+            g_ptr_array_add(child, g_strdup_printf("--os-type=%s", o.os_type));
+        if (o.arch)
+            g_ptr_array_add(child, g_strdup_printf("--arch=%s", o.arch));
+        if (o.boot)
+            g_ptr_array_add(child, g_strdup_printf("--boot=%s", o.boot));
+        if (o.format)
+            g_ptr_array_add(child, g_strdup_printf("--format=%s", o.format));
+        g_ptr_array_add(child, NULL);
+        status = tck_cli_exec_in_sandbox(o.tcp, o.no_kvm, FALSE, FALSE, child);
+        tck_caps_options_clear(&o);
+        return status;
+    }
 
     if (o.caps) {
         host = tck_host_parse_file(o.caps, &error);
         if (!host && error->code != TCK_ERROR_CAPS_PARSE && error->code != TCK_ERROR_CAPS_NO_GUEST) {
             /* An unreadable file is a usage problem: say which file. */
-            error->code = TCK_ERROR_NOT_FOUND;
+            tck_error_retag(&error, TCK_ERROR_NOT_FOUND);
         }
     } else {
-        host = tck_caps_from_uri(o.uri ? o.uri : tck_config_get_uri(config), &conn, &error);
+        host = tck_caps_from_uri(tck_cli_uri(o.uri, config, NULL), &conn, &error);
     }
     if (!host)
         goto fail;
 
-    req = (TckPlanRequest) {
-        .os_type = o.os_type ? o.os_type : tck_config_get_string(config, "os_type"),
-        .arch = o.arch ? o.arch : tck_config_get_string(config, "arch"),
-        .boot = o.boot ? o.boot : tck_config_get_string(config, "boot"),
-    };
-    if (!(plan = tck_plan_choose(host, &req, &error)))
+    /* The command line forces what the config would. */
+    if (o.os_type)
+        tck_config_set_string(config, "os_type", o.os_type);
+    if (o.arch)
+        tck_config_set_string(config, "arch", o.arch);
+    if (o.boot)
+        tck_config_set_string(config, "boot", o.boot);
+    if (!(plan = tck_plan_for_host(host, conn, config, &error)))
         goto fail;
-
     if (conn) {
-        g_autofree char *dxml = virConnectGetDomainCapabilities(conn, plan->emulator, plan->arch,
-                                                                plan->machine, plan->domain_type, 0);
-        g_autoptr(TckDomainCaps) dcaps = dxml ? tck_domain_caps_parse(dxml, -1, "domain capabilities", NULL)
-                                              : NULL;
-
-        if (dcaps)
-            tck_plan_refine(plan, dcaps);
         virConnectClose(conn);
         conn = NULL;
     }
 
     out = tck_caps_formats[fmt].render(plan);
     fputs(out, stdout);
+    /* What a run does about KVM (tck/canary.c), said where the plan is shown. */
+    if (fmt == 0 && g_strcmp0(plan->domain_type, "kvm") == 0)
+        printf("kvm: a run boots one canary guest first (at most 30 s); when it makes no progress, "
+               "the run stops at once (exit 3) naming --no-kvm\n");
     tck_caps_options_clear(&o);
     return TCK_EXIT_OK;
 

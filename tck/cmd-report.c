@@ -18,6 +18,7 @@
 #include "exit-codes.h"
 #include "formats.h"
 #include "known-broken.h"
+#include "outputs.h"
 #include "report.h"
 #include "report-util.h"
 
@@ -42,29 +43,37 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(ReportOptions, report_options_clear)
 
 typedef enum { MODE_RENDER, MODE_MASK, MODE_COMPARE } Mode;
 
+static int cmd_render(const ReportOptions *o);
+static int cmd_mask(const ReportOptions *o);
+static int cmd_compare(const ReportOptions *o);
+
+/* The report command's table: each mode, its parameters and what runs it. */
 static const struct {
     const char *name;
     Mode mode;
     const char *params;
     guint n_args;
     const char *summary;
+    int (*run)(const ReportOptions *o);
 } modes[] = {
     { "render", MODE_RENDER, "RUN", 1,
-      "Re-render a stored run (results archive or XML report) in any format" },
+      "Re-render a stored run (results archive or XML report) in any format", cmd_render },
     { "mask", MODE_MASK, "RUN", 1,
-      "Apply known-broken files to a stored run and print what is left to fix" },
+      "Apply known-broken files to a stored run and print what is left to fix", cmd_mask },
     { "compare", MODE_COMPARE, "BASE NEW", 2,
-      "Compare two stored runs; exit 1 when anything regressed" },
+      "Compare two stored runs; exit 1 when anything regressed", cmd_compare },
 };
 
 static const char report_description[] =
     "RUN, BASE and NEW are results archives (-a/--archive) or native XML\n"
-    "reports (--format xml=FILE).  No libvirt connection is made.\n"
-    "\n"
-    "Exit status:\n"
-    "  0  render/mask: no unexpected failure; compare: no regression\n"
-    "  1  render/mask: an unexpected failure is left; compare: a regression\n"
-    "  2  usage error, unreadable run or invalid known-broken file";
+    "reports (--format xml=FILE).  No libvirt connection is made.\n";
+
+/* The report command's exit table; --help prints it. */
+static const TckExitDoc report_exits[] = {
+    { TCK_EXIT_OK, "render/mask: no unexpected failure; compare: no regression" },
+    { TCK_EXIT_TEST_FAILED, "render/mask: an unexpected failure is left; compare: a regression" },
+    { TCK_EXIT_USAGE, "usage error, unreadable run or invalid known-broken file" },
+};
 
 static gboolean
 parse(char ***argv, Mode mode, ReportOptions *o, GError **error)
@@ -87,17 +96,19 @@ parse(char ***argv, Mode mode, ReportOptions *o, GError **error)
         { NULL },
     };
     g_autofree char *prgname = g_strdup_printf("libvirt-tck report %s", modes[mode].name);
+    g_autofree char *exits = tck_exit_help(report_exits, G_N_ELEMENTS(report_exits));
+    g_autofree char *description = g_strdup_printf("%s\n%s", report_description, exits);
+    g_autoptr(GError) local = NULL;
 
     o->timing_ratio = 2.0;
     o->timing_min_s = 1.0;
     g_set_prgname(prgname);
     ctx = g_option_context_new(NULL);
     g_option_context_set_summary(ctx, modes[mode].summary);
-    g_option_context_set_description(ctx, report_description);
+    g_option_context_set_description(ctx, description);
     g_option_context_add_main_entries(ctx, entries, NULL);
-    if (!g_option_context_parse_strv(ctx, argv, error)) {
-        (*error)->domain = TCK_ERROR;
-        (*error)->code = TCK_ERROR_USAGE;
+    if (!g_option_context_parse_strv(ctx, argv, &local)) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "%s (try --help)", local->message);
         return FALSE;
     }
     if (!o->args || g_strv_length(o->args) != modes[mode].n_args) {
@@ -151,35 +162,14 @@ close_output(FILE *out, const char *file, GError **error)
     return TRUE;
 }
 
+/* Writes @specs (NAME[=FILE], at most one on stdout), every file opened first. */
 static gboolean
 write_formats(const TckRun *run, const ReportOptions *o, const char *const *specs, GError **error)
 {
-    guint i;
+    g_autoptr(TckOutputs) outputs = tck_outputs_parse(specs, FALSE, error);
+    TckFormatOptions fo = { .verbose = o->verbose, .quiet = o->quiet };
 
-    for (i = 0; specs && specs[i]; i++) {
-        g_autofree char *name = g_strdup(specs[i]);
-        char *file = strchr(name, '=');
-        TckFormatOptions fo = { .verbose = o->verbose, .quiet = o->quiet };
-        const TckFormat *fmt;
-        FILE *out;
-        gboolean ok;
-
-        if (file)
-            *file++ = '\0';
-        if (!(fmt = tck_format_find(name))) {
-            g_autofree char *names = tck_format_names();
-
-            g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "unknown format '%s' (known: %s)",
-                        name, names);
-            return FALSE;
-        }
-        if (!(out = open_output(file, error)))
-            return FALSE;
-        ok = fmt->write(run, &fo, out, error);
-        if (!close_output(out, file, ok ? error : NULL) || !ok)
-            return FALSE;
-    }
-    return TRUE;
+    return outputs && tck_outputs_open(outputs, error) && tck_outputs_write(outputs, run, &fo, error);
 }
 
 static TckKnownBroken *
@@ -388,7 +378,12 @@ print_usage(FILE *out)
         fprintf(out, "  libvirt-tck report %-8s %-9s %s\n", modes[i].name, modes[i].params,
                 modes[i].summary);
     fprintf(out, "\n'render' may be left out: libvirt-tck report RUN.\n"
-                 "Run 'libvirt-tck report MODE --help' for the options.\n");
+                 "Run 'libvirt-tck report MODE --help' for the options.\n\n");
+    {
+        g_autofree char *exits = tck_exit_help(report_exits, G_N_ELEMENTS(report_exits));
+
+        fputs(exits, out);
+    }
 }
 
 int
@@ -396,9 +391,9 @@ tck_cmd_report(int argc, char **argv)
 {
     g_auto(ReportOptions) o = { 0 };
     g_autoptr(GError) error = NULL;
-    g_auto(GStrv) args = NULL;
-    Mode mode = MODE_RENDER;
-    guint i;
+    g_autoptr(GPtrArray) args = g_ptr_array_new();
+    gsize mode = 0;   /* render, when no mode word is given */
+    int first = 1;
 
     if (argc < 2) {
         print_usage(stderr);
@@ -409,25 +404,27 @@ tck_cmd_report(int argc, char **argv)
         print_usage(stdout);
         return TCK_EXIT_OK;
     }
-    args = g_strdupv(argv);
-    for (i = 0; i < G_N_ELEMENTS(modes); i++) {
+    if (g_str_equal(argv[1], "--version")) {
+        tck_cli_print_version("libvirt-tck");
+        return TCK_EXIT_OK;
+    }
+    for (gsize i = 0; i < G_N_ELEMENTS(modes); i++) {
         if (g_str_equal(argv[1], modes[i].name)) {
-            mode = modes[i].mode;
-            /* Drop the mode word; GOption sees "report" as the program. */
-            g_free(args[1]);
-            memmove(args + 1, args + 2, (argc - 1) * sizeof(char *));
+            mode = i;
+            first = 2;
             break;
         }
     }
-    if (!parse(&args, mode, &o, &error))
-        return tck_exit_report(error);
-    switch (mode) {
-    case MODE_RENDER:
-        return cmd_render(&o);
-    case MODE_MASK:
-        return cmd_mask(&o);
-    case MODE_COMPARE:
-        return cmd_compare(&o);
+    /* The mode's own argv: the program name, then what follows the mode word. */
+    g_ptr_array_add(args, argv[0]);
+    for (int i = first; i < argc; i++)
+        g_ptr_array_add(args, argv[i]);
+    g_ptr_array_add(args, NULL);
+    {
+        g_auto(GStrv) strv = g_strdupv((char **)args->pdata);
+
+        if (!parse(&strv, modes[mode].mode, &o, &error))
+            return tck_exit_report(error);
     }
-    return TCK_EXIT_USAGE;
+    return modes[mode].run(&o);
 }

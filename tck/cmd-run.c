@@ -12,14 +12,19 @@
 #include <glib/gstdio.h>
 #include <libvirt/virterror.h>
 #include <tck/tck.h>
-#include "libtck/fs-util.h"
+#include "fs-util.h"
+#include "canary.h"
 #include "cli.h"
 #include "cleanup.h"
 #include "exit-codes.h"
 #include "formats.h"
+#include "outputs.h"
+#include "progress.h"
+#include "preflight.h"
 #include "registry.h"
-#include "report-run.h"   /* report: -a, --known-broken, --rerun-failed */
+#include "report-run.h"
 #include "runner.h"
+#include "virt-util.h"
 
 typedef struct {
     char *config;
@@ -38,8 +43,9 @@ typedef struct {
     gboolean sandbox_tcp;
     gboolean sandbox_no_kvm;
     gboolean sandbox_xen;
+    gboolean version;
     char **tests;
-    TckReportRunOptions report;   /* report: filled by its option group */
+    TckReportRunOptions report;   /* -a, --known-broken, --rerun-failed */
 } RunOptions;
 
 static void
@@ -50,7 +56,7 @@ run_options_clear(RunOptions *o)
     g_strfreev(o->formats);
     g_free(o->suites_dir);
     g_strfreev(o->tests);
-    tck_report_run_options_clear(&o->report);   /* report */
+    tck_report_run_options_clear(&o->report);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RunOptions, run_options_clear)
@@ -70,20 +76,32 @@ static const char description[] =
     "TEST selects tests by name (domain/050-transient-lifecycle), glob\n"
     "(domain/050-*), area (domain) or path to any executable that prints TAP.\n"
     "\n"
-    "Subcommands: libvirt-tck capabilities --help, libvirt-tck report --help.\n"
+    "The URI is --uri, else $TCK_URI, else the config's uri, else\n"
+    "test:///default (qemu:///system with --sandbox).\n"
     "\n"
-    "Exit status:\n"
-    "  0  every test passed or was skipped\n"
-    "  1  a test failed (or crashed, timed out, bailed out, broke its plan);\n"
-    "     known-broken failures (xfail) and passes (xpass) do not count\n"
-    "  2  usage or config error: bad option, config file, URI syntax, unknown test\n"
-    "  3  cannot connect or set up (daemon unreachable, no driver for the URI)\n"
-    "  130  interrupted (the report is still written)";
+    "Subcommands: libvirt-tck capabilities --help, libvirt-tck report --help.\n";
+
+/* The exit table of the run command; --help prints it and man/libvirt-tck.1 says the same. */
+static const TckExitDoc run_exits[] = {
+    { TCK_EXIT_OK, "every test that ran passed (some may have been skipped);\n"
+                   "known-broken failures (xfail) and passes (xpass) do not count" },
+    { TCK_EXIT_TEST_FAILED, "a test failed (or crashed, timed out, bailed out, broke its plan)" },
+    { TCK_EXIT_USAGE, "usage or config error: bad option, config key or file, URI syntax,\n"
+                      "unknown test, two formats on stdout, an output path that cannot be written" },
+    { TCK_EXIT_SETUP, "cannot connect or set up (daemon unreachable, no driver for the URI),\n"
+                      "or the KVM canary guest made no progress (try --sandbox --no-kvm)" },
+    { TCK_EXIT_NOTHING_TESTED, "nothing was tested: no test ran, or every test skipped\n"
+                               "(a missing asset, feature or resource; the run says which)" },
+    { TCK_EXIT_INTERRUPTED, "interrupted (the report is still written)" },
+};
 
 static gboolean
 parse_options(char ***argv, RunOptions *o, GError **error)
 {
+    g_autoptr(GError) local = NULL;
     g_autoptr(GOptionContext) ctx = NULL;
+    g_autofree char *exits = tck_exit_help(run_exits, G_N_ELEMENTS(run_exits));
+    g_autofree char *full_description = g_strdup_printf("%s\n%s", description, exits);
     GOptionEntry entries[] = {
         { "config", 'c', 0, G_OPTION_ARG_FILENAME, &o->config, "Read the config from FILE", "FILE" },
         { "uri", 0, 0, G_OPTION_ARG_STRING, &o->uri, "Connect to URI (overrides the config)", "URI" },
@@ -105,83 +123,95 @@ parse_options(char ***argv, RunOptions *o, GError **error)
           "With --sandbox: hide /dev/kvm, so QEMU guests use TCG", NULL },
         { "xen", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_xen,
           "With --sandbox: run on an emulated Xen host (libxl) instead, see libvirt-tck-sandbox(1)", NULL },
+        { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL },
         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->tests, NULL, "[TEST...]" },
         { NULL },
     };
 
     o->timeout = 300;
     o->jobs = 1;
-    ctx = g_option_context_new("[TEST...]");
+    /* The usage line's "[TEST...]" comes from the G_OPTION_REMAINING entry. */
+    ctx = g_option_context_new(NULL);
     g_option_context_set_summary(ctx, "libvirt-tck: the libvirt Technology Compatibility Kit");
-    g_option_context_set_description(ctx, description);
+    g_option_context_set_description(ctx, full_description);
     g_option_context_add_main_entries(ctx, entries, NULL);
     tck_report_run_add_options(ctx, &o->report);   /* report */
-    if (!g_option_context_parse_strv(ctx, argv, error)) {
-        (*error)->domain = TCK_ERROR;
-        (*error)->code = TCK_ERROR_USAGE;
+    if (!g_option_context_parse_strv(ctx, argv, &local)) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "%s (try --help)", local->message);
         return FALSE;
     }
+    if (o->version)
+        return TRUE;
     if (o->timeout <= 0 || o->jobs <= 0) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--timeout and --jobs must be positive");
+        return FALSE;
+    }
+    if ((o->sandbox_no_kvm || o->sandbox_tcp || o->sandbox_xen) && !o->sandbox && !o->sandbox_shell) {
+        /* Silently ignored, --no-kvm would let a user believe QEMU runs on TCG. */
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "%s works only with --sandbox",
+                    o->sandbox_no_kvm ? "--no-kvm" : o->sandbox_tcp ? "--tcp" : "--xen");
         return FALSE;
     }
     if (o->verbose && o->quiet) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "-v and -q cannot be used together");
         return FALSE;
     }
-    for (guint i = 0; o->formats && o->formats[i]; i++) {
-        g_autofree char *name = g_strdup(o->formats[i]);
-        char *eq = strchr(name, '=');
-        if (eq)
-            *eq = '\0';
-        if (!tck_format_find(name)) {
-            g_autofree char *names = tck_format_names();
-            g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "unknown format '%s' (known: %s)", name, names);
-            return FALSE;
-        }
-    }
     return TRUE;
 }
 
-/* libvirt-tck --sandbox ...: the same command again, inside libvirt-tck-sandbox. */
+/*
+ * libvirt-tck --sandbox ...: the same run again inside libvirt-tck-sandbox,
+ * its argv built from the parsed options.  The URI is the one this command
+ * would test (--uri, $TCK_URI, the config); only when none names one does
+ * the sandbox's qemu:///system apply.
+ */
 static int
-exec_sandbox(int argc, char **argv, const RunOptions *o)
+exec_sandbox(const RunOptions *o, TckConfig *config)
 {
-    g_autofree char *self = g_file_read_link("/proc/self/exe", NULL);
-    g_autofree char *dir = self ? g_path_get_dirname(self) : g_strdup(BINDIR);
-    g_autofree char *sandbox = g_build_filename(dir, "libvirt-tck-sandbox", NULL);
-    g_autoptr(GPtrArray) args = g_ptr_array_new();
+    g_autoptr(GPtrArray) child = g_ptr_array_new_with_free_func(g_free);
+    /* The Xen host's URI is known once it is up: the sandbox fills {uri} in. */
+    const char *uri = o->sandbox_xen ? (o->uri ? o->uri : "{uri}")
+                                     : tck_cli_uri(o->uri, config, "qemu:///system");
 
-    if (!g_file_test(sandbox, G_FILE_TEST_IS_EXECUTABLE)) {
-        g_free(sandbox);
-        sandbox = g_build_filename(BINDIR, "libvirt-tck-sandbox", NULL);
-    }
-    g_ptr_array_add(args, sandbox);
-    if (o->sandbox_tcp)
-        g_ptr_array_add(args, "--tcp");
-    if (o->sandbox_no_kvm && !o->sandbox_xen)
-        g_ptr_array_add(args, "--no-kvm");
-    if (o->sandbox_xen)
-        g_ptr_array_add(args, "--xen");
-    if (o->sandbox_shell) {
-        g_ptr_array_add(args, "--shell");
+#define ADD(...) g_ptr_array_add(child, g_strdup_printf(__VA_ARGS__))
+    g_ptr_array_add(child, tck_cli_self());
+    if (o->config)
+        ADD("--config=%s", o->config);
+    if (g_str_equal(uri, "{uri}")) {
+        ADD("--uri");
+        ADD("{uri}");
     } else {
-        g_ptr_array_add(args, "--");
-        g_ptr_array_add(args, self ? self : argv[0]);
-        if (!o->uri) {
-            /* The Xen host's URI is known once it is up: the sandbox fills {uri} in. */
-            g_ptr_array_add(args, "--uri");
-            g_ptr_array_add(args, o->sandbox_xen ? "{uri}" : "qemu:///system");
-        }
-        for (int i = 1; i < argc; i++)
-            if (!g_str_equal(argv[i], "--sandbox") && !g_str_equal(argv[i], "--tcp") &&
-                !g_str_equal(argv[i], "--no-kvm") && !g_str_equal(argv[i], "--xen"))
-                g_ptr_array_add(args, argv[i]);
+        ADD("--uri=%s", uri);
     }
-    g_ptr_array_add(args, NULL);
-    execv(sandbox, (char **)args->pdata);
-    fprintf(stderr, "libvirt-tck: sandbox: cannot execute %s: %s\n", sandbox, g_strerror(errno));
-    return TCK_EXIT_SETUP;
+    if (o->verbose)
+        ADD("--verbose");
+    if (o->quiet)
+        ADD("--quiet");
+    for (guint i = 0; o->formats && o->formats[i]; i++)
+        ADD("--format=%s", o->formats[i]);
+    if (o->list)
+        ADD("--list");
+    if (o->force)
+        ADD("--force");
+    ADD("--timeout=%d", o->timeout);
+    ADD("--jobs=%d", o->jobs);
+    if (o->suites_dir)
+        ADD("--suites-dir=%s", o->suites_dir);
+    if (o->keep_scratch)
+        ADD("--keep-scratch");
+    if (o->report.archive)
+        ADD("--archive=%s", o->report.archive);
+    for (guint i = 0; o->report.known_broken && o->report.known_broken[i]; i++)
+        ADD("--known-broken=%s", o->report.known_broken[i]);
+    if (o->report.rerun_failed)
+        ADD("--rerun-failed=%s", o->report.rerun_failed);
+    ADD("--");
+    for (guint i = 0; o->tests && o->tests[i]; i++)
+        ADD("%s", o->tests[i]);
+#undef ADD
+    g_ptr_array_add(child, NULL);
+    return tck_cli_exec_in_sandbox(o->sandbox_tcp, o->sandbox_no_kvm, o->sandbox_xen, o->sandbox_shell,
+                                   child);
 }
 
 static gboolean
@@ -195,11 +225,6 @@ check_uri(const char *uri, GError **error)
         return FALSE;
     }
     return TRUE;
-}
-
-static void
-quiet_error_handler(void *opaque, virErrorPtr err)
-{
 }
 
 /* The driver part of the URI schemes libvirt knows ("qemu" in "qemu+ssh"). */
@@ -228,21 +253,17 @@ scheme_known(const char *uri)
 static virConnectPtr
 connect_uri(const char *uri, GError **error)
 {
-    virConnectPtr conn = virConnectOpen(uri);
+    virConnectPtr conn = tck_virt_open(uri, TCK_VIRT_OPEN_DEFAULT, NULL);
 
-    if (!conn) {
-        virErrorPtr err = virGetLastError();
-        /* libvirt hands unknown schemes to a daemon, whose absence then
-         * hides the real mistake: name it.  A newer driver that does
-         * connect is never refused by this list. */
-        if (!scheme_known(uri))
-            g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE,
-                        "unknown URI scheme in '%s' (libvirt said: %s)", uri,
-                        err && err->message ? err->message : "unknown error");
-        else
-            g_set_error(error, TCK_ERROR, TCK_ERROR_CONNECT, "cannot connect to '%s': %s", uri,
-                        err && err->message ? err->message : "unknown error");
-    }
+    /* libvirt hands unknown schemes to a daemon, whose absence then
+     * hides the real mistake: name it.  A newer driver that does
+     * connect is never refused by this list. */
+    if (!conn && !scheme_known(uri))
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "unknown URI scheme in '%s' (libvirt said: %s)",
+                    uri, tck_virt_last_error());
+    else if (!conn)
+        g_set_error(error, TCK_ERROR, TCK_ERROR_CONNECT, "cannot connect to '%s': %s", uri,
+                    tck_virt_last_error());
     return conn;
 }
 
@@ -282,77 +303,62 @@ fill_metadata(TckRun *run, virConnectPtr conn, const char *uri, const char *run_
 }
 
 typedef struct {
-    gboolean live_lines;
     gboolean verbose;
-    TckReportRunOptions *report;   /* report */
-    TckRun *run;                   /* report */
+    TckProgress *progress;
+    TckReportRunOptions *report;   /* known-broken, so the live line says xfail/xpass */
+    TckRun *run;
 } LiveState;
+
+static void
+on_test_progress(const char *name, gpointer data)
+{
+    LiveState *live = data;
+
+    if (name)
+        tck_progress_started(live->progress, name);
+    else
+        tck_progress_tick(live->progress);
+}
 
 static void
 on_test_done(const TckTestResult *r, gpointer data)
 {
     LiveState *live = data;
 
-    /* report: known-broken, so the live line shows xfail/xpass; the
-     * runner hands out the result it just added to live->run. */
+    /* The runner hands out the result it just added to live->run. */
     tck_report_run_test_done(live->report, &live->run->meta, (TckTestResult *)r);
-
-    if (live->verbose && r->tap) {
-        printf("# %s\n", r->name);
-        fputs(r->tap, stdout);
-        if (*r->tap && r->tap[strlen(r->tap) - 1] != '\n')
-            fputc('\n', stdout);
-    }
-    if (live->live_lines)
-        tck_format_text_test_line(r, stdout);
+    tck_progress_done(live->progress, r, live->verbose);
 }
 
-/* Writes every requested format; the default is text on stdout. */
+/*
+ * When every test that ran was skipped, or none ran, nothing was tested:
+ * say so, naming the first skip's reason, on @out (the human stream).
+ */
 static gboolean
-write_reports(const TckRun *run, const RunOptions *o, gboolean lines_printed, GError **error)
+nothing_tested(const TckRun *run, FILE *out)
 {
-    const char *default_formats[] = { "text", NULL };
-    const char *const *specs = o->formats && o->formats[0] ? (const char *const *)o->formats : default_formats;
+    guint passed, failed, skipped;
+    const char *why = NULL;
+    const char *who = NULL;
 
-    for (guint i = 0; specs[i]; i++) {
-        g_autofree char *name = g_strdup(specs[i]);
-        char *file = strchr(name, '=');
-        TckFormatOptions fo = { .verbose = o->verbose, .quiet = o->quiet };
-        const TckFormat *fmt;
-        FILE *out = stdout;
+    tck_format_totals(run, &passed, &failed, &skipped);
+    if (passed || failed || run->meta.interrupted)
+        return FALSE;
+    for (guint i = 0; i < run->tests->len && !why; i++) {
+        const TckTestResult *r = g_ptr_array_index(run->tests, i);
 
-        if (file)
-            *file++ = '\0';
-        fmt = tck_format_find(name);
-        fo.lines_printed = !file && lines_printed && g_str_equal(name, "text");
-        if (file && !(out = fopen(file, "w"))) {
-            int e = errno;
-            g_set_error(error, TCK_ERROR, tck_error_from_errno(e), "cannot write %s: %s", file, g_strerror(e));
-            return FALSE;
-        }
-        if (!fmt->write(run, &fo, out, error)) {
-            if (file)
-                fclose(out);
-            return FALSE;
-        }
-        if (file && fclose(out) != 0) {
-            int e = errno;
-            g_set_error(error, TCK_ERROR, tck_error_from_errno(e), "cannot write %s: %s", file, g_strerror(e));
-            return FALSE;
+        if (r->reason) {
+            why = r->reason;
+            who = r->name;
         }
     }
+    if (run->tests->len == 0)
+        fprintf(out, "libvirt-tck: nothing was tested: no test ran\n");
+    else
+        fprintf(out, "libvirt-tck: nothing was tested: all %u test%s skipped%s%s%s%s%s\n", skipped,
+                skipped == 1 ? "" : "s", why ? " (" : "", who ? who : "", who ? ": " : "", why ? why : "",
+                why ? ")" : "");
     return TRUE;
-}
-
-static gboolean
-text_on_stdout(const RunOptions *o)
-{
-    if (!o->formats || !o->formats[0])
-        return TRUE;
-    for (guint i = 0; o->formats[i]; i++)
-        if (g_str_equal(o->formats[i], "text"))
-            return TRUE;
-    return FALSE;
 }
 
 int
@@ -361,8 +367,11 @@ tck_cmd_run(int argc, char **argv)
     g_auto(RunOptions) o = { 0 };
     g_autoptr(GError) error = NULL;
     g_autoptr(TckConfig) config = NULL;
+    g_autoptr(TckOutputs) outputs = NULL;
+    g_autoptr(TckProgress) progress = NULL;
     g_autoptr(GPtrArray) all = NULL;
     g_autoptr(GPtrArray) selected = NULL;
+    g_autoptr(GPtrArray) to_run = NULL;
     g_autoptr(TckRun) run = NULL;
     g_autoptr(GString) leftovers = g_string_new(NULL);
     g_autofree char *suites_dir = NULL;
@@ -374,27 +383,39 @@ tck_cmd_run(int argc, char **argv)
     const char *uri;
     TckRunnerOptions ro = { 0 };
     LiveState live = { 0 };
+    TckFormatOptions fo = { 0 };
     struct sigaction sa = { .sa_handler = on_signal };
     guint passed, failed, skipped;
+    FILE *human;
 
+    (void)argc;
     if (!parse_options(&argv_copy, &o, &error))
         return tck_exit_report(error);
-    if (o.sandbox_xen && !o.sandbox && !o.sandbox_shell) {
-        g_set_error(&error, TCK_ERROR, TCK_ERROR_USAGE, "--xen goes with --sandbox");
-        return tck_exit_report(error);
+    if (o.version) {
+        tck_cli_print_version("libvirt-tck");
+        return TCK_EXIT_OK;
     }
-    if (o.sandbox || o.sandbox_shell)
-        return exec_sandbox(argc, argv, &o);
+    /* Report formats are checked first: a bad one fails before anything runs. */
+    if (!(outputs = tck_outputs_parse((const char *const *)o.formats, TRUE, &error)))
+        return tck_exit_report(error);
+    if (o.report.archive) {
+        g_autofree char *what = g_strdup_printf("-a %s", o.report.archive);
 
+        if (!tck_output_path_check(what, o.report.archive, &error))
+            return tck_exit_report(error);
+    }
     if (!(config = tck_config_load(o.config, &error)))
         return tck_exit_report(error);
-    if (o.uri)
-        tck_config_set_string(config, "uri", o.uri);
+    if (o.sandbox || o.sandbox_shell)
+        return exec_sandbox(&o, config);
+
+    uri = tck_cli_uri(o.uri, config, NULL);
+    tck_config_set_string(config, "uri", uri);
     uri = tck_config_get_uri(config);
     if (!check_uri(uri, &error))
         return tck_exit_report(error);
 
-    /* report: known-broken files are checked and --rerun-failed picks tests before anything runs. */
+    /* Known-broken files are checked and --rerun-failed picks tests before anything runs. */
     {
         gboolean nothing_to_rerun = FALSE;
 
@@ -411,9 +432,8 @@ tck_cmd_run(int argc, char **argv)
         return tck_exit_report(error);
     if (!(selected = tck_registry_select(all, o.tests, &error)))
         return tck_exit_report(error);
-    /* Metadata is for --list and for scheduling (exclusive resources);
-     * one test at a time needs none, and skips the extra processes. */
-    if ((o.list || o.jobs > 1) && !tck_registry_describe_all(selected, &error))
+    /* Always: the needs are checked, and the jobs scheduled, from what tests say. */
+    if (!tck_registry_describe_all(selected, &error))
         return tck_exit_report(error);
 
     if (o.list) {
@@ -425,17 +445,24 @@ tck_cmd_run(int argc, char **argv)
     }
 
     virInitialize();
-    virSetErrorFunc(NULL, quiet_error_handler);
+    tck_virt_quiet_errors();
     if (!(conn = connect_uri(uri, &error)))
         return tck_exit_report(error);
 
-    run_id = g_strdup_printf("%08x", g_random_int());
+    /* Every output path is opened before the first test: a bad one must not hide a result. */
+    if (!tck_outputs_open(outputs, &error)) {
+        virConnectClose(conn);
+        return tck_exit_report(error);
+    }
+    human = tck_outputs_human(outputs);
+
+    run_id = tck_run_id_new();
     tmpl = g_strdup_printf("libvirt-tck-%s-XXXXXX", run_id);
     if (!(run_dir = g_dir_make_tmp(tmpl, &error))) {
+        g_autoptr(GError) setup = g_error_new(TCK_ERROR, TCK_ERROR_SETUP, "%s", error->message);
+
         virConnectClose(conn);
-        error->domain = TCK_ERROR;
-        error->code = TCK_ERROR_SETUP;
-        return tck_exit_report(error);
+        return tck_exit_report(setup);
     }
     g_chmod(run_dir, 0755);
 
@@ -448,11 +475,13 @@ tck_cmd_run(int argc, char **argv)
 
     run = tck_run_new();
     run->meta.start_us = g_get_real_time();
-    fill_metadata(run, conn, uri, run_id);   /* report: before the run, for known-broken conditions */
-    live.report = &o.report;                 /* report */
-    live.run = run;                          /* report */
+    fill_metadata(run, conn, uri, run_id);   /* before the run, for known-broken conditions */
+    progress = tck_progress_new(human, o.quiet, selected->len);
+    tck_progress_header(progress, &run->meta);
+    live.report = &o.report;
+    live.run = run;
     live.verbose = o.verbose;
-    live.live_lines = !o.quiet && text_on_stdout(&o);
+    live.progress = progress;
     ro.jobs = o.jobs;
     ro.timeout_s = o.timeout;
     ro.run_id = run_id;
@@ -461,28 +490,56 @@ tck_cmd_run(int argc, char **argv)
     ro.uri = uri;
     ro.conn = conn;
     ro.on_done = on_test_done;
+    ro.on_progress = on_test_progress;
     ro.on_done_data = &live;
     ro.interrupted = &interrupted;
-    if (!tck_runner_run(&ro, selected, run, &error)) {
+    /* One short KVM boot before the first guest test: never minutes of timeouts. */
+    if (tck_canary_wanted(&run->meta, selected, o.jobs > 1, &error) &&
+        !tck_canary_run(&ro, human, &error)) {
+        virConnectClose(conn);
+        tck_fs_remove_tree(run_dir);
+        return tck_exit_report(error);
+    }
+    if (error) {
         virConnectClose(conn);
         return tck_exit_report(error);
     }
+    to_run = tck_preflight_needs(selected, conn, config, run, on_test_done, &live);
+    if (!tck_runner_run(&ro, to_run, run, &error)) {
+        virConnectClose(conn);
+        return tck_exit_report(error);
+    }
+    tck_progress_finish(progress);
     run->meta.end_us = g_get_real_time();
+    tck_report_run_record_plan(run, run_dir, conn, config);
     virConnectClose(conn);
 
-    /* report: config metadata, known-broken, then the archive (interrupted runs too). */
+    /* Config metadata, known-broken, then the archive (interrupted runs too). */
     if (!tck_report_run_finish(&o.report, run, config, &error))
         return tck_exit_report(error);
 
-    if (!write_reports(run, &o, live.live_lines, &error))
+    fo.verbose = o.verbose;
+    fo.quiet = o.quiet;
+    fo.lines_printed = tck_outputs_text_on_stdout(outputs);
+    if (!tck_outputs_write(outputs, run, &fo, &error))
         return tck_exit_report(error);
+    tck_format_totals(run, &passed, &failed, &skipped);
+    /* The closing line is always printed: the text report has it, else the human stream gets it. */
+    if (!tck_outputs_text_on_stdout(outputs)) {
+        if (run->meta.interrupted)
+            fprintf(human, "The run was interrupted.\n");
+        fprintf(human, "%u passed, %u failed, %u skipped\n", passed, failed, skipped);
+    }
     if (o.keep_scratch)
         fprintf(stderr, "libvirt-tck: scratch kept in %s\n", run_dir);
     else
         tck_fs_remove_tree(run_dir);
 
     if (run->meta.interrupted)
-        return 130;
-    tck_format_totals(run, &passed, &failed, &skipped);
-    return failed ? TCK_EXIT_TEST_FAILED : TCK_EXIT_OK;
+        return TCK_EXIT_INTERRUPTED;
+    if (failed)
+        return TCK_EXIT_TEST_FAILED;
+    if (nothing_tested(run, human))
+        return TCK_EXIT_NOTHING_TESTED;
+    return TCK_EXIT_OK;
 }

@@ -54,3 +54,21 @@ tck_exit_report(const GError *error)
             error ? error->message : "unknown error");
     return tck_exit_status_for(error);
 }
+
+char *
+tck_exit_help(const TckExitDoc *rows, gsize n)
+{
+    GString *s = g_string_new("Exit status:\n");
+
+    for (gsize i = 0; i < n; i++) {
+        g_auto(GStrv) lines = g_strsplit(rows[i].meaning, "\n", -1);
+
+        for (guint j = 0; lines[j]; j++) {
+            if (j == 0)
+                g_string_append_printf(s, "  %3d  %s\n", rows[i].status, lines[j]);
+            else
+                g_string_append_printf(s, "       %s\n", lines[j]);
+        }
+    }
+    return g_string_free(s, FALSE);
+}

@@ -6,7 +6,7 @@
 #include <unistd.h>
 #include <gio/gio.h>
 #include <tck/error.h>
-#include "libtck/fs-util.h"
+#include <tck/protocol.h>
 #include "registry.h"
 
 void
@@ -116,7 +116,8 @@ tck_registry_discover(const char *suites_dir, GError **error)
             e->area = g_strdup(area);
             e->name = g_strdup_printf("%s/%s", area, file);
             e->path = g_build_filename(area_dir, file, NULL);
-            e->native = tck_fs_starts_with(e->path, "\177ELF", 4);
+            /* declared by the program (libtck puts it in), never guessed */
+            e->native = tck_protocol_declared(e->path);
             g_ptr_array_add(all, e);
         }
     }
@@ -188,46 +189,23 @@ tck_registry_select(GPtrArray *all, GStrv patterns, GError **error)
     return g_steal_pointer(&sel);
 }
 
-static GStrv
-split_list(const char *value)
-{
-    g_auto(GStrv) parts = g_strsplit(value, ",", -1);
-    g_autoptr(GStrvBuilder) b = g_strv_builder_new();
-
-    for (guint i = 0; parts[i]; i++) {
-        g_strstrip(parts[i]);
-        if (*parts[i])
-            g_strv_builder_add(b, parts[i]);
-    }
-    return g_strv_builder_end(b);
-}
-
-/* Reads "key: value" lines of --describe output into @e. */
+/* Reads --describe output (tck/protocol.h) into @e; the name stays the registry's. */
 static void
 parse_description(TckTestEntry *e, const char *out)
 {
-    g_auto(GStrv) lines = g_strsplit(out, "\n", -1);
+    TckDescription d = {
+        .summary = g_steal_pointer(&e->summary),
+        .plan = e->plan,
+        .needs = g_steal_pointer(&e->needs),
+        .exclusive = g_steal_pointer(&e->exclusive),
+    };
 
-    for (guint i = 0; lines[i]; i++) {
-        char *colon = strchr(lines[i], ':');
-        const char *value;
-        if (!colon)
-            continue;
-        *colon = '\0';
-        value = g_strstrip(colon + 1);
-        if (g_str_equal(lines[i], "summary")) {
-            g_free(e->summary);
-            e->summary = g_strdup(value);
-        } else if (g_str_equal(lines[i], "plan")) {
-            e->plan = g_ascii_strtoll(value, NULL, 10);
-        } else if (g_str_equal(lines[i], "needs")) {
-            g_strfreev(e->needs);
-            e->needs = split_list(value);
-        } else if (g_str_equal(lines[i], "exclusive")) {
-            g_strfreev(e->exclusive);
-            e->exclusive = split_list(value);
-        }
-    }
+    tck_describe_parse(out, &d);
+    e->summary = g_steal_pointer(&d.summary);
+    e->plan = d.plan;
+    e->needs = g_steal_pointer(&d.needs);
+    e->exclusive = g_steal_pointer(&d.exclusive);
+    tck_description_clear(&d);
 }
 
 gboolean
@@ -239,16 +217,16 @@ tck_registry_describe_all(GPtrArray *entries, GError **error)
     /* All at once: their start-up (loading libvirt) overlaps. */
     for (guint i = 0; i < entries->len; i++) {
         TckTestEntry *e = g_ptr_array_index(entries, i);
+        g_autoptr(GError) local = NULL;
         GSubprocess *p;
 
         if (!e->native)
             continue;
-        p = g_subprocess_new(G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, error,
-                             e->path, "--describe", NULL);
+        p = g_subprocess_new(G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &local,
+                             e->path, TCK_DESCRIBE_OPTION, NULL);
         if (!p) {
-            (*error)->domain = TCK_ERROR;
-            (*error)->code = TCK_ERROR_TEST;
-            g_prefix_error(error, "%s --describe: ", e->path);
+            tck_error_propagate_prefixed(error, g_steal_pointer(&local), TCK_ERROR_TEST,
+                                         "%s --describe: ", e->path);
             return FALSE;
         }
         g_ptr_array_add(procs, p);

@@ -6,15 +6,18 @@
 
 #include <errno.h>
 #include <string.h>
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
 #include <tck/error.h>
+#include "xpath.h"
 
 #include "report-archive.h"
 #include "report.h"
 #include "report-util.h"
+
+/* Reports carry every test's TAP and stderr: a larger limit than the
+ * default, still without the parser's "huge" option. */
+#define TCK_REPORT_MAX_BYTES (256 * 1024 * 1024)
 
 typedef struct {
     xmlXPathContextPtr ctxt;
@@ -25,15 +28,7 @@ typedef struct {
 static xmlNodePtr
 xp_node(Reader *r, xmlNodePtr node, const char *expr)
 {
-    xmlXPathObjectPtr obj;
-    xmlNodePtr ret = NULL;
-
-    r->ctxt->node = node;
-    obj = xmlXPathEvalExpression(BAD_CAST expr, r->ctxt);
-    if (obj && obj->type == XPATH_NODESET && obj->nodesetval && obj->nodesetval->nodeNr > 0)
-        ret = obj->nodesetval->nodeTab[0];
-    xmlXPathFreeObject(obj);
-    return ret;
+    return tck_xpath_node(r->ctxt, node, expr);
 }
 
 /* The text of the first node matching @expr, or NULL when absent. */
@@ -49,28 +44,13 @@ xp_text(Reader *r, xmlNodePtr node, const char *expr)
 static GPtrArray *
 xp_nodes(Reader *r, xmlNodePtr node, const char *expr)
 {
-    GPtrArray *ret = g_ptr_array_new();
-    xmlXPathObjectPtr obj;
-    int i;
-
-    r->ctxt->node = node;
-    obj = xmlXPathEvalExpression(BAD_CAST expr, r->ctxt);
-    if (obj && obj->type == XPATH_NODESET && obj->nodesetval) {
-        for (i = 0; i < obj->nodesetval->nodeNr; i++)
-            g_ptr_array_add(ret, obj->nodesetval->nodeTab[i]);
-    }
-    xmlXPathFreeObject(obj);
-    return ret;
+    return tck_xpath_nodes(r->ctxt, node, expr);
 }
 
 static char *
 prop(xmlNodePtr node, const char *name)
 {
-    xmlChar *v = xmlGetProp(node, BAD_CAST name);
-    char *ret = v ? g_strdup((const char *) v) : NULL;
-
-    xmlFree(v);
-    return ret;
+    return tck_xml_prop(node, name);
 }
 
 static gboolean
@@ -236,36 +216,26 @@ tck_report_xml_parse(const char *data, gsize len, const char *origin, GError **e
     g_autoptr(GPtrArray) tests = NULL;
     g_autoptr(GPtrArray) stale = NULL;
     g_autofree char *interrupted = NULL;
-    xmlDocPtr doc;
+    g_autoptr(xmlDoc) doc = NULL;
+    g_autoptr(xmlXPathContext) ctxt = NULL;
     xmlNodePtr root;
     Reader r = { NULL, origin };
     guint i;
 
-    if (len > G_MAXINT) {
-        g_set_error(error, TCK_ERROR, TCK_ERROR_REPORT, "%s: report too large", origin);
+    doc = tck_xml_parse_full(data, (gssize) len, origin, NULL, TCK_REPORT_MAX_BYTES,
+                             TCK_XML_PARSE_KEEP_BLANKS, TCK_ERROR_REPORT, error);
+    if (!doc)
         return NULL;
-    }
-    doc = xmlReadMemory(data, (int) len, origin, NULL,
-                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
-    if (!doc) {
-        xmlErrorPtr xerr = xmlGetLastError();
-        g_autofree char *msg = g_strdup(xerr && xerr->message ? xerr->message : "parse error");
-
-        g_set_error(error, TCK_ERROR, TCK_ERROR_REPORT, "%s:%d: not well-formed XML: %s",
-                    origin, xerr ? xerr->line : 0, g_strchomp(msg));
-        return NULL;
-    }
     root = xmlDocGetRootElement(doc);
     if (!root || !xmlStrEqual(root->name, BAD_CAST "report") || !root->ns ||
         !xmlStrEqual(root->ns->href, BAD_CAST TCK_REPORT_NS)) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_REPORT,
                     "%s: not a libvirt-tck report (root must be <report xmlns=\"%s\">)",
                     origin, TCK_REPORT_NS);
-        xmlFreeDoc(doc);
         return NULL;
     }
 
-    r.ctxt = xmlXPathNewContext(doc);
+    r.ctxt = ctxt = tck_xpath_new(doc);
     xmlXPathRegisterNs(r.ctxt, BAD_CAST "r", BAD_CAST TCK_REPORT_NS);
 
     run = tck_run_new();
@@ -276,14 +246,14 @@ tck_report_xml_parse(const char *data, gsize len, const char *origin, GError **e
     if (!prop_time(&r, root, "start", &run->meta.start_us, error) ||
         !prop_time(&r, root, "end", &run->meta.end_us, error) ||
         !read_metadata(&r, root, &run->meta))
-        goto fail;
+        return NULL;
 
     tests = xp_nodes(&r, root, "r:test");
     for (i = 0; i < tests->len; i++) {
         TckTestResult *test = read_test(&r, g_ptr_array_index(tests, i), error);
 
         if (!test)
-            goto fail;
+            return NULL;
         g_ptr_array_add(run->tests, test);
     }
 
@@ -296,14 +266,7 @@ tck_report_xml_parse(const char *data, gsize len, const char *origin, GError **e
                             tck_xml_node_text(g_ptr_array_index(stale, i)));
     }
 
-    xmlXPathFreeContext(r.ctxt);
-    xmlFreeDoc(doc);
     return g_steal_pointer(&run);
-
- fail:
-    xmlXPathFreeContext(r.ctxt);
-    xmlFreeDoc(doc);
-    return NULL;
 }
 
 TckRun *

@@ -6,8 +6,12 @@
  */
 #include <config.h>
 
+#include <string.h>
+
 #include <tck/caps.h>
 #include <tck/error.h>
+#include <tck/guest.h>
+#include <tck/protocol.h>
 
 #include "report.h"
 #include "report-archive.h"
@@ -133,25 +137,78 @@ read_sandbox_logs(void)
     return g_string_free(out, FALSE);
 }
 
-/* The guest plan the tests were given, as `libvirt-tck capabilities` prints it. */
-static char *
-guest_plan_text(const TckRun *run, TckConfig *config)
+static void
+free_gstring(gpointer s)
 {
-    g_autoptr(TckHost) host = NULL;
+    g_string_free(s, TRUE);
+}
+
+static gint
+name_cmp(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The plans the tests left in their run directories: one text when they
+ * all used the same, else each with the tests that used it. */
+static char *
+recorded_plans(const char *run_dir)
+{
+    g_autoptr(GDir) dir = g_dir_open(run_dir, 0, NULL);
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func(free_gstring);
+    GString *out;
+    const char *name;
+
+    while (dir && (name = g_dir_read_name(dir)))
+        g_ptr_array_add(names, g_strdup(name));
+    g_ptr_array_sort(names, name_cmp);
+    for (guint i = 0; i < names->len; i++) {
+        g_autofree char *path = g_build_filename(run_dir, names->pdata[i], TCK_PROTOCOL_PLAN_FILE, NULL);
+        g_autofree char *text = NULL;
+        guint j;
+
+        if (!g_file_get_contents(path, &text, NULL, NULL))
+            continue;
+        for (j = 0; j < texts->len && !g_str_equal(texts->pdata[j], text); j++)
+            ;
+        if (j == texts->len) {
+            g_ptr_array_add(texts, g_steal_pointer(&text));
+            g_ptr_array_add(users, g_string_new(NULL));
+        }
+        g_string_append_printf(users->pdata[j], "%s%s", ((GString *) users->pdata[j])->len ? ", " : "",
+                               (char *) names->pdata[i]);
+    }
+    if (texts->len == 0)
+        return NULL;
+    if (texts->len == 1)
+        return g_strdup(texts->pdata[0]);
+    out = g_string_new(NULL);
+    for (guint j = 0; j < texts->len; j++)
+        g_string_append_printf(out, "# used by %s\n%s", ((GString *) users->pdata[j])->str,
+                               (char *) texts->pdata[j]);
+    return g_string_free(out, FALSE);
+}
+
+void
+tck_report_run_record_plan(TckRun *run, const char *run_dir, virConnectPtr conn, TckConfig *config)
+{
     g_autoptr(TckGuestPlan) plan = NULL;
     g_autoptr(GError) error = NULL;
-    TckPlanRequest req = {
-        .os_type = config ? tck_config_get_string(config, "os_type") : NULL,
-        .arch = config ? tck_config_get_string(config, "arch") : NULL,
-        .boot = config ? tck_config_get_string(config, "boot") : NULL,
-    };
+    g_autofree char *text = NULL;
 
-    if (!run->meta.capabilities_xml)
-        return NULL;
-    if (!(host = tck_host_parse(run->meta.capabilities_xml, -1, "capabilities", &error)) ||
-        !(plan = tck_plan_choose(host, &req, &error)))
-        return g_strdup_printf("no guest plan: %s\n", error->message);
-    return tck_plan_to_text(plan);
+    g_clear_pointer(&run->meta.guest_plan, g_free);
+    if ((run->meta.guest_plan = recorded_plans(run_dir)))
+        return;
+    /* No test made a guest: say so, and what this connection would give. */
+    if (!(plan = tck_plan_for_connection(conn, config, &error))) {
+        run->meta.guest_plan = g_strdup_printf("# no test made a guest plan\nno guest plan: %s\n",
+                                               error->message);
+        return;
+    }
+    text = tck_plan_to_text(plan);
+    run->meta.guest_plan = g_strdup_printf("# no test made a guest plan; the connection's plan:\n%s", text);
 }
 
 gboolean
@@ -163,8 +220,6 @@ tck_report_run_finish(TckReportRunOptions *o, TckRun *run, TckConfig *config, GE
         run->meta.config_hash = tck_config_hash(config);
     if (!run->meta.sandbox_log)
         run->meta.sandbox_log = read_sandbox_logs();
-    if (!run->meta.guest_plan)
-        run->meta.guest_plan = guest_plan_text(run, config);
     if (o->kb)
         tck_known_broken_apply(o->kb, run);
     if (o->archive && !tck_archive_write(run, o->archive, error))

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib.h>
+#include <libvirt/libvirt.h>
 
 #include <tck/config.h>
 
@@ -57,8 +58,7 @@ void tck_report_run_test_done(TckReportRunOptions *o, const TckRunMeta *meta, Tc
  * tck_report_run_finish:
  * @o: the options
  * @run: the run as it ended (complete, crashed or interrupted); its
- *   metadata gets the masked config, the config hash, the guest plan
- *   (chosen again from the capabilities XML and the config) and the sandbox
+ *   metadata gets the masked config, the config hash and the sandbox
  *   daemons' logs (libvirtd.log, virtlogd.log in $TCK_SANDBOX_LOG_DIR,
  *   which libvirt-tck-sandbox sets), then
  *   known-broken entries are applied and the archive is written
@@ -67,6 +67,20 @@ void tck_report_run_test_done(TckReportRunOptions *o, const TckRunMeta *meta, Tc
  */
 gboolean tck_report_run_finish(TckReportRunOptions *o, TckRun *run, TckConfig *config,
                                GError **error);
+
+/*
+ * tck_report_run_record_plan:
+ * @run: the run, after its tests ran
+ * @run_dir: the run directory, whose test directories hold the plans the
+ *   tests used (TCK_PROTOCOL_PLAN_FILE)
+ * @conn: the connection, for a run in which no test made a guest
+ * @config: the config
+ *
+ * Sets the run's guest plan to the one the tests used (each distinct plan
+ * with its tests, should they differ); when no test made one, the text
+ * says so and gives tck_plan_for_connection()'s plan.
+ */
+void tck_report_run_record_plan(TckRun *run, const char *run_dir, virConnectPtr conn, TckConfig *config);
 
 void tck_report_run_options_clear(TckReportRunOptions *o);
 

@@ -17,7 +17,8 @@
 #include <glib/gstdio.h>
 #include <tck/error.h>
 #include <tck/ledger.h>
-#include "libtck/fs-util.h"
+#include <tck/protocol.h>
+#include "fs-util.h"
 #include "runner.h"
 #include "results-from-tap.h"
 #include "tap-parser.h"
@@ -98,16 +99,16 @@ build_env(const TckRunnerOptions *opts, Job *job, const char *scratch)
     g_auto(GStrv) env = g_get_environ();
     char **extra;
 
-    env = g_environ_setenv(env, "TCK_RUN_ID", opts->run_id, TRUE);
-    env = g_environ_setenv(env, "TCK_TEST_NAME", job->entry->name, TRUE);
-    env = g_environ_setenv(env, "TCK_LEDGER", job->ledger, TRUE);
-    env = g_environ_setenv(env, "TCK_SCRATCH_DIR", scratch, TRUE);
+    env = g_environ_setenv(env, TCK_ENV_RUN_ID, opts->run_id, TRUE);
+    env = g_environ_setenv(env, TCK_ENV_TEST_NAME, job->entry->name, TRUE);
+    env = g_environ_setenv(env, TCK_ENV_LEDGER, job->ledger, TRUE);
+    env = g_environ_setenv(env, TCK_ENV_SCRATCH_DIR, scratch, TRUE);
     if (opts->uri)
-        env = g_environ_setenv(env, "TCK_URI", opts->uri, TRUE);
+        env = g_environ_setenv(env, TCK_ENV_URI, opts->uri, TRUE);
     if (opts->config_path)
-        env = g_environ_setenv(env, "LIBVIRT_TCK_CONFIG", opts->config_path, TRUE);
+        env = g_environ_setenv(env, TCK_ENV_CONFIG, opts->config_path, TRUE);
     else
-        env = g_environ_unsetenv(env, "LIBVIRT_TCK_CONFIG");
+        env = g_environ_unsetenv(env, TCK_ENV_CONFIG);
     for (extra = opts->extra_env; extra && *extra; extra++) {
         g_autofree char *key = g_strdup(*extra);
         char *eq = strchr(key, '=');
@@ -369,6 +370,8 @@ tck_runner_run(const TckRunnerOptions *opts, GPtrArray *tests, TckRun *run, GErr
                 }
                 hold(held, e, TRUE);
                 g_ptr_array_add(running, job);
+                if (opts->on_progress)
+                    opts->on_progress(e->name, opts->on_done_data);
             }
         }
         if (running->len == 0)
@@ -413,6 +416,8 @@ tck_runner_run(const TckRunnerOptions *opts, GPtrArray *tests, TckRun *run, GErr
             }
         }
 
+        if (opts->on_progress)
+            opts->on_progress(NULL, opts->on_done_data);
         for (guint i = 0; i < running->len;) {
             Job *job = g_ptr_array_index(running, i);
 

@@ -12,6 +12,8 @@
 #include "results.h"
 
 typedef void (*TckRunnerDoneFunc)(const TckTestResult *result, gpointer data);
+/* A test was started (@name), or, with @name NULL, the runner woke up (about once a second). */
+typedef void (*TckRunnerProgressFunc)(const char *name, gpointer data);
 
 typedef struct {
     guint jobs;                  /* tests at once, >= 1 */
@@ -24,6 +26,7 @@ typedef struct {
     virConnectPtr conn;          /* for cleanup after each test, may be NULL */
     TckRunnerDoneFunc on_done;   /* called as each test ends, may be NULL */
     gpointer on_done_data;
+    TckRunnerProgressFunc on_progress;   /* may be NULL; gets on_done_data */
     volatile sig_atomic_t *interrupted;  /* set by a signal handler: stop now */
 } TckRunnerOptions;
 

@@ -19,11 +19,25 @@ sandbox_find_daemon(const char *name)
     return path ? path : g_build_filename("/usr/sbin", name, NULL);
 }
 
+/* libvirt-tck-sandbox's exit table; --help prints it. */
+static const struct {
+    const char *status;
+    const char *meaning;
+} sandbox_exits[] = {
+    { "N", "COMMAND's own exit status" },
+    { "2", "usage error (bad option, no COMMAND)" },
+    { "3", "the sandbox cannot be set up, or a daemon died (--xen: the Xen host did not come up or died)" },
+};
+
 int
 main(int argc, char **argv)
 {
-    gboolean tcp = FALSE, shell = FALSE, no_kvm = FALSE, xen = FALSE;
+    gboolean tcp = FALSE, shell = FALSE, no_kvm = FALSE, version = FALSE, xen = FALSE;
     g_autofree char *cache_dir = NULL;
+    g_autoptr(GString) summary = g_string_new(
+        "Starts a private virtlogd + libvirtd in new mount, network and PID namespaces,\n"
+        "waits until qemu:///system answers, runs COMMAND inside and tears it all down.\n\n"
+        "Exit status:");
     g_autofree char *log_dir = NULL;
     g_autofree char *libvirtd = NULL;
     g_autofree char *virtlogd = NULL;
@@ -43,6 +57,7 @@ main(int argc, char **argv)
           "its xen+tcp://127.0.0.1:PORT/system ($LIBVIRT_DEFAULT_URI, and each {uri} argument)", NULL },
         { "cache", 0, 0, G_OPTION_ARG_FILENAME, &cache_dir,
           "With --xen: the asset cache holding `libvirt-tck-prepare --only xen-host`", "DIR" },
+        { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
         { "libvirtd", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &libvirtd, "libvirtd binary", "PATH" },
         { "virtlogd", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &virtlogd, "virtlogd binary", "PATH" },
         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &command, NULL, "[--] COMMAND [ARGS...]" },
@@ -54,14 +69,17 @@ main(int argc, char **argv)
     TckSandboxOptions opts = { 0 };
     int status;
 
-    g_option_context_set_summary(ctx,
-        "Starts a private virtlogd + libvirtd in new mount, network and PID namespaces,\n"
-        "waits until qemu:///system answers, runs COMMAND inside and tears it all down.\n"
-        "Exit status: COMMAND's, or 3 when the sandbox cannot be set up or a daemon dies.");
+    for (gsize i = 0; i < G_N_ELEMENTS(sandbox_exits); i++)
+        g_string_append_printf(summary, "\n  %3s  %s", sandbox_exits[i].status, sandbox_exits[i].meaning);
+    g_option_context_set_summary(ctx, summary->str);
     g_option_context_add_main_entries(ctx, entries, NULL);
     if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
         fprintf(stderr, "libvirt-tck-sandbox: %s (try --help)\n", err->message);
         return 2;
+    }
+    if (version) {
+        printf("libvirt-tck-sandbox %s\n", PACKAGE_VERSION);
+        return 0;
     }
     if (xen && (shell || tcp)) {
         fprintf(stderr, "libvirt-tck-sandbox: --xen takes neither --shell nor --tcp (it is reached over TCP)\n");

@@ -15,7 +15,6 @@
 #include <pwd.h>
 #include <sched.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -33,7 +32,9 @@
 #include <libvirt/virterror.h>
 
 #include <tck/error.h>
+#include "spawn-util.h"
 #include "tck/sandbox.h"
+#include "virt-util.h"
 
 extern char **environ;
 
@@ -435,32 +436,18 @@ static gboolean
 sandbox_spawn(const char *const *argv, const char *log, gboolean new_session,
               char **envp, pid_t *pid, GError **error)
 {
-    posix_spawn_file_actions_t fa;
-    posix_spawnattr_t attr;
-    sigset_t none, dflt;
-    short flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
-    int rc;
+    TckSpawn spawn = TCK_SPAWN_INIT;
 
-    posix_spawn_file_actions_init(&fa);
-    posix_spawnattr_init(&attr);
-    if (log) {
-        posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-        posix_spawn_file_actions_addopen(&fa, 1, log, O_WRONLY | O_CREAT | O_APPEND, 0644);
-        posix_spawn_file_actions_adddup2(&fa, 1, 2);
-    }
+    spawn.argv = argv;
+    spawn.envp = envp;
+    spawn.log = log;
     /* daemons get their own session: a Ctrl-C on the terminal is for the command */
     if (new_session)
-        flags |= POSIX_SPAWN_SETSID;
-    sigemptyset(&none);
-    sandbox_signal_set(&dflt);
-    posix_spawnattr_setsigmask(&attr, &none);
-    posix_spawnattr_setsigdefault(&attr, &dflt);
-    posix_spawnattr_setflags(&attr, flags);
-    rc = posix_spawnp(pid, argv[0], &fa, &attr, (char *const *) argv, envp ? envp : environ);
-    posix_spawn_file_actions_destroy(&fa);
-    posix_spawnattr_destroy(&attr);
-    if (rc != 0)
-        return set_errno_error(error, rc, "cannot run", argv[0]);
+        spawn.flags |= TCK_SPAWN_NEW_SESSION;
+    if (!tck_spawn(&spawn, pid, NULL, error)) {
+        tck_error_retag(error, TCK_ERROR_SANDBOX);
+        return FALSE;
+    }
     return TRUE;
 }
 
@@ -530,15 +517,10 @@ sandbox_wait_signal(guint ms)
     return sig;
 }
 
-static void
-sandbox_silent_error(void *opaque, virErrorPtr err)
-{
-}
-
 static gboolean
 sandbox_uri_answers(const char *uri)
 {
-    virConnectPtr conn = virConnectOpen(uri);
+    virConnectPtr conn = tck_virt_open(uri, TCK_VIRT_OPEN_DEFAULT, NULL);
     unsigned long ver = 0;
     gboolean ok;
 
@@ -626,7 +608,7 @@ sandbox_destroy_guests(void)
     static const char *const uris[] = { "qemu:///system", "lxc:///system" };
 
     for (gsize i = 0; i < G_N_ELEMENTS(uris); i++) {
-        virConnectPtr conn = virConnectOpen(uris[i]);
+        virConnectPtr conn = tck_virt_open(uris[i], TCK_VIRT_OPEN_DEFAULT, NULL);
         virDomainPtr *doms = NULL;
         int n;
 
@@ -832,7 +814,7 @@ sandbox_init(const TckSandboxOptions *opts, pid_t host_parent)
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != 0 && getppid() != host_parent)
         _exit(TCK_SANDBOX_EXIT_SETUP);
-    virSetErrorFunc(NULL, sandbox_silent_error);
+    tck_virt_quiet_errors();
 
     if (!sandbox_build_view(opts, &err) || !sandbox_start_daemons(&sb, &err)) {
         fprintf(stderr, PREFIX "cannot set up the sandbox: %s\n", err->message);

@@ -19,10 +19,12 @@ TESTS += \
 	tests/live-sandbox.sh \
 	tests/live-domain.sh \
 	tests/live-safety.sh \
+	tests/live-kvm-canary.sh \
 	tests/live-storage.sh \
 	tests/live-errors.sh \
 	tests/live-xen.sh
 dist_noinst_SCRIPTS += \
+	tests/live-kvm-canary.sh \
 	tests/live-sandbox.sh \
 	tests/live-domain.sh \
 	tests/live-safety.sh \

@@ -39,6 +39,10 @@ check_PROGRAMS += tests/test-ledger
 tests_test_ledger_LDADD = $(TCK_CORE_LIBS)
 TESTS += tests/test-ledger
 
+check_PROGRAMS += tests/test-protocol
+tests_test_protocol_LDADD = $(TCK_CORE_LIBS)
+TESTS += tests/test-protocol
+
 ## Integration tests (shell, printing TAP).
 dist_noinst_SCRIPTS += tests/lib.sh tests/run-gtest.sh
 TESTS += \
@@ -47,24 +51,34 @@ TESTS += \
 	tests/harness-scheduling.sh \
 	tests/harness-bad-input.sh \
 	tests/harness-prove.sh \
+	tests/harness-plan.sh \
+	tests/harness-needs.sh \
 	tests/libtck-checks.sh \
+	tests/layers.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
 	tests/suite-objects-a.sh \
 	tests/contracts.sh \
-	tests/man-example.sh
+	tests/man-example.sh \
+	tests/harness-truth.sh \
+	tests/man-run-examples.sh
 EXTRA_DIST += \
 	tests/harness-domain.sh \
 	tests/harness-isolation.sh \
 	tests/harness-scheduling.sh \
 	tests/harness-bad-input.sh \
 	tests/harness-prove.sh \
+	tests/harness-plan.sh \
+	tests/harness-needs.sh \
 	tests/libtck-checks.sh \
+	tests/layers.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
 	tests/suite-objects-a.sh \
 	tests/contracts.sh \
 	tests/man-example.sh \
+	tests/harness-truth.sh \
+	tests/man-run-examples.sh \
 	tests/fixtures/upstream-style.t \
 	tests/fixtures/crowded-host.xml \
 	tests/contracts/broken-ten.yml \

@@ -12,7 +12,7 @@ sed -n '/^\.SH EXAMPLE/,/^\.fi/p' "$top_srcdir/man/libtck.3" | sed '1,2d;$d' | s
 ok "the example was found in the page" grep -q 'tck_test_begin' "$tmp/060-example.c"
 
 # The uninstalled pkg-config file points at the install prefix: use the build tree instead.
-cflags="-I$top_srcdir/libtck -I$top_srcdir/capabilities -I$top_srcdir/builders -I$top_srcdir/assets $(pkg-config --cflags glib-2.0 libvirt libxml-2.0)"
+cflags="-I$top_srcdir/libtck -I$top_srcdir/capabilities -I$top_srcdir/builders -I$top_srcdir/assets -I$top_srcdir/util $(pkg-config --cflags glib-2.0 libvirt libxml-2.0)"
 libs="-L$top_builddir/libtck/.libs -Wl,-rpath,$top_builddir/libtck/.libs -ltck $(pkg-config --libs glib-2.0 libvirt libxml-2.0)"
 ok "the example compiles and links against libtck" \
     sh -c "cc -std=gnu11 -Wall -Werror $SANITIZER_CFLAGS -o '$tmp/060-example' '$tmp/060-example.c' $cflags $libs 2>'$tmp/cc.log' || { cat '$tmp/cc.log' | sed 's/^/# /'; false; }"

@@ -1,32 +1,21 @@
 ## tests/report.mk — the report formats, known-broken, compare and the
-## report subcommand.  The harness sources under test are compiled in.
+## report subcommand.  The harness code under test is linked from
+## libtck-harness.la.
 
 TCK_REPORT_TEST_SOURCES = \
 	tests/report-model.c \
-	tests/report-model.h \
-	tck/results.c \
-	tck/report-util.c \
-	tck/report-read.c \
-	tck/archive.c \
-	tck/formats.c \
-	tck/format-text.c \
-	tck/format-tap.c \
-	tck/format-xml.c \
-	tck/format-junit.c \
-	tck/format-html.c \
-	tck/known-broken.c \
-	tck/compare.c
+	tests/report-model.h
 
 check_PROGRAMS += \
 	tests/test-report \
 	tests/test-report-known-broken \
 	tests/test-report-compare
 tests_test_report_SOURCES = tests/test-report.c $(TCK_REPORT_TEST_SOURCES)
-tests_test_report_LDADD = $(TCK_CORE_LIBS)
+tests_test_report_LDADD = $(TCK_HARNESS_LIBS)
 tests_test_report_known_broken_SOURCES = tests/test-report-known-broken.c $(TCK_REPORT_TEST_SOURCES)
-tests_test_report_known_broken_LDADD = $(TCK_CORE_LIBS)
+tests_test_report_known_broken_LDADD = $(TCK_HARNESS_LIBS)
 tests_test_report_compare_SOURCES = tests/test-report-compare.c $(TCK_REPORT_TEST_SOURCES)
-tests_test_report_compare_LDADD = $(TCK_CORE_LIBS)
+tests_test_report_compare_LDADD = $(TCK_HARNESS_LIBS)
 
 TESTS += \
 	tests/test-report \

@@ -1,13 +1,10 @@
-## tests/tap.mk — unit tests of the harness's TAP parser.  tck/tap-parser.c
-## is compiled in directly: it is part of the harness, not of the library.
+## tests/tap.mk — unit tests of the harness's TAP parser (linked from
+## libtck-harness.la).
 
 check_PROGRAMS += tests/test-tap-parser
 TESTS += tests/test-tap-parser
-tests_test_tap_parser_SOURCES = \
-	tests/test-tap-parser.c \
-	tck/tap-parser.c \
-	tck/tap-parser.h
-tests_test_tap_parser_LDADD = $(GLIB_LIBS)
+tests_test_tap_parser_SOURCES = tests/test-tap-parser.c
+tests_test_tap_parser_LDADD = $(TCK_HARNESS_LIBS)
 
 ## Fixture streams and the summaries the parser must make of them.
 EXTRA_DIST += \

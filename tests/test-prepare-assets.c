@@ -6,7 +6,7 @@
  * (built-in and absent modules left out), and the catalog data file.
  */
 #include <config.h>
-#include "libtck/fs-util.h"
+#include "fs-util.h"
 
 #include <fcntl.h>
 #include <unistd.h>

@@ -18,7 +18,7 @@
  * driver; LXC has no kernel guests) are skipped with the reason.
  */
 #include <config.h>
-#include "libtck/fs-util.h"
+#include "fs-util.h"
 
 #include <string.h>
 #include <libvirt/libvirt.h>
@@ -29,7 +29,7 @@
 #include <tck/builders.h>
 #include <tck/caps.h>
 #include <tck/error.h>
-#include "capabilities/xpath.h"
+#include "xpath.h"
 #include "builder-samples.h"
 
 static virConnectPtr conn;

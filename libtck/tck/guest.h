@@ -10,9 +10,38 @@
 
 #include <glib.h>
 #include <libvirt/libvirt.h>
+#include <tck/caps.h>
+#include <tck/config.h>
 #include <tck/test.h>
 
 G_BEGIN_DECLS
+
+/**
+ * tck_plan_for_connection:
+ * @conn: the connection under test
+ * @config: (nullable): the config; its os_type, arch and boot force the plan
+ * @error: return location
+ *
+ * The one way a guest plan is made: the connection's capabilities, the
+ * config's forced choices, then the refinement the domain capabilities of
+ * the chosen guest allow (disk bus, loader, ...).  An impossible forced
+ * plan is an error, never a silent fallback.
+ *
+ * Returns: (transfer full): the plan, or NULL with @error set.
+ */
+TckGuestPlan *tck_plan_for_connection(virConnectPtr conn, TckConfig *config, GError **error);
+
+/**
+ * tck_plan_for_host:
+ * @host: a host model (tck_host_parse())
+ * @conn: (nullable): the connection to ask for domain capabilities; NULL
+ *   for a host read from a file, whose plan is then not refined
+ * @config: (nullable): as for tck_plan_for_connection()
+ * @error: return location
+ *
+ * tck_plan_for_connection() on capabilities already parsed.
+ */
+TckGuestPlan *tck_plan_for_host(const TckHost *host, virConnectPtr conn, TckConfig *config, GError **error);
 
 /**
  * tck_generic_domain_xml:

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <tck/error.h>
+#include <tck/protocol.h>
 #include <tck/config.h>
 #include <tck/test.h>
 #include <tck/checks.h>

@@ -16,6 +16,7 @@
 #include <tck/builders.h>
 #include <tck/contracts.h>
 #include "contract-check.h"
+#include "virt-util.h"
 #include "xpath.h"
 
 /* ---- Arguments ------------------------------------------------------- */
@@ -1339,7 +1340,7 @@ read_only(Checker *c)
 {
     if (!c->ro_tried) {
         c->ro_tried = TRUE;
-        c->ro = virConnectOpenReadOnly(tck_test_uri(c->t));
+        c->ro = tck_virt_open(tck_test_uri(c->t), TCK_VIRT_OPEN_READ_ONLY, NULL);
     }
     return c->ro;
 }

@@ -1,6 +1,6 @@
 /*
- * xpath.c — safe XML parsing and the small XPath readers used by the
- * capabilities parser, the builders' tests and the libtck glue.
+ * xpath.c — safe XML parsing and the small XPath readers used by every
+ * layer: capabilities, builders, libtck and the harness's report reader.
  */
 #include <config.h>
 
@@ -15,28 +15,37 @@ xmlDocPtr
 tck_xml_parse(const char *xml, gssize len, const char *origin, const char *root,
               int code, GError **error)
 {
+    return tck_xml_parse_full(xml, len, origin, root, TCK_XML_MAX_BYTES, TCK_XML_PARSE_DEFAULT,
+                              code, error);
+}
+
+xmlDocPtr
+tck_xml_parse_full(const char *xml, gssize len, const char *origin, const char *root,
+                   gsize max_bytes, TckXmlParseFlags flags, int code, GError **error)
+{
     gsize size = len < 0 ? (xml ? strlen(xml) : 0) : (gsize) len;
     xmlParserCtxtPtr pctxt = NULL;
     xmlDocPtr doc = NULL;
     xmlNodePtr top;
+    int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
 
     if (!xml || size == 0 || strspn(xml, " \t\r\n") >= size) {
         g_set_error(error, TCK_ERROR, code, "%s: the document is empty", origin);
         return NULL;
     }
-    if (size > TCK_XML_MAX_BYTES) {
+    if (size > max_bytes || size > G_MAXINT) {
         g_set_error(error, TCK_ERROR, code,
-                    "%s: the document is %" G_GSIZE_FORMAT " bytes, more than the %d byte limit",
-                    origin, size, TCK_XML_MAX_BYTES);
+                    "%s: the document is %" G_GSIZE_FORMAT " bytes, more than the %" G_GSIZE_FORMAT
+                    " byte limit", origin, size, MIN(max_bytes, (gsize) G_MAXINT));
         return NULL;
     }
+    if (!(flags & TCK_XML_PARSE_KEEP_BLANKS))
+        options |= XML_PARSE_NOBLANKS;
 
     pctxt = xmlNewParserCtxt();
     if (!pctxt)
         g_error("out of memory creating an XML parser");
-    doc = xmlCtxtReadMemory(pctxt, xml, (int) size, origin, NULL,
-                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                            XML_PARSE_NOBLANKS);
+    doc = xmlCtxtReadMemory(pctxt, xml, (int) size, origin, NULL, options);
     if (!doc || !pctxt->wellFormed) {
         const xmlError *err = xmlCtxtGetLastError(pctxt);
         g_autofree char *msg = g_strdup(err && err->message ? err->message : "not well-formed");
@@ -95,17 +104,36 @@ tck_xpath_string(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
     return g_strstrip(g_strdup((const char *) str));
 }
 
+xmlNodePtr
+tck_xpath_node(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
+{
+    g_autoptr(xmlXPathObject) obj = tck_xpath_eval(ctxt, node, expr);
+
+    if (obj && obj->type == XPATH_NODESET && obj->nodesetval && obj->nodesetval->nodeNr > 0)
+        return obj->nodesetval->nodeTab[0];
+    return NULL;
+}
+
+GPtrArray *
+tck_xpath_nodeset(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
+{
+    g_autoptr(xmlXPathObject) obj = tck_xpath_eval(ctxt, node, expr);
+    GPtrArray *nodes;
+
+    if (!obj || obj->type != XPATH_NODESET)
+        return NULL;
+    nodes = g_ptr_array_new();
+    for (int i = 0; obj->nodesetval && i < obj->nodesetval->nodeNr; i++)
+        g_ptr_array_add(nodes, obj->nodesetval->nodeTab[i]);
+    return nodes;
+}
+
 GPtrArray *
 tck_xpath_nodes(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
 {
-    g_autoptr(xmlXPathObject) obj = tck_xpath_eval(ctxt, node, expr);
-    GPtrArray *nodes = g_ptr_array_new();
+    GPtrArray *nodes = tck_xpath_nodeset(ctxt, node, expr);
 
-    if (obj && obj->type == XPATH_NODESET && obj->nodesetval) {
-        for (int i = 0; i < obj->nodesetval->nodeNr; i++)
-            g_ptr_array_add(nodes, obj->nodesetval->nodeTab[i]);
-    }
-    return nodes;
+    return nodes ? nodes : g_ptr_array_new();
 }
 
 GStrv

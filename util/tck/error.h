@@ -68,4 +68,40 @@ typedef enum {
  */
 TckErrorCode tck_error_from_errno(int err);
 
+/**
+ * tck_error_set_errno:
+ * @error: (nullable): return location
+ * @err: the errno value of the failed call
+ * @fmt: what failed, naming the file or object ("cannot write %s")
+ *
+ * Sets @error to "@fmt: strerror(@err)" with the code
+ * tck_error_from_errno(@err) gives, as libvirt's virReportSystemError does.
+ * Returns FALSE, so that a failing path can `return tck_error_set_errno(...)`.
+ */
+gboolean tck_error_set_errno(GError **error, int err, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+
+/**
+ * tck_error_retag:
+ * @error: (nullable): an error location, maybe holding an error
+ * @code: the code the error should carry
+ *
+ * Replaces *@error (when there is one) by a TCK_ERROR error with @code
+ * and the same message.  The only way to change an error's code: nothing
+ * writes a GError's fields.
+ */
+void tck_error_retag(GError **error, TckErrorCode code);
+
+/**
+ * tck_error_propagate_prefixed:
+ * @dest: (nullable): return location
+ * @src: (transfer full): the error to pass on
+ * @code: the TCK_ERROR code @dest gets
+ * @fmt: the prefix, printf-style
+ *
+ * Moves @src into @dest as a TCK_ERROR error with @code and the message
+ * "prefix + @src's message" (g_propagate_prefixed_error with a new code).
+ */
+void tck_error_propagate_prefixed(GError **dest, GError *src, TckErrorCode code,
+                                  const char *fmt, ...) G_GNUC_PRINTF(4, 5);
+
 G_END_DECLS

@@ -1,6 +1,8 @@
 /*
- * xpath.h — the few XML helpers every reader in libtck goes through:
- * parse a document safely, and read strings, lists and nodes by XPath.
+ * xpath.h — the few XML helpers every reader goes through: parse a
+ * document safely, and read strings, lists and nodes by XPath.  The only
+ * place an XPath context is made, and where the xmlDoc/xmlXPathContext
+ * autoptrs are defined.  Not installed.
  */
 #pragma once
 
@@ -32,12 +34,36 @@ G_BEGIN_DECLS
 xmlDocPtr tck_xml_parse(const char *xml, gssize len, const char *origin,
                         const char *root, int code, GError **error);
 
+typedef enum {
+    TCK_XML_PARSE_DEFAULT = 0,
+    TCK_XML_PARSE_KEEP_BLANKS = 1 << 0,   /* keep whitespace-only text nodes */
+} TckXmlParseFlags;
+
+/**
+ * tck_xml_parse_full:
+ * @max_bytes: documents larger than this are refused before parsing
+ * @flags: TckXmlParseFlags
+ *
+ * tck_xml_parse() with its size limit and blank handling chosen by the
+ * caller.  Never the "huge" option, never entity expansion, never network.
+ */
+xmlDocPtr tck_xml_parse_full(const char *xml, gssize len, const char *origin,
+                             const char *root, gsize max_bytes, TckXmlParseFlags flags,
+                             int code, GError **error);
+
 /* A new XPath context on @doc (never NULL; aborts on OOM like GLib). */
 xmlXPathContextPtr tck_xpath_new(xmlDocPtr doc);
 
 /* The string value of @expr evaluated at @node (or the root when NULL);
  * NULL when it selects nothing or only an empty string. */
 char *tck_xpath_string(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr);
+
+/* The first node @expr selects at @node (or the root when NULL), or NULL. */
+xmlNodePtr tck_xpath_node(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr);
+
+/* The nodes @expr selects at @node, or NULL when @expr is not a node-set
+ * expression (or not an expression at all).  (transfer container) */
+GPtrArray *tck_xpath_nodeset(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr);
 
 /* The nodes @expr selects at @node (transfer container; may be empty). */
 GPtrArray *tck_xpath_nodes(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr);

@@ -1,0 +1,75 @@
+/*
+ * sandbox-route.c — what libvirt-tck's commands share for running
+ * themselves again inside libvirt-tck-sandbox, their version line and
+ * the one rule for which URI is tested.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "exit-codes.h"
+
+void
+tck_cli_print_version(const char *program)
+{
+    printf("%s %s\n", program, PACKAGE_VERSION);
+}
+
+char *
+tck_cli_self(void)
+{
+    char *self = g_file_read_link("/proc/self/exe", NULL);
+
+    return self ? self : g_build_filename(BINDIR, "libvirt-tck", NULL);
+}
+
+const char *
+tck_cli_uri(const char *option, TckConfig *config, const char *fallback)
+{
+    const char *env = g_getenv("TCK_URI");
+    const char *configured = tck_config_get_string(config, "uri");
+
+    if (option && *option)
+        return option;
+    if (env && *env)
+        return env;
+    if (configured && *configured)
+        return configured;
+    return fallback ? fallback : tck_config_get_uri(config);
+}
+
+int
+tck_cli_exec_in_sandbox(gboolean tcp, gboolean no_kvm, gboolean xen, gboolean shell, GPtrArray *child)
+{
+    g_autofree char *self = tck_cli_self();
+    g_autofree char *dir = g_path_get_dirname(self);
+    g_autofree char *sandbox = g_build_filename(dir, "libvirt-tck-sandbox", NULL);
+    g_autoptr(GPtrArray) args = g_ptr_array_new();
+
+    if (!g_file_test(sandbox, G_FILE_TEST_IS_EXECUTABLE)) {
+        g_free(sandbox);
+        sandbox = g_build_filename(BINDIR, "libvirt-tck-sandbox", NULL);
+    }
+    g_ptr_array_add(args, sandbox);
+    if (tcp)
+        g_ptr_array_add(args, "--tcp");
+    if (no_kvm && !xen)
+        g_ptr_array_add(args, "--no-kvm");
+    if (xen)
+        g_ptr_array_add(args, "--xen");
+    if (shell) {
+        g_ptr_array_add(args, "--shell");
+    } else {
+        g_ptr_array_add(args, "--");
+        for (guint i = 0; i < child->len && g_ptr_array_index(child, i); i++)
+            g_ptr_array_add(args, g_ptr_array_index(child, i));
+    }
+    g_ptr_array_add(args, NULL);
+    fflush(stdout);
+    execv(sandbox, (char **)args->pdata);
+    fprintf(stderr, "libvirt-tck: sandbox: cannot execute %s: %s\n", sandbox, g_strerror(errno));
+    return TCK_EXIT_SETUP;
+}
