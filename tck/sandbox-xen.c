@@ -290,8 +290,8 @@ tck_sandbox_xen_run(const TckSandboxOptions *opts, GError **error)
     XenWait wait;
 
     if (!xen_boot_files_find(opts->cache_dir, &files, &local)) {
-        fprintf(stderr, "libvirt-tck-sandbox: the Xen host's boot files are missing: %s "
-                "(run: libvirt-tck-prepare --only xen-host)\n", local->message);
+        fprintf(stderr, "libvirt-tck-sandbox: the Xen host's boot files are missing "
+                "(libvirt-tck-prepare --os-type xen --only xen-host makes them): %s\n", local->message);
         return TCK_SANDBOX_EXIT_SETUP;
     }
     /* Not under /tmp: dom0 has a tmpfs there. */

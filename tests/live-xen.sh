@@ -15,7 +15,7 @@ if ! [ -e /boot/xen-4.17-amd64.gz ] || ! command -v qemu-system-x86_64 >/dev/nul
     echo "Bail out! the Xen host needs /boot/xen-4.17-amd64.gz and qemu-system-x86_64 (see .ci/packages)"
     exit 1
 fi
-echo "1..11"
+echo "1..13"
 
 # Not under /tmp: dom0 mounts a tmpfs there, and it must see the cache.
 D=$(mktemp -d /var/tmp/tck-live-xen-XXXXXX)
@@ -34,6 +34,17 @@ rc=$?
 tap_ok $? "a Xen host that is not up in time fails the sandbox with exit 3 (got $rc)"
 echo "$out" | grep -q 'the Xen host did not come up after .* its serial log ends:'
 tap_ok $? "...reported with the tail of its serial log"
+[ $tap_failed -eq 0 ] || tap_diag "$out"
+
+# libvirt-tck --sandbox --xen goes the same way: without boot files it stops before QEMU, loudly.
+mkdir -p "$D/empty"
+out=$(TCK_ASSET_CACHE="$D/empty" "$top_builddir/tck/libvirt-tck" --sandbox --xen \
+      --suites-dir "$top_builddir/suites" domain 2>&1)
+rc=$?
+[ $rc -eq 3 ]
+tap_ok $? "libvirt-tck --sandbox --xen runs libvirt-tck-sandbox --xen: no boot files, exit 3 (got $rc)"
+echo "$out" | grep -q "the Xen host's boot files are missing (libvirt-tck-prepare --os-type xen --only xen-host"
+tap_ok $? "...saying which files are missing and how to prepare them"
 [ $tap_failed -eq 0 ] || tap_diag "$out"
 
 start=$(date +%s)

@@ -10,3 +10,4 @@ suites_domain_050_transient_lifecycle_LDADD = $(SUITE_LDADD)
 suites_domain_060_persistent_lifecycle_LDADD = $(SUITE_LDADD)
 suites_domain_070_transient_to_persistent_LDADD = $(SUITE_LDADD)
 suites_domain_080_unique_identifiers_LDADD = $(SUITE_LDADD)
+EXTRA_DIST += suites/known-broken/domain.yml
