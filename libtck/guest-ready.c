@@ -372,11 +372,14 @@ tck_guest_ready_wait(virDomainPtr dom, guint timeout_ms, GString *diag, GError *
 /*
  * The marker is read from the local log where libvirt runs on this
  * machine (the fast path), through the console otherwise; the config key
- * guest_console ("log" or "console") decides for every URI.
+ * guest_console ("log" or "console") decides for every URI.  A remote URI
+ * whose guest still writes its log on this machine (qemu+tcp://127.0.0.1,
+ * a serial log file the hypervisor made at start) keeps the log.
  */
 static TckGuestSource
-guest_source_for(TckTest *t)
+guest_source_for(TckTest *t, virDomainPtr dom)
 {
+    g_auto(GuestMeta) meta = { 0 };
     const char *forced = tck_config_get_string(tck_test_config(t), "guest_console");
     g_autoptr(GUri) uri = NULL;
 
@@ -385,7 +388,8 @@ guest_source_for(TckTest *t)
     if (forced && g_str_equal(forced, "log"))
         return TCK_GUEST_SOURCE_LOG;
     uri = g_uri_parse(tck_test_uri(t), G_URI_FLAGS_NONE, NULL);
-    if (uri && g_uri_get_host(uri) && *g_uri_get_host(uri))
+    if (uri && g_uri_get_host(uri) && *g_uri_get_host(uri) &&
+        !(guest_meta_read(dom, &meta, NULL) && g_file_test(meta.log, G_FILE_TEST_EXISTS)))
         return TCK_GUEST_SOURCE_CONSOLE;
     return TCK_GUEST_SOURCE_LOG;
 }
@@ -424,7 +428,7 @@ tck_wait_guest_disk(TckTest *t, virDomainPtr dom, const char *disk, guint timeou
     gboolean ok;
 
     tck_diag(t, "Waiting up to %u s for guest '%s' to list disk %s", timeout_s, virDomainGetName(dom), disk);
-    ok = tck_guest_disk_wait_from(dom, guest_source_for(t), disk, timeout_s * 1000, diag, &err);
+    ok = tck_guest_disk_wait_from(dom, guest_source_for(t, dom), disk, timeout_s * 1000, diag, &err);
     guest_ready_diag(t, diag);
     return ok;
 }
@@ -434,7 +438,7 @@ tck_wait_guest_ready(TckTest *t, virDomainPtr dom, guint timeout_s)
 {
     g_autoptr(GString) diag = g_string_new(NULL);
     g_autoptr(GError) err = NULL;
-    TckGuestSource source = guest_source_for(t);
+    TckGuestSource source = guest_source_for(t, dom);
     gboolean ok;
 
     tck_diag(t, "Waiting up to %u s for guest '%s' to print its readiness marker%s",

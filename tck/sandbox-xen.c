@@ -28,6 +28,7 @@
 #include <tck/assets.h>
 #include <tck/error.h>
 #include "tck/sandbox.h"
+#include "virt-util.h"
 
 #define XEN_READY "TCK-XEN-HOST-READY"
 #define XEN_FAILED "TCK-XEN-HOST-FAILED"
@@ -142,21 +143,13 @@ xen_child_setup(gpointer data)
     prctl(PR_SET_PDEATHSIG, SIGKILL);
 }
 
-static void
-xen_silent_error(void *opaque, virErrorPtr err)
-{
-    (void) opaque;
-    (void) err;
-}
-
 static gboolean
 xen_uri_answers(const char *uri)
 {
     virConnectPtr conn;
 
-    virSetErrorFunc(NULL, xen_silent_error);
-    conn = virConnectOpen(uri);
-    if (!conn)
+    tck_virt_quiet_errors();
+    if (!(conn = tck_virt_open(uri, TCK_VIRT_OPEN_DEFAULT, NULL)))
         return FALSE;
     virConnectClose(conn);
     return TRUE;
