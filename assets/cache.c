@@ -213,7 +213,8 @@ tck_asset_cache_dir(TckAssetCache *c)
 
 gboolean
 tck_asset_cache_lock(TckAssetCache *c, guint timeout_s,
-                     void (*waiting)(const char *dir, const char *holder), GError **error)
+                     void (*waiting)(const char *dir, const char *holder, gpointer data),
+                     gpointer data, GError **error)
 {
     g_autofree char *path = g_build_filename(c->dir, "lock", NULL);
     gint64 deadline = g_get_monotonic_time() + (gint64)timeout_s * G_USEC_PER_SEC;
@@ -244,7 +245,7 @@ tck_asset_cache_lock(TckAssetCache *c, guint timeout_s,
         if (!told && waiting) {
             g_autofree char *holder = NULL;
             g_file_get_contents(path, &holder, NULL, NULL);
-            waiting(c->dir, holder ? g_strstrip(holder) : "?");
+            waiting(c->dir, holder ? g_strstrip(holder) : "?", data);
             told = TRUE;
         }
         g_usleep(50 * 1000);
@@ -326,6 +327,32 @@ tck_asset_cache_path(TckAssetCache *c, const TckAssetEntry *e)
 }
 
 char *
+tck_asset_cache_blob_rel(const char *sha256)
+{
+    return g_build_filename("blobs", sha256, NULL);
+}
+
+char *
+tck_asset_cache_tree_rel(const char *sha256)
+{
+    return g_build_filename("trees", sha256, NULL);
+}
+
+char *
+tck_asset_cache_template_rel(const char *name)
+{
+    g_autofree char *file = g_strdup_printf("%s.tar.gz", name);
+
+    return g_build_filename("templates", file, NULL);
+}
+
+char *
+tck_asset_cache_abs(TckAssetCache *c, const char *rel)
+{
+    return g_build_filename(c->dir, rel, NULL);
+}
+
+char *
 tck_asset_cache_tmp_path(TckAssetCache *c, const char *hint)
 {
     char *p = g_strdup_printf("%s/tmp/%s.%d.%u", c->dir, hint, (int)getpid(), c->tmp_paths->len);
@@ -402,8 +429,8 @@ gboolean
 tck_asset_cache_put_blob(TckAssetCache *c, const char *tmp_path, const char *sha256, char **rel,
                          GError **error)
 {
-    g_autofree char *r = g_build_filename("blobs", sha256, NULL);
-    g_autofree char *blob = g_build_filename(c->dir, r, NULL);
+    g_autofree char *r = tck_asset_cache_blob_rel(sha256);
+    g_autofree char *blob = tck_asset_cache_abs(c, r);
 
     /* always replace: a blob of that name may be one --verify found bad */
     if (g_chmod(tmp_path, 0644) < 0 || g_rename(tmp_path, blob) < 0) {
@@ -548,7 +575,7 @@ tck_asset_cache_gc(TckAssetCache *c)
 
             /* a blob a tree or template was made from stays too */
             if (!keep && g_str_equal(swept[i], "blobs")) {
-                g_autofree char *tree = g_build_filename("trees", name, NULL);
+                g_autofree char *tree = tck_asset_cache_tree_rel(name);
                 keep = referenced(c, tree);
             }
             /* gc runs under the lock: anything in tmp/ that is not one of

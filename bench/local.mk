@@ -1,2 +1,4 @@
 ## bench/local.mk — benchmark scripts (not part of make check).
 EXTRA_DIST += bench/harness.sh
+EXTRA_DIST += bench/live-objects-b.sh
+EXTRA_DIST += bench/live-objects-b.txt

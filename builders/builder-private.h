@@ -36,5 +36,14 @@ xmlNodePtr tck_build_child_once(TckXmlBuild *x, xmlNodePtr parent, const char *n
 void tck_build_prop(TckXmlBuild *x, xmlNodePtr node, const char *name, const char *value);
 void tck_build_prop_uint(TckXmlBuild *x, xmlNodePtr node, const char *name, guint64 value);
 
+/* <mac address=@mac/> under @parent; fails unless @mac is a MAC address. */
+void tck_build_mac(TckXmlBuild *x, xmlNodePtr parent, const char *mac);
+/* <owner><name/><uuid/></owner> under the root; fails (naming @what) unless both are valid. */
+void tck_build_owner(TckXmlBuild *x, const char *what, const char *name, const char *uuid);
+/* <filterref filter=@filter> with a <parameter name= value=> per pair of
+ * @params (NULL-terminated, nullable) under @parent. */
+void tck_build_filterref(TckXmlBuild *x, xmlNodePtr parent, const char *filter,
+                         const char *const *params);
+
 /* The document as text, or NULL with the recorded error (prefixed by @what). */
 char *tck_build_finish(TckXmlBuild *x, const char *what, GError **error);

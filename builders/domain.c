@@ -428,6 +428,10 @@ tck_domain_builder_add_interface(TckDomainBuilder *b, const TckInterfaceSpec *ni
     }
     if (nic->model)
         tck_build_prop(&b->x, tck_build_child(&b->x, node, "model", NULL), "type", nic->model);
+    if (nic->filter)
+        tck_build_filterref(&b->x, node, nic->filter, nic->filter_params);
+    else if (nic->filter_params)
+        tck_build_fail(&b->x, "filter parameters need a filter");
 }
 
 static void
@@ -460,6 +464,12 @@ tck_domain_builder_add_chr(TckDomainBuilder *b, const char *element, const TckCh
     target = tck_build_child(&b->x, node, "target", NULL);
     tck_build_prop(&b->x, target, "type", chr->target_type);
     tck_build_prop_uint(&b->x, target, "port", (guint64) MAX(chr->port, 0));
+    if (chr->log) {
+        xmlNodePtr log = tck_build_child(&b->x, node, "log", NULL);
+
+        tck_build_prop(&b->x, log, "file", chr->log);
+        tck_build_prop(&b->x, log, "append", "off");
+    }
 }
 
 void

@@ -7,6 +7,7 @@ builders_libtck_builders_la_SOURCES = \
 	builders/builder-private.h \
 	builders/xml.c \
 	builders/domain.c \
+	builders/device.c \
 	builders/generic-domain.c \
 	builders/network.c \
 	builders/storage-pool.c \

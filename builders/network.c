@@ -273,3 +273,38 @@ tck_network_builder_to_xml(TckNetworkBuilder *b, GError **error)
                        fm->mode);
     return tck_build_finish(&b->x, "network", error);
 }
+
+char *
+tck_network_dhcp_host_xml(const char *mac, const char *name, const char *ip, GError **error)
+{
+    TckXmlBuild x;
+    char *xml;
+
+    tck_build_init(&x, "host");
+    if (!ip || (!mac && !name))
+        tck_build_fail(&x, "a DHCP host needs an address and a MAC or a name");
+    tck_build_prop(&x, x.root, "mac", mac);
+    tck_build_prop(&x, x.root, "name", name);
+    tck_build_prop(&x, x.root, "ip", ip);
+    xml = tck_build_finish(&x, "DHCP host", error);
+    tck_build_clear(&x);
+    return xml;
+}
+
+char *
+tck_network_port_xml(const char *uuid, const char *owner_name, const char *owner_uuid,
+                     const char *mac, GError **error)
+{
+    TckXmlBuild x;
+    char *xml;
+
+    tck_build_init(&x, "networkport");
+    if (!uuid || !g_uuid_string_is_valid(uuid))
+        tck_build_fail(&x, "'%s' is not a UUID", uuid ? uuid : "(none)");
+    tck_build_child(&x, x.root, "uuid", uuid);
+    tck_build_owner(&x, "network port", owner_name, owner_uuid);
+    tck_build_mac(&x, x.root, mac);
+    xml = tck_build_finish(&x, "network port", error);
+    tck_build_clear(&x);
+    return xml;
+}

@@ -93,3 +93,23 @@ tck_nwfilter_builder_to_xml(TckNWFilterBuilder *b, GError **error)
 {
     return tck_build_finish(&b->x, "nwfilter", error);
 }
+
+char *
+tck_nwfilter_binding_xml(const char *owner_name, const char *owner_uuid, const char *portdev,
+                         const char *mac, const char *filter, const char *const *params,
+                         GError **error)
+{
+    TckXmlBuild x;
+    char *xml;
+
+    tck_build_init(&x, "filterbinding");
+    tck_build_owner(&x, "filter binding", owner_name, owner_uuid);
+    if (!portdev || !*portdev || !filter || !*filter)
+        tck_build_fail(&x, "a filter binding needs a port device and a filter");
+    tck_build_prop(&x, tck_build_child(&x, x.root, "portdev", NULL), "name", portdev);
+    tck_build_mac(&x, x.root, mac);
+    tck_build_filterref(&x, x.root, filter, params);
+    xml = tck_build_finish(&x, "filter binding", error);
+    tck_build_clear(&x);
+    return xml;
+}

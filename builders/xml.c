@@ -102,6 +102,44 @@ tck_build_prop_uint(TckXmlBuild *x, xmlNodePtr node, const char *name, guint64 v
     xmlSetProp(node, BAD_CAST name, BAD_CAST buf);
 }
 
+void
+tck_build_mac(TckXmlBuild *x, xmlNodePtr parent, const char *mac)
+{
+    if (!mac || !g_regex_match_simple("^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$", mac, 0, 0)) {
+        tck_build_fail(x, "'%s' is not a MAC address", mac ? mac : "(none)");
+        return;
+    }
+    tck_build_prop(x, tck_build_child(x, parent, "mac", NULL), "address", mac);
+}
+
+void
+tck_build_owner(TckXmlBuild *x, const char *what, const char *name, const char *uuid)
+{
+    xmlNodePtr owner;
+
+    if (!name || !*name || !uuid || !g_uuid_string_is_valid(uuid)) {
+        tck_build_fail(x, "a %s needs an owner's name and UUID", what);
+        return;
+    }
+    owner = tck_build_child(x, x->root, "owner", NULL);
+    tck_build_child(x, owner, "name", name);
+    tck_build_child(x, owner, "uuid", uuid);
+}
+
+void
+tck_build_filterref(TckXmlBuild *x, xmlNodePtr parent, const char *filter, const char *const *params)
+{
+    xmlNodePtr ref = tck_build_child(x, parent, "filterref", NULL);
+
+    tck_build_prop(x, ref, "filter", filter);
+    for (guint i = 0; params && params[i] && params[i + 1]; i += 2) {
+        xmlNodePtr param = tck_build_child(x, ref, "parameter", NULL);
+
+        tck_build_prop(x, param, "name", params[i]);
+        tck_build_prop(x, param, "value", params[i + 1]);
+    }
+}
+
 char *
 tck_build_finish(TckXmlBuild *x, const char *what, GError **error)
 {

@@ -90,6 +90,38 @@ static const TckArchInfo tck_arch_info[] = {
     { "mips64el", "ttyS0", { "malta" } },
 };
 
+/*
+ * Which kernel image a kernel boot takes, first match wins.  QEMU loads an
+ * ELF kernel with the PVH entry note directly on x86 machines, so the
+ * guest skips the kernel's own decompression, which costs seconds under
+ * TCG; the cache's vmlinux is that ELF where the kernel has one (else the
+ * compressed kernel again).  Xen and the rest take the compressed image.
+ */
+static const struct {
+    const char *driver;         /* NULL: any */
+    const char *arch;           /* NULL: any */
+    const char *kernel;         /* the asset: "vmlinux" or "kernel" */
+    const char *why;
+} tck_kernel_images[] = {
+    { "QEMU", "x86_64", "vmlinux",
+      "QEMU boots the uncompressed PVH vmlinux directly, skipping the kernel's own "
+      "decompression (seconds under TCG)" },
+    { NULL, NULL, "kernel", "the compressed kernel image, as the driver loads it" },
+};
+
+static void
+tck_plan_pick_kernel(TckGuestPlan *plan, const char **why)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(tck_kernel_images); i++) {
+        if ((!tck_kernel_images[i].driver || g_str_equal(tck_kernel_images[i].driver, plan->driver)) &&
+            (!tck_kernel_images[i].arch || g_str_equal(tck_kernel_images[i].arch, plan->arch))) {
+            plan->kernel = g_strdup(tck_kernel_images[i].kernel);
+            *why = tck_kernel_images[i].why;
+            return;
+        }
+    }
+}
+
 /* The target name prefix of each disk bus ("vd" + "a" = vda). */
 static const struct {
     const char *bus;
@@ -205,6 +237,7 @@ tck_plan_free(TckGuestPlan *plan)
     g_free(plan->console_target);
     g_free(plan->kernel_console);
     g_free(plan->loader);
+    g_free(plan->kernel);
     if (plan->reasons)
         g_ptr_array_unref(plan->reasons);
     g_free(plan);
@@ -312,6 +345,7 @@ tck_plan_choose(const TckHost *host, const TckPlanRequest *request, GError **err
     g_autoptr(GArray) cands = g_array_new(FALSE, TRUE, sizeof(TckCandidate));
     g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func((GDestroyNotify) tck_plan_reason_free);
     TckCandidate *best = NULL;
+    TckPlanReason *chosen = NULL;
     const TckPlanRule *rule;
     const TckArchInfo *info;
     TckGuestPlan *plan;
@@ -369,6 +403,7 @@ tck_plan_choose(const TckHost *host, const TckPlanRequest *request, GError **err
             cand->reason->why = g_strdup_printf("%s%s; %s",
                 g_str_equal(best->guest->arch, host->arch) ? "host arch " : "arch ",
                 best->guest->arch, tck_plan_rules[best->rule].why);
+            chosen = cand->reason;
         } else if (!cand->reason->why) {
             if (!g_str_equal(cand->guest->arch, best->guest->arch) &&
                 g_str_equal(best->guest->arch, host->arch))
@@ -407,6 +442,15 @@ tck_plan_choose(const TckHost *host, const TckPlanRequest *request, GError **err
                                         : info ? info->kernel_console : "ttyS0");
     plan->loader = g_strdup(best->guest->loader);
     plan->boots = rule->boots;
+    if (rule->boot == TCK_BOOT_KERNEL) {
+        const char *why = NULL;
+        char *with_kernel;
+
+        tck_plan_pick_kernel(plan, &why);
+        with_kernel = g_strdup_printf("%s; kernel %s: %s", chosen->why, plan->kernel, why);
+        g_free(chosen->why);
+        chosen->why = with_kernel;
+    }
     plan->reasons = g_steal_pointer(&reasons);
     return plan;
 }
@@ -449,7 +493,7 @@ tck_plan_refine(TckGuestPlan *plan, const TckDomainCaps *dcaps)
 /* ---- Output --------------------------------------------------------- */
 
 /* The plan's key=value pairs, in the order `libvirt-tck capabilities` documents. */
-#define TCK_PLAN_N_FIELDS 7
+#define TCK_PLAN_N_FIELDS 8
 typedef struct {
     const char *key;
     const char *value;
@@ -466,6 +510,7 @@ tck_plan_fields(const TckGuestPlan *plan, TckPlanField fields[static TCK_PLAN_N_
         { "machine", plan->machine },
         { "boot", tck_boot_to_string(plan->boot) },
         { "disk_bus", plan->disk_bus },
+        { "kernel", plan->kernel },
     };
 
     memcpy(fields, f, sizeof(f));

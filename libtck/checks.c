@@ -206,6 +206,22 @@ tck_ok_volume(TckTest *t, virStorageVolPtr vol, const char *fmt, ...)
     return vol;
 }
 
+virNWFilterPtr
+tck_ok_nwfilter(TckTest *t, virNWFilterPtr filter, const char *fmt, ...)
+{
+    FORMAT_DESC(fmt);
+    ok_object(t, filter, desc);
+    return filter;
+}
+
+virInterfacePtr
+tck_ok_interface(TckTest *t, virInterfacePtr iface, const char *fmt, ...)
+{
+    FORMAT_DESC(fmt);
+    ok_object(t, iface, desc);
+    return iface;
+}
+
 virSecretPtr
 tck_ok_secret(TckTest *t, virSecretPtr secret, const char *fmt, ...)
 {
@@ -268,6 +284,8 @@ DEFINE_OUTCOME(tck_outcome_network, virNetworkPtr, virNetworkFree)
 DEFINE_OUTCOME(tck_outcome_pool, virStoragePoolPtr, virStoragePoolFree)
 DEFINE_OUTCOME(tck_outcome_volume, virStorageVolPtr, virStorageVolFree)
 DEFINE_OUTCOME(tck_outcome_nwfilter, virNWFilterPtr, virNWFilterFree)
+DEFINE_OUTCOME(tck_outcome_network_port, virNetworkPortPtr, virNetworkPortFree)
+DEFINE_OUTCOME(tck_outcome_nwfilter_binding, virNWFilterBindingPtr, virNWFilterBindingFree)
 DEFINE_OUTCOME(tck_outcome_secret, virSecretPtr, virSecretFree)
 DEFINE_OUTCOME(tck_outcome_interface, virInterfacePtr, virInterfaceFree)
 DEFINE_OUTCOME(tck_outcome_snapshot, virDomainSnapshotPtr, virDomainSnapshotFree)

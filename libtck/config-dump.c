@@ -216,6 +216,12 @@ tck_config_dump(TckConfig *cfg, gboolean sorted)
 }
 
 char *
+tck_config_mask_credentials(const char *text)
+{
+    return text ? mask_uri_credentials(text) : NULL;
+}
+
+char *
 tck_config_dump_masked(TckConfig *cfg)
 {
     return tck_config_dump(cfg, FALSE);

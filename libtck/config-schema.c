@@ -104,6 +104,7 @@ static const TckConfigKeyRule key_rules[] = {
     { "os_type", T_SCALAR, 0, NULL, TRUE, "a scalar" },
     { "arch", T_SCALAR, 0, NULL, TRUE, "a scalar" },
     { "boot", T_SCALAR, 0, NULL, TRUE, "a scalar (kernel, iso, container, template)" },
+    { "guest_console", T_SCALAR, 0, NULL, TRUE, "a scalar (log or console)" },
     { "known_broken", T_LIST, T_SCALAR, NULL, TRUE, "a list of file names" },
     { "disk_size", T_SCALAR, 0, NULL, TRUE, "a scalar (a size)" },
 };

@@ -12,6 +12,7 @@
 #include <tck/error.h>
 #include <tck/guest.h>
 #include "guest-ready.h"
+#include "test-private.h"
 #include "xpath.h"
 
 #define MARKER "TCK-GUEST-READY "
@@ -91,6 +92,7 @@ static void
 guest_describe_log(GString *diag, const char *path, const char *data, gsize len, const char *token)
 {
     g_autofree char *text = NULL;
+    g_autofree char *mine = g_strconcat(MARKER, token, NULL);
     g_auto(GStrv) lines = NULL;
     guint n, start;
 
@@ -109,7 +111,7 @@ guest_describe_log(GString *diag, const char *path, const char *data, gsize len,
         else if (*c != '\n' && *c != '\t' && (guchar) *c < 0x20)
             *c = '?';
     }
-    if (strstr(text, MARKER))
+    if (strstr(text, MARKER) && !guest_marker_found(data, len, mine))
         g_string_append_printf(diag, "log %s holds a readiness marker, but not for token %s\n", path, token);
     lines = g_strsplit(text, "\n", -1);
     n = g_strv_length(lines);
@@ -372,14 +374,11 @@ tck_guest_ready_wait(virDomainPtr dom, guint timeout_ms, GString *diag, GError *
 /*
  * The marker is read from the local log where libvirt runs on this
  * machine (the fast path), through the console otherwise; the config key
- * guest_console ("log" or "console") decides for every URI.  A remote URI
- * whose guest still writes its log on this machine (qemu+tcp://127.0.0.1,
- * a serial log file the hypervisor made at start) keeps the log.
+ * guest_console ("log" or "console") decides for every URI.
  */
 static TckGuestSource
-guest_source_for(TckTest *t, virDomainPtr dom)
+guest_source_for(TckTest *t)
 {
-    g_auto(GuestMeta) meta = { 0 };
     const char *forced = tck_config_get_string(tck_test_config(t), "guest_console");
     g_autoptr(GUri) uri = NULL;
 
@@ -388,8 +387,7 @@ guest_source_for(TckTest *t, virDomainPtr dom)
     if (forced && g_str_equal(forced, "log"))
         return TCK_GUEST_SOURCE_LOG;
     uri = g_uri_parse(tck_test_uri(t), G_URI_FLAGS_NONE, NULL);
-    if (uri && g_uri_get_host(uri) && *g_uri_get_host(uri) &&
-        !(guest_meta_read(dom, &meta, NULL) && g_file_test(meta.log, G_FILE_TEST_EXISTS)))
+    if (uri && g_uri_get_host(uri) && *g_uri_get_host(uri))
         return TCK_GUEST_SOURCE_CONSOLE;
     return TCK_GUEST_SOURCE_LOG;
 }
@@ -428,7 +426,7 @@ tck_wait_guest_disk(TckTest *t, virDomainPtr dom, const char *disk, guint timeou
     gboolean ok;
 
     tck_diag(t, "Waiting up to %u s for guest '%s' to list disk %s", timeout_s, virDomainGetName(dom), disk);
-    ok = tck_guest_disk_wait_from(dom, guest_source_for(t, dom), disk, timeout_s * 1000, diag, &err);
+    ok = tck_guest_disk_wait_from(dom, guest_source_for(t), disk, timeout_s * 1000, diag, &err);
     guest_ready_diag(t, diag);
     return ok;
 }
@@ -438,7 +436,7 @@ tck_wait_guest_ready(TckTest *t, virDomainPtr dom, guint timeout_s)
 {
     g_autoptr(GString) diag = g_string_new(NULL);
     g_autoptr(GError) err = NULL;
-    TckGuestSource source = guest_source_for(t, dom);
+    TckGuestSource source = guest_source_for(t);
     gboolean ok;
 
     tck_diag(t, "Waiting up to %u s for guest '%s' to print its readiness marker%s",
@@ -446,4 +444,88 @@ tck_wait_guest_ready(TckTest *t, virDomainPtr dom, guint timeout_s)
     ok = tck_guest_ready_wait_from(dom, source, timeout_s * 1000, diag, &err);
     guest_ready_diag(t, diag);
     return ok;
+}
+
+/* ---- the other markers of the generic guest ------------------------ */
+
+/* The RESTs of "@word <token> REST" lines in @data. */
+static GStrv
+guest_marker_rests(const char *data, gsize len, const char *word, const char *token)
+{
+    g_autofree char *text = g_strndup(data, len);
+    g_autofree char *head = g_strdup_printf("%s %s", word, token);
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    g_autoptr(GStrvBuilder) rests = g_strv_builder_new();
+    gsize hlen = strlen(head);
+
+    for (guint i = 0; lines[i]; i++) {
+        char *line = g_strstrip(lines[i]);
+        /* A console may glue other output before the marker: look inside the line. */
+        char *at = strstr(line, head);
+
+        if (!at || (at[hlen] && !g_ascii_isspace(at[hlen])))
+            continue;
+        g_strv_builder_add(rests, g_strstrip(at + hlen));
+    }
+    return g_strv_builder_end(rests);
+}
+
+GStrv
+tck_guest_markers(TckTest *t, virDomainPtr dom, const char *word)
+{
+    g_auto(GuestMeta) meta = { 0 };
+    g_autoptr(GError) error = NULL;
+    g_autofree char *data = NULL;
+    gsize len = 0;
+
+    if (!guest_meta_read(dom, &meta, &error))
+        tck_bail_out(t, "%s", error->message);
+    if (!g_file_get_contents(meta.log, &data, &len, NULL))
+        return g_new0(char *, 1);
+    return guest_marker_rests(data, len, word, meta.token);
+}
+
+char *
+tck_wait_guest_marker(TckTest *t, virDomainPtr dom, const char *word, const char *const *seen,
+                      guint timeout_s)
+{
+    g_auto(GuestMeta) meta = { 0 };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GString) diag = g_string_new(NULL);
+    g_autofree char *data = NULL;
+    g_auto(GStrv) lines = NULL;
+    gsize len = 0;
+    gint64 start = g_get_monotonic_time();
+    gint64 deadline = start + (gint64) timeout_s * G_USEC_PER_SEC;
+
+    if (!guest_meta_read(dom, &meta, &error))
+        tck_bail_out(t, "%s", error->message);
+    tck_diag(t, "Waiting up to %u s for '%s %s' in %s", timeout_s, word, meta.token, meta.log);
+    for (;;) {
+        g_clear_pointer(&data, g_free);
+        if (g_file_get_contents(meta.log, &data, &len, NULL)) {
+            g_auto(GStrv) rests = guest_marker_rests(data, len, word, meta.token);
+
+            for (guint i = 0; rests[i]; i++) {
+                if (!seen || !g_strv_contains(seen, rests[i])) {
+                    tck_diag(t, "'%s %s %s' appeared after %.1f s", word, meta.token, rests[i],
+                             (double) (g_get_monotonic_time() - start) / G_USEC_PER_SEC);
+                    return g_strdup(rests[i]);
+                }
+            }
+        } else {
+            data = NULL;
+            len = 0;
+        }
+        if (g_get_monotonic_time() >= deadline)
+            break;
+        g_usleep(POLL_MS * 1000);
+    }
+    g_string_append_printf(diag, "no new '%s %s' in %s within %u s\n", word, meta.token, meta.log, timeout_s);
+    guest_describe_log(diag, meta.log, data, len, meta.token);
+    lines = g_strsplit(diag->str, "\n", -1);
+    for (guint i = 0; lines[i]; i++)
+        if (*lines[i])
+            tck_diag(t, "%s", lines[i]);
+    return NULL;
 }

@@ -24,9 +24,14 @@ libtck_libtck_core_la_SOURCES = \
 	libtck/generic-domain.c \
 	libtck/guest-ready.c \
 	libtck/xml-edit.c \
+	libtck/hostnet.c \
+	libtck/test-network.c \
+	libtck/devices.c \
 	libtck/storage.c \
 	libtck/secret.c \
 	libtck/events.c \
+	libtck/events-private.h \
+	libtck/domain.c \
 	libtck/protocol.c \
 	libtck/guest-plan.c
 
@@ -49,6 +54,10 @@ tckinclude_HEADERS += \
 	libtck/tck/needs.h \
 	libtck/tck/guest.h \
 	libtck/tck/xml.h \
+	libtck/tck/hostnet.h \
+	libtck/tck/network.h \
+	libtck/tck/devices.h \
 	libtck/tck/storage.h \
 	libtck/tck/secret.h \
-	libtck/tck/events.h
+	libtck/tck/events.h \
+	libtck/tck/domain.h

@@ -11,6 +11,7 @@
 #include <libvirt/virterror.h>
 #include <tck/needs.h>
 #include <tck/guest.h>
+#include "events-private.h"
 #include "fs-util.h"
 #include "test-private.h"
 #include "virt-util.h"
@@ -115,6 +116,7 @@ static const struct {
     { TCK_ENV_OS_TYPE, "os_type" },
     { TCK_ENV_ARCH, "arch" },
     { TCK_ENV_BOOT, "boot" },
+    { TCK_ENV_GUEST_CONSOLE, "guest_console" },
 };
 
 /*
@@ -249,6 +251,10 @@ tck_test_connect(TckTest *t)
 
     if (t->conn)
         return t->conn;
+    /* Before the open: libvirt wants the loop there first.  It delivers
+     * domain events and answers a daemon's keepalive pings while we wait. */
+    if (!tck_event_loop_ensure())
+        tck_bail_out(t, "cannot start libvirt's event loop: %s", virGetLastErrorMessage());
     if (!(t->conn = tck_virt_open(t->uri, TCK_VIRT_OPEN_DEFAULT, &error)))
         tck_bail_out(t, "%s", error->message);
     return t->conn;

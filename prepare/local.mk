@@ -4,6 +4,9 @@ bin_PROGRAMS += prepare/libvirt-tck-prepare
 prepare_libvirt_tck_prepare_SOURCES = \
 	prepare/prepare.h \
 	prepare/main.c \
+	prepare/sources.c \
+	prepare/recipes.c \
+	prepare/vmlinux.c \
 	prepare/exit-codes.c \
 	prepare/progress.c \
 	prepare/download.c \

@@ -97,8 +97,9 @@ gboolean tck_archive_add_busybox(TckArchiveWriter *w, const char *busybox, GStrv
                                  const char *const *skip, GError **error);
 
 /* ---- initrd.c */
-#define TCK_INITRD_RECIPE "initrd-2"
-/* The modules /init loads, before dependency resolution. */
+#define TCK_INITRD_RECIPE "initrd-3"
+/* The modules /init loads (those the generic guest's devices need),
+ * before dependency resolution. */
 extern const char *const tck_initrd_modules[];
 gboolean tck_initrd_build(const char *out, const char *busybox, GStrv applets,
                           const char *init_script, const char *modules_dir, GPtrArray *modules,
@@ -135,10 +136,71 @@ char *tck_template_name(const char *arch);
 char *tck_template_install(TckAssetCache *cache, const char *blob, const char *arch,
                            GError **error);
 
+/* ---- vmlinux.c: the fast kernel */
+#define TCK_VMLINUX_RECIPE "vmlinux-1"
+/*
+ * Writes the uncompressed kernel inside the compressed @kernel (an x86
+ * bzImage: its payload decompressed by libarchive's xz/gzip/zstd/...
+ * filters) to @out when it is an ELF with the PVH entry note.  When the
+ * kernel has no such payload, returns TRUE with @why saying what it lacks
+ * (@out may hold a partial file then).  FALSE with @error on I/O failure.
+ */
+gboolean tck_vmlinux_extract(const char *kernel, const char *out, char **why, GError **error);
+
 /* ---- disk.c */
 #define TCK_DISK_RECIPE "disk-1"
 gboolean tck_disk_create(const char *out, const char *format, guint64 size, GError **error);
 /* ext4 holding the rootfs tarball; launches a libguestfs appliance. */
 gboolean tck_fs_disk_build(const char *out, const char *tarball, guint64 size, GError **error);
+
+/* ---- the run (main.c parses the options; sources.c resolves where each
+ * asset comes from; recipes.c builds them, one table row per kind) */
+typedef struct {
+    char *config_path, *cache_dir, *arch, *os_type, *only, *busybox, *kernel, *boot_dir;
+    char *modules_root, *catalog, *kernel_url, *initrd_url, *kernel_sha256, *initrd_sha256;
+    char *disk_size_str, *older_than, *path_kind;
+    gboolean offline, refresh, insecure, quiet, with_fs_disk, list, verify, purge, version;
+    int lock_timeout;
+    TckDownloadLimits limits;
+    char **last_sha_slot;       /* where a bare --sha256 goes */
+} TckPrepareOptions;
+
+typedef struct {
+    const TckPrepareOptions *opt;
+    TckConfig *cfg;
+    TckAssetCache *cache;
+    TckProgress *pr;
+    gboolean want[TCK_ASSET_LAST];
+    const char *arch;           /* the guest arch */
+    const char *kos;            /* OS type for kernel/initrd/ISO */
+    guint64 disk_size;
+    /* where the assets come from (sources.c) */
+    TckAssetSource kernel_dl, initrd_dl; /* url NULL: made from the host */
+    TckHostKernel hk;
+    char *bb;
+    char *isolinux_bin, *ldlinux_c32;
+    char *xen_gz;               /* the host's /boot/xen-*.gz */
+    /* derived while building, kept for the next recipe */
+    GStrv applets;
+    GPtrArray *modules;
+    GPtrArray *dom0_modules;    /* the Xen host's dom0 initrd's */
+    guint built, reused;
+} TckPrepare;
+
+void tck_prepare_clear(TckPrepare *p);
+
+/* OS types whose guests boot a kernel; "exe" guests get the container assets. */
+gboolean tck_prepare_is_kernel_os(const char *os_type);
+
+/*
+ * Decides where every wanted asset comes from (--kernel-url, the config's
+ * `kernels:`, the catalog, the host) and checks host inputs, all before
+ * the cache is touched: bad input leaves the cache as it was.
+ */
+gboolean tck_prepare_resolve_sources(TckPrepare *p, GError **error);
+
+/* Builds or fetches every wanted asset, in dependency order, under the
+ * cache lock the caller holds. */
+gboolean tck_prepare_build_all(TckPrepare *p, GError **error);
 
 G_END_DECLS

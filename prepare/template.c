@@ -19,9 +19,8 @@ char *
 tck_template_install(TckAssetCache *cache, const char *blob, const char *arch, GError **error)
 {
     g_autofree char *name = tck_template_name(arch);
-    g_autofree char *file = g_strdup_printf("%s.tar.gz", name);
-    g_autofree char *rel = g_build_filename("templates", file, NULL);
-    g_autofree char *abs = g_build_filename(tck_asset_cache_dir(cache), rel, NULL);
+    g_autofree char *rel = tck_asset_cache_template_rel(name);
+    g_autofree char *abs = tck_asset_cache_abs(cache, rel);
     g_autofree char *tmp = g_strdup_printf("%s.%d.tmp", abs, (int)getpid());
 
     /* a hard link shares the verified blob's bytes, size and mtime */

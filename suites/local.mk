@@ -6,6 +6,9 @@
 SUITE_LDADD = $(TCK_CORE_LIBS)
 
 include suites/domain/local.mk
+include suites/network/local.mk
+include suites/nwfilter/local.mk
+include suites/interface/local.mk
 include suites/storage/local.mk
 include suites/secret/local.mk
 include suites/nodedev/local.mk

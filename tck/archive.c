@@ -14,6 +14,7 @@
 
 #include <tck/error.h>
 
+#include "coverage.h"
 #include "report-archive.h"
 #include "report.h"
 #include "report-util.h"
@@ -143,7 +144,9 @@ metadata_text(const TckRun *run)
 gboolean
 tck_archive_write(const TckRun *run, const char *path, GError **error)
 {
-    g_autofree char *tmp = g_strdup_printf("%s.tmp-%d", path, (int) getpid());
+    /* Made new next to @path (O_EXCL, never through a planted symlink), then renamed over it. */
+    g_autofree char *tmp = g_strdup_printf("%s.tmp-XXXXXX", path);
+    int fd = g_mkstemp_full(tmp, O_RDWR | O_CLOEXEC, 0644);
     g_autofree char *prefix = g_strdup_printf("libvirt-tck-%s",
                                               run->meta.run_id ? run->meta.run_id : "run");
     g_autofree char *report = tck_report_xml_to_string(run);
@@ -152,14 +155,23 @@ tck_archive_write(const TckRun *run, const char *path, GError **error)
     gboolean ok = FALSE;
     guint i;
 
+    if (fd < 0) {
+        int err = errno;
+
+        g_set_error(error, TCK_ERROR, tck_error_from_errno(err),
+                    "%s: cannot create a temporary file next to it: %s", path, g_strerror(err));
+        archive_write_free(w.a);
+        return FALSE;
+    }
     w.mtime = (run->meta.end_us ? run->meta.end_us : g_get_real_time()) / G_USEC_PER_SEC;
     if (archive_write_set_format_pax_restricted(w.a) != ARCHIVE_OK ||
         archive_write_add_filter_gzip(w.a) != ARCHIVE_OK ||
         archive_write_set_options(w.a, "gzip:!timestamp") != ARCHIVE_OK ||
-        archive_write_open_filename(w.a, tmp) != ARCHIVE_OK) {
+        archive_write_open_fd(w.a, fd) != ARCHIVE_OK) {
         g_set_error(error, TCK_ERROR, tck_error_from_errno(archive_errno(w.a)),
                     "%s: cannot write archive: %s", path, archive_error_string(w.a));
         archive_write_free(w.a);
+        close(fd);
         g_unlink(tmp);
         return FALSE;
     }
@@ -169,7 +181,8 @@ tck_archive_write(const TckRun *run, const char *path, GError **error)
         !add_text(&w, "capabilities.xml", run->meta.capabilities_xml, error) ||
         !add_text(&w, "guest-plan.txt", run->meta.guest_plan, error) ||
         !add_text(&w, "config.txt", run->meta.config_masked, error) ||
-        !add_text(&w, "daemon.log", run->meta.sandbox_log, error))
+        !add_text(&w, "daemon.log", run->meta.sandbox_log, error) ||
+        !add_text(&w, TCK_COVERAGE_MEMBER, run->api_coverage, error))
         goto out;
 
     for (i = 0; i < run->tests->len; i++) {
@@ -190,6 +203,15 @@ tck_archive_write(const TckRun *run, const char *path, GError **error)
                     "%s: cannot finish archive: %s", path, archive_error_string(w.a));
         goto out;
     }
+    if (fsync(fd) < 0 || close(fd) < 0) {
+        int err = errno;
+
+        fd = -1;
+        g_set_error(error, TCK_ERROR, tck_error_from_errno(err),
+                    "%s: cannot write archive: %s", path, g_strerror(err));
+        goto out;
+    }
+    fd = -1;
     if (g_rename(tmp, path) < 0) {
         int err = errno;
 
@@ -201,6 +223,8 @@ tck_archive_write(const TckRun *run, const char *path, GError **error)
 
  out:
     archive_write_free(w.a);
+    if (fd >= 0)
+        close(fd);
     if (!ok)
         g_unlink(tmp);
     return ok;
@@ -222,9 +246,9 @@ tck_archive_sniff(const char *path)
     return n >= 262 && memcmp(buf + 257, "ustar", 5) == 0;
 }
 
-/* "report.xml" or "TOPDIR/report.xml". */
+/* "MEMBER" or "TOPDIR/MEMBER". */
 static gboolean
-is_report_member(const char *name)
+is_member(const char *name, const char *member)
 {
     const char *slash;
 
@@ -232,12 +256,18 @@ is_report_member(const char *name)
         name += 2;
     slash = strchr(name, '/');
     if (!slash)
-        return g_str_equal(name, "report.xml");
-    return g_str_equal(slash + 1, "report.xml");
+        return g_str_equal(name, member);
+    return g_str_equal(slash + 1, member);
 }
 
 char *
 tck_archive_read_report(const char *path, gsize *len, GError **error)
+{
+    return tck_archive_read_member(path, "report.xml", len, error);
+}
+
+char *
+tck_archive_read_member(const char *path, const char *member, gsize *len, GError **error)
 {
     struct archive *a = archive_read_new();
     struct archive_entry *entry;
@@ -256,18 +286,18 @@ tck_archive_read_report(const char *path, gsize *len, GError **error)
         la_int64_t size = archive_entry_size(entry);
         la_ssize_t got;
 
-        if (!is_report_member(archive_entry_pathname(entry)))
+        if (!is_member(archive_entry_pathname(entry), member))
             continue;
         if (size < 0 || size > ARCHIVE_MAX_REPORT) {
             g_set_error(error, TCK_ERROR, TCK_ERROR_REPORT,
-                        "%s: report.xml has an unusable size", path);
+                        "%s: %s has an unusable size", path, member);
             break;
         }
         ret = g_malloc(size + 1);
         got = archive_read_data(a, ret, size);
         if (got != size) {
             g_set_error(error, TCK_ERROR, TCK_ERROR_REPORT,
-                        "%s: report.xml is truncated: %s", path,
+                        "%s: %s is truncated: %s", path, member,
                         got < 0 ? archive_error_string(a) : "short read");
             g_clear_pointer(&ret, g_free);
             break;
@@ -281,7 +311,7 @@ tck_archive_read_report(const char *path, gsize *len, GError **error)
                     path, archive_error_string(a));
     else if (!ret && !(error && *error))
         g_set_error(error, TCK_ERROR, TCK_ERROR_REPORT,
-                    "%s: no report.xml in the archive; not a libvirt-tck results archive", path);
+                    "%s: no %s in the archive; not a libvirt-tck results archive", path, member);
     archive_read_free(a);
     return ret;
 }

@@ -49,7 +49,7 @@ tck_canary_wanted(const TckRunMeta *meta, GPtrArray *selected, gboolean describe
 {
     if (!offers_kvm(meta->capabilities_xml))
         return FALSE;
-    if (!described && !tck_registry_describe_all(selected, error))
+    if (!described && !tck_registry_describe_all(selected, 30, error))
         return FALSE;
     for (guint i = 0; i < selected->len; i++) {
         const TckTestEntry *e = g_ptr_array_index(selected, i);

@@ -8,6 +8,7 @@
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 
+#include <tck/assets.h>
 #include <tck/caps.h>
 #include <tck/config.h>
 #include <tck/error.h>
@@ -53,8 +54,9 @@ static const struct {
 
 static const char tck_caps_description[] =
     "Prints the guest plan, one key=value per line (arch, os_type,\n"
-    "domain_type, emulator, machine, boot, disk_bus), then one line per\n"
-    "rule considered and why it was or was not chosen.\n"
+    "domain_type, emulator, machine, boot, disk_bus, kernel), then one line\n"
+    "per rule considered and why it was or was not chosen (the chosen one\n"
+    "also says why its kernel: the PVH vmlinux or the compressed kernel).\n"
     "\n"
     "Without --caps, the URI is --uri, else $TCK_URI, else the config's\n"
     "uri, else test:///default (qemu:///system with --sandbox).\n"
@@ -147,6 +149,41 @@ tck_caps_from_uri(const char *uri, virConnectPtr *conn_out, GError **error)
     return host;
 }
 
+/*
+ * For a plan that boots a kernel: which image the asset cache gives its
+ * guests, the PVH vmlinux, the compressed kernel kept in its place (no
+ * PVH entry in it), or nothing prepared yet.  One line, text output only.
+ */
+static void
+tck_caps_say_kernel(const TckGuestPlan *plan, TckConfig *config, FILE *out)
+{
+    const char *cache = tck_config_get_string(config, "asset_cache");
+    g_autofree char *dir = NULL;
+    g_autofree char *vmlinux = NULL;
+    g_autofree char *kernel = NULL;
+    g_autoptr(GError) error = NULL;
+
+    if (!plan->kernel || !plan->boots)
+        return;
+    if (!cache)
+        cache = g_getenv("TCK_ASSET_CACHE");
+    dir = cache && *cache ? g_strdup(cache)
+          : tck_assets_default_cache_dir(tck_config_get_string(config, "scratch_dir"));
+    if (!g_str_equal(plan->kernel, "vmlinux")) {
+        fprintf(out, "kernel image: the compressed kernel from %s\n", dir);
+        return;
+    }
+    vmlinux = tck_assets_lookup(dir, plan->arch, plan->os_type, TCK_ASSET_VMLINUX, &error);
+    kernel = tck_assets_lookup(dir, plan->arch, plan->os_type, TCK_ASSET_KERNEL, NULL);
+    if (!vmlinux)
+        fprintf(out, "kernel image: the compressed kernel, slower under TCG (%s)\n", error->message);
+    else if (g_strcmp0(vmlinux, kernel) == 0)
+        fprintf(out, "kernel image: the compressed kernel, %s: it has no PVH vmlinux inside "
+                "(libvirt-tck-prepare --list says why)\n", vmlinux);
+    else
+        fprintf(out, "kernel image: the PVH vmlinux %s\n", vmlinux);
+}
+
 int
 tck_cmd_capabilities(int argc, char **argv)
 {
@@ -228,6 +265,8 @@ tck_cmd_capabilities(int argc, char **argv)
 
     out = tck_caps_formats[fmt].render(plan);
     fputs(out, stdout);
+    if (g_str_equal(tck_caps_formats[fmt].name, "text"))
+        tck_caps_say_kernel(plan, config, stdout);
     /* What a run does about KVM (tck/canary.c), said where the plan is shown. */
     if (fmt == 0 && g_strcmp0(plan->domain_type, "kvm") == 0)
         printf("kvm: a run boots one canary guest first (at most 30 s); when it makes no progress, "

@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "compare.h"
+#include "coverage.h"
 #include "exit-codes.h"
 #include "formats.h"
 #include "known-broken.h"
@@ -41,11 +42,18 @@ report_options_clear(ReportOptions *o)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(ReportOptions, report_options_clear)
 
-typedef enum { MODE_RENDER, MODE_MASK, MODE_COMPARE } Mode;
+typedef enum { MODE_RENDER, MODE_MASK, MODE_COMPARE, MODE_COVERAGE } Mode;
 
 static int cmd_render(const ReportOptions *o);
 static int cmd_mask(const ReportOptions *o);
 static int cmd_compare(const ReportOptions *o);
+
+/* coverage: any number of archives (tck/coverage.c) */
+static int
+cmd_coverage(const ReportOptions *o)
+{
+    return tck_cmd_report_coverage(o->args);
+}
 
 /* The report command's table: each mode, its parameters and what runs it. */
 static const struct {
@@ -62,6 +70,9 @@ static const struct {
       "Apply known-broken files to a stored run and print what is left to fix", cmd_mask },
     { "compare", MODE_COMPARE, "BASE NEW", 2,
       "Compare two stored runs; exit 1 when anything regressed", cmd_compare },
+    /* n_args 0: any number */
+    { "coverage", MODE_COVERAGE, "ARCHIVE...", 0,
+      "The public libvirt functions the runs (--api-coverage) called, by area", cmd_coverage },
 };
 
 static const char report_description[] =
@@ -71,7 +82,8 @@ static const char report_description[] =
 /* The report command's exit table; --help prints it. */
 static const TckExitDoc report_exits[] = {
     { TCK_EXIT_OK, "render/mask: no unexpected failure; compare: no regression" },
-    { TCK_EXIT_TEST_FAILED, "render/mask: an unexpected failure is left; compare: a regression" },
+    { TCK_EXIT_TEST_FAILED, "render/mask: an unexpected failure is left or the run was interrupted; "
+                            "compare: a regression, or either run was interrupted" },
     { TCK_EXIT_USAGE, "usage error, unreadable run or invalid known-broken file" },
 };
 
@@ -111,7 +123,7 @@ parse(char ***argv, Mode mode, ReportOptions *o, GError **error)
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "%s (try --help)", local->message);
         return FALSE;
     }
-    if (!o->args || g_strv_length(o->args) != modes[mode].n_args) {
+    if (modes[mode].n_args && (!o->args || g_strv_length(o->args) != modes[mode].n_args)) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "report %s takes %s (see --help)",
                     modes[mode].name, modes[mode].params);
         return FALSE;
@@ -191,7 +203,8 @@ run_status(const TckRun *run)
     guint passed, failed, skipped;
 
     tck_format_totals(run, &passed, &failed, &skipped);
-    return failed ? TCK_EXIT_TEST_FAILED : TCK_EXIT_OK;
+    /* An interrupted run did not run everything: never green. */
+    return failed || run->meta.interrupted ? TCK_EXIT_TEST_FAILED : TCK_EXIT_OK;
 }
 
 static int
@@ -365,7 +378,9 @@ cmd_compare(const ReportOptions *o)
         if (!close_output(out, file, ok ? &error : NULL) || !ok)
             return tck_exit_report(error);
     }
-    return tck_compare_has_regression(cmp) ? TCK_EXIT_TEST_FAILED : TCK_EXIT_OK;
+    /* An interrupted run never compares as clean. */
+    return tck_compare_has_regression(cmp) || base->meta.interrupted || new_run->meta.interrupted
+           ? TCK_EXIT_TEST_FAILED : TCK_EXIT_OK;
 }
 
 static void

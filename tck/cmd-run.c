@@ -15,6 +15,7 @@
 #include "fs-util.h"
 #include "canary.h"
 #include "cli.h"
+#include "coverage.h"
 #include "cleanup.h"
 #include "exit-codes.h"
 #include "formats.h"
@@ -24,6 +25,7 @@
 #include "registry.h"
 #include "report-run.h"
 #include "runner.h"
+#include "durations.h"
 #include "virt-util.h"
 
 typedef struct {
@@ -43,6 +45,7 @@ typedef struct {
     gboolean sandbox_tcp;
     gboolean sandbox_no_kvm;
     gboolean sandbox_xen;
+    gboolean api_coverage;        /* coverage */
     gboolean version;
     char **tests;
     TckReportRunOptions report;   /* -a, --known-broken, --rerun-failed */
@@ -112,7 +115,7 @@ parse_options(char ***argv, RunOptions *o, GError **error)
         { "list", 0, 0, G_OPTION_ARG_NONE, &o->list, "List the selected tests and exit", NULL },
         { "force", 0, 0, G_OPTION_ARG_NONE, &o->force, "Remove leftover tck- objects of other runs first", NULL },
         { "timeout", 't', 0, G_OPTION_ARG_INT, &o->timeout, "Seconds before a test is killed (default 300)", "SECS" },
-        { "jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs, "Run N tests at once (default 1)", "N" },
+        { "jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs, "Run N tests at once (default: the number of cores)", "N" },
         { "suites-dir", 0, 0, G_OPTION_ARG_FILENAME, &o->suites_dir, "Find test programs in DIR", "DIR" },
         { "keep-scratch", 0, 0, G_OPTION_ARG_NONE, &o->keep_scratch, "Keep the run's scratch directory", NULL },
         { "sandbox", 0, 0, G_OPTION_ARG_NONE, &o->sandbox,
@@ -123,13 +126,15 @@ parse_options(char ***argv, RunOptions *o, GError **error)
           "With --sandbox: hide /dev/kvm, so QEMU guests use TCG", NULL },
         { "xen", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_xen,
           "With --sandbox: run on an emulated Xen host (libxl) instead, see libvirt-tck-sandbox(1)", NULL },
+        { "api-coverage", 0, 0, G_OPTION_ARG_NONE, &o->api_coverage,
+          "Record which public libvirt functions each test calls (see: report coverage)", NULL },
         { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL },
         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->tests, NULL, "[TEST...]" },
         { NULL },
     };
 
     o->timeout = 300;
-    o->jobs = 1;
+    o->jobs = (int)g_get_num_processors();
     /* The usage line's "[TEST...]" comes from the G_OPTION_REMAINING entry. */
     ctx = g_option_context_new(NULL);
     g_option_context_set_summary(ctx, "libvirt-tck: the libvirt Technology Compatibility Kit");
@@ -283,7 +288,7 @@ fill_metadata(TckRun *run, virConnectPtr conn, const char *uri, const char *run_
     g_autofree char *os_release = NULL;
     const char *type;
 
-    m->uri = g_strdup(uri);
+    m->uri = tck_config_mask_credentials(uri);   /* a report never shows a password */
     m->run_id = g_strdup(run_id);
     type = virConnectGetType(conn);
     m->driver = g_strdup(type ? type : "unknown");
@@ -373,6 +378,8 @@ tck_cmd_run(int argc, char **argv)
     g_autoptr(GPtrArray) selected = NULL;
     g_autoptr(GPtrArray) to_run = NULL;
     g_autoptr(TckRun) run = NULL;
+    g_autoptr(TckDurations) durations = NULL;
+    g_autoptr(GError) local = NULL;
     g_autoptr(GString) leftovers = g_string_new(NULL);
     g_autofree char *suites_dir = NULL;
     g_autofree char *run_id = NULL;
@@ -382,6 +389,8 @@ tck_cmd_run(int argc, char **argv)
     virConnectPtr conn = NULL;
     const char *uri;
     TckRunnerOptions ro = { 0 };
+    g_autoptr(TckApi) api = NULL;        /* coverage */
+    g_auto(GStrv) coverage_env = NULL;   /* coverage */
     LiveState live = { 0 };
     TckFormatOptions fo = { 0 };
     struct sigaction sa = { .sa_handler = on_signal };
@@ -419,7 +428,7 @@ tck_cmd_run(int argc, char **argv)
     {
         gboolean nothing_to_rerun = FALSE;
 
-        if (!tck_report_run_prepare(&o.report, config, &o.tests, &nothing_to_rerun, &error))
+        if (!tck_report_run_prepare(&o.report, config, &nothing_to_rerun, &error))
             return tck_exit_report(error);
         if (nothing_to_rerun) {
             printf("Nothing failed in %s: nothing to rerun.\n", o.report.rerun_failed);
@@ -430,19 +439,26 @@ tck_cmd_run(int argc, char **argv)
     suites_dir = tck_registry_suites_dir(o.suites_dir);
     if (!(all = tck_registry_discover(suites_dir, &error)))
         return tck_exit_report(error);
-    if (!(selected = tck_registry_select(all, o.tests, &error)))
+    if (!(selected = tck_report_run_select(&o.report, all, o.tests, &error)))
         return tck_exit_report(error);
     /* Always: the needs are checked, and the jobs scheduled, from what tests say. */
-    if (!tck_registry_describe_all(selected, &error))
+    if (!tck_registry_describe_all(selected, o.timeout, &error))
         return tck_exit_report(error);
 
     if (o.list) {
         for (guint i = 0; i < selected->len; i++) {
             TckTestEntry *e = g_ptr_array_index(selected, i);
-            printf("%-45s %s\n", e->name, e->summary ? e->summary : "");
+            if (e->describe_error)
+                printf("%-45s (--describe failed: %s)\n", e->name, e->describe_error);
+            else
+                printf("%-45s %s\n", e->name, e->summary ? e->summary : "");
         }
         return TCK_EXIT_OK;
     }
+
+    /* coverage: the API description is checked before anything runs. */
+    if (o.api_coverage && !(api = tck_api_load(NULL, &error)))
+        return tck_exit_report(error);
 
     virInitialize();
     tck_virt_quiet_errors();
@@ -471,6 +487,7 @@ tck_cmd_run(int argc, char **argv)
 
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);   /* a closed terminal ends the run as SIGTERM does */
     signal(SIGPIPE, SIG_IGN);
 
     run = tck_run_new();
@@ -482,6 +499,9 @@ tck_cmd_run(int argc, char **argv)
     live.run = run;
     live.verbose = o.verbose;
     live.progress = progress;
+    /* longest first, by each test's last duration on this URI (prove --state=slow) */
+    durations = tck_durations_load(uri);
+    tck_durations_order(durations, selected);
     ro.jobs = o.jobs;
     ro.timeout_s = o.timeout;
     ro.run_id = run_id;
@@ -493,6 +513,8 @@ tck_cmd_run(int argc, char **argv)
     ro.on_progress = on_test_progress;
     ro.on_done_data = &live;
     ro.interrupted = &interrupted;
+    if (api)
+        ro.extra_env = coverage_env = tck_coverage_env();   /* coverage */
     /* One short KVM boot before the first guest test: never minutes of timeouts. */
     if (tck_canary_wanted(&run->meta, selected, o.jobs > 1, &error) &&
         !tck_canary_run(&ro, human, &error)) {
@@ -513,11 +535,18 @@ tck_cmd_run(int argc, char **argv)
     run->meta.end_us = g_get_real_time();
     tck_report_run_record_plan(run, run_dir, conn, config);
     virConnectClose(conn);
+    if (api)
+        tck_coverage_collect(run, api);   /* coverage: before the reports and the archive */
+    tck_durations_record(durations, run);
+    if (!tck_durations_save(durations, &local))
+        fprintf(stderr, "libvirt-tck: warning: test durations not kept: %s\n", local->message);
 
     /* Config metadata, known-broken, then the archive (interrupted runs too). */
     if (!tck_report_run_finish(&o.report, run, config, &error))
         return tck_exit_report(error);
 
+    if (api && !o.quiet)
+        tck_coverage_print_summary(stdout, api, run->api_coverage);   /* coverage */
     fo.verbose = o.verbose;
     fo.quiet = o.quiet;
     fo.lines_printed = tck_outputs_text_on_stdout(outputs);

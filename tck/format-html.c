@@ -12,6 +12,7 @@
 
 #include "compare.h"
 #include "formats.h"
+#include "coverage.h"
 #include "report.h"
 #include "report-util.h"
 
@@ -522,6 +523,12 @@ tck_report_html_to_string(const TckRun *run, const TckCompare *cmp)
         add_comparison(main_el, cmp);
     add_results(main_el, run, cmp);
     add_stale(main_el, run);
+    {
+        xmlNodePtr coverage = tck_coverage_html_section(run);
+
+        if (coverage)
+            xmlAddChild(main_el, coverage);
+    }
     add_metadata(main_el, run);
     el(body, "script", NULL, html_js);
 

@@ -20,24 +20,10 @@ typedef struct {
     guint skipped;
 } Counts;
 
-/* What a status becomes in JUnit: the child element and its message prefix. */
-static const struct {
-    const char *element;    /* NULL: a plain pass */
-    const char *prefix;
-} junit_map[TCK_STATUS_LAST] = {
-    [TCK_STATUS_PASS] = { NULL, NULL },
-    [TCK_STATUS_FAIL] = { "failure", "" },
-    [TCK_STATUS_SKIP] = { "skipped", "SKIP" },
-    [TCK_STATUS_ERROR] = { "error", "" },
-    [TCK_STATUS_XFAIL] = { "skipped", "known broken (xfail)" },
-    [TCK_STATUS_XPASS] = { NULL, NULL },
-    [TCK_STATUS_TODO] = { "skipped", "TODO" },
-};
-
 static void
 count(Counts *c, TckStatus status)
 {
-    const char *el = junit_map[status].element;
+    const char *el = tck_status_info(status)->junit;
 
     c->tests++;
     if (!el)
@@ -76,14 +62,14 @@ add_case(xmlNodePtr suite, Counts *c, const char *classname, const char *name,
          TckStatus status, const char *message, const char *detail, const char *note)
 {
     xmlNodePtr tc = xmlNewChild(suite, NULL, BAD_CAST "testcase", NULL);
-    const char *el = junit_map[status].element;
+    const char *el = tck_status_info(status)->junit;
 
     set_safe_prop(tc, "name", name);
     set_safe_prop(tc, "classname", classname);
     xmlSetProp(tc, BAD_CAST "time", BAD_CAST "0");
     count(c, status);
     if (el) {
-        const char *prefix = junit_map[status].prefix;
+        const char *prefix = tck_status_info(status)->junit_prefix;
         g_autofree char *msg = NULL;
         xmlNodePtr child;
 

@@ -6,16 +6,7 @@
 static const char *
 status_label(TckStatus s)
 {
-    static const char *const labels[TCK_STATUS_LAST] = {
-        [TCK_STATUS_PASS] = "ok",
-        [TCK_STATUS_FAIL] = "FAILED",
-        [TCK_STATUS_SKIP] = "skipped",
-        [TCK_STATUS_ERROR] = "ERROR",
-        [TCK_STATUS_XFAIL] = "known broken",
-        [TCK_STATUS_XPASS] = "UNEXPECTEDLY OK",
-        [TCK_STATUS_TODO] = "todo",
-    };
-    return s < TCK_STATUS_LAST ? labels[s] : "?";
+    return tck_status_info(s)->label;
 }
 
 void
@@ -115,7 +106,7 @@ tck_format_text(const TckRun *run, const TckFormatOptions *opts, FILE *out, GErr
             tck_format_text_test_line(g_ptr_array_index(run->tests, i), out);
     for (guint i = 0; i < run->tests->len; i++) {
         const TckTestResult *r = g_ptr_array_index(run->tests, i);
-        if (r->status == TCK_STATUS_FAIL || r->status == TCK_STATUS_ERROR || r->status == TCK_STATUS_XPASS)
+        if (tck_status_info(r->status)->failure || r->status == TCK_STATUS_XPASS)
             failure_details(r, opts, out);
     }
     known_broken_summary(run, out);

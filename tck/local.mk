@@ -18,6 +18,11 @@ tck_libtck_harness_la_SOURCES = \
 	tck/registry.h \
 	tck/runner.c \
 	tck/runner.h \
+	tck/runner-job.c \
+	tck/runner-job.h \
+	tck/runner-done.c \
+	tck/durations.c \
+	tck/durations.h \
 	tck/tap-parser.c \
 	tck/tap-parser.h \
 	tck/results.c \
@@ -47,6 +52,8 @@ tck_libtck_harness_la_SOURCES = \
 	tck/known-broken.h \
 	tck/compare.c \
 	tck/compare.h \
+	tck/coverage.c \
+	tck/coverage.h \
 	tck/sandbox.c \
 	tck/sandbox.h \
 	tck/sandbox-xen.c \

@@ -189,6 +189,14 @@ tck_outputs_write(TckOutputs *outputs, const TckRun *run, const TckFormatOptions
             }
         }
     }
+    /* A report that did not reach stdout (a full disk, /dev/full) is no success. */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        int e = errno ? errno : EIO;
+
+        g_set_error(error, TCK_ERROR, tck_error_from_errno(e), "cannot write the report to stdout: %s",
+                    g_strerror(e));
+        return FALSE;
+    }
     return TRUE;
 }
 

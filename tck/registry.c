@@ -1,9 +1,14 @@
 /* registry.c — finding test programs, describing them and selecting them. */
 #include <config.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <fnmatch.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/wait.h>
 #include <gio/gio.h>
 #include <tck/error.h>
 #include <tck/protocol.h>
@@ -20,6 +25,7 @@ tck_test_entry_free(TckTestEntry *e)
     g_free(e->summary);
     g_strfreev(e->needs);
     g_strfreev(e->exclusive);
+    g_free(e->describe_error);
     g_free(e);
 }
 
@@ -35,6 +41,7 @@ entry_copy(const TckTestEntry *e)
     c->plan = e->plan;
     c->needs = g_strdupv(e->needs);
     c->exclusive = g_strdupv(e->exclusive);
+    c->describe_error = g_strdup(e->describe_error);
     return c;
 }
 
@@ -189,6 +196,29 @@ tck_registry_select(GPtrArray *all, GStrv patterns, GError **error)
     return g_steal_pointer(&sel);
 }
 
+void
+tck_registry_add_named(GPtrArray *all, GStrv names, GPtrArray *into, GPtrArray *unknown)
+{
+    for (guint n = 0; names && names[n]; n++) {
+        gboolean known = FALSE;
+
+        for (guint i = 0; i < all->len && !known; i++) {
+            TckTestEntry *e = g_ptr_array_index(all, i);
+            gboolean taken = FALSE;
+
+            if (!g_str_equal(e->name, names[n]))
+                continue;
+            known = TRUE;
+            for (guint j = 0; j < into->len && !taken; j++)
+                taken = g_str_equal(((TckTestEntry *) g_ptr_array_index(into, j))->path, e->path);
+            if (!taken)
+                g_ptr_array_add(into, entry_copy(e));
+        }
+        if (!known)
+            g_ptr_array_add(unknown, names[n]);
+    }
+}
+
 /* Reads --describe output (tck/protocol.h) into @e; the name stays the registry's. */
 static void
 parse_description(TckTestEntry *e, const char *out)
@@ -208,43 +238,143 @@ parse_description(TckTestEntry *e, const char *out)
     tck_description_clear(&d);
 }
 
-gboolean
-tck_registry_describe_all(GPtrArray *entries, GError **error)
-{
-    g_autoptr(GPtrArray) procs = g_ptr_array_new_with_free_func(g_object_unref);
-    g_autoptr(GPtrArray) which = g_ptr_array_new();
+/* What one `--describe` may print, and how long all of them may take at most. */
+#define DESCRIBE_MAX_BYTES (64 * 1024)
+#define DESCRIBE_MAX_S 30
 
-    /* All at once: their start-up (loading libvirt) overlaps. */
+typedef struct {
+    TckTestEntry *entry;
+    GPid pid;
+    int fd;                 /* its stdout, -1 at EOF */
+    GString *out;
+    gboolean reaped;
+    int status;
+} Describe;
+
+static void
+describe_fail(Describe *d, char *why)
+{
+    if (!d->entry->describe_error)
+        d->entry->describe_error = why;
+    else
+        g_free(why);
+    if (!d->reaped) {
+        kill(d->pid, SIGKILL);
+        while (waitpid(d->pid, &d->status, 0) < 0 && errno == EINTR)
+            ;
+        d->reaped = TRUE;
+    }
+    if (d->fd >= 0)
+        close(d->fd);
+    d->fd = -1;
+}
+
+static void
+describe_read(Describe *d)
+{
+    char buf[8192];
+
+    for (;;) {
+        ssize_t n = read(d->fd, buf, sizeof(buf));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return;
+        if (n <= 0) {
+            close(d->fd);
+            d->fd = -1;
+            return;
+        }
+        if (d->out->len + n > DESCRIBE_MAX_BYTES) {
+            describe_fail(d, g_strdup_printf("it printed more than %d bytes", DESCRIBE_MAX_BYTES));
+            return;
+        }
+        g_string_append_len(d->out, buf, n);
+    }
+}
+
+static void
+describe_end(Describe *d)
+{
+    if (d->entry->describe_error)
+        return;
+    if (WIFSIGNALED(d->status)) {
+        d->entry->describe_error = g_strdup_printf("killed by signal %d", WTERMSIG(d->status));
+    } else if (!WIFEXITED(d->status) || WEXITSTATUS(d->status) != 0) {
+        d->entry->describe_error = g_strdup_printf("exited with status %d", WEXITSTATUS(d->status));
+    } else {
+        g_autofree char *text = g_utf8_make_valid(d->out->str, d->out->len);
+        parse_description(d->entry, text);
+    }
+}
+
+gboolean
+tck_registry_describe_all(GPtrArray *entries, guint timeout_s, GError **error G_GNUC_UNUSED)
+{
+    g_autoptr(GArray) ds = g_array_new(FALSE, TRUE, sizeof(Describe));
+    guint limit_s = MIN(MAX(timeout_s, 1), DESCRIBE_MAX_S);
+    gint64 deadline = g_get_monotonic_time() + (gint64) limit_s * G_USEC_PER_SEC;
+    guint pending = 0;
+
+    /* All at once: their start-up (loading libvirt) overlaps.  One that
+     * cannot describe itself is marked and not run; the others go on. */
     for (guint i = 0; i < entries->len; i++) {
         TckTestEntry *e = g_ptr_array_index(entries, i);
+        const char *argv[] = { e->path, TCK_DESCRIBE_OPTION, NULL };
         g_autoptr(GError) local = NULL;
-        GSubprocess *p;
+        Describe d = { e, 0, -1, NULL, FALSE, 0 };
 
         if (!e->native)
             continue;
-        p = g_subprocess_new(G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &local,
-                             e->path, TCK_DESCRIBE_OPTION, NULL);
-        if (!p) {
-            tck_error_propagate_prefixed(error, g_steal_pointer(&local), TCK_ERROR_TEST,
-                                         "%s --describe: ", e->path);
-            return FALSE;
+        if (!g_spawn_async_with_pipes(NULL, (char **) argv, NULL,
+                                      G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
+                                      NULL, NULL, &d.pid, NULL, &d.fd, NULL, &local)) {
+            g_free(e->describe_error);
+            e->describe_error = g_strdup(local->message);
+            continue;
         }
-        g_ptr_array_add(procs, p);
-        g_ptr_array_add(which, e);
+        fcntl(d.fd, F_SETFL, O_NONBLOCK);
+        d.out = g_string_new(NULL);
+        g_array_append_val(ds, d);
+        pending++;
     }
-    for (guint i = 0; i < procs->len; i++) {
-        GSubprocess *p = g_ptr_array_index(procs, i);
-        TckTestEntry *e = g_ptr_array_index(which, i);
-        g_autofree char *out = NULL;
-        g_autoptr(GError) local = NULL;
+    while (pending > 0) {
+        g_autofree struct pollfd *fds = g_new0(struct pollfd, ds->len);
+        gint64 now = g_get_monotonic_time();
+        guint n = 0;
 
-        if (!g_subprocess_communicate_utf8(p, NULL, NULL, &out, NULL, &local) ||
-            !g_subprocess_get_successful(p)) {
-            g_set_error(error, TCK_ERROR, TCK_ERROR_TEST, "%s --describe failed%s%s", e->path,
-                        local ? ": " : "", local ? local->message : "");
-            return FALSE;
+        for (guint i = 0; i < ds->len; i++) {
+            Describe *d = &g_array_index(ds, Describe, i);
+            if (d->fd >= 0)
+                fds[n++] = (struct pollfd){ .fd = d->fd, .events = POLLIN };
         }
-        parse_description(e, out ? out : "");
+        if (now >= deadline) {
+            for (guint i = 0; i < ds->len; i++) {
+                Describe *d = &g_array_index(ds, Describe, i);
+                if (d->fd >= 0 || !d->reaped)
+                    describe_fail(d, g_strdup_printf("no answer within %u s", limit_s));
+            }
+        } else {
+            poll(fds, n, n ? (int) MIN((deadline - now) / 1000 + 1, 50) : 20);
+        }
+        pending = 0;
+        for (guint i = 0; i < ds->len; i++) {
+            Describe *d = &g_array_index(ds, Describe, i);
+
+            if (d->fd >= 0)
+                describe_read(d);
+            if (!d->reaped && d->fd < 0 && waitpid(d->pid, &d->status, WNOHANG) == d->pid) {
+                d->reaped = TRUE;
+                describe_end(d);
+            }
+            if (!d->reaped || d->fd >= 0)
+                pending++;
+        }
+    }
+    for (guint i = 0; i < ds->len; i++) {
+        Describe *d = &g_array_index(ds, Describe, i);
+        g_spawn_close_pid(d->pid);
+        g_string_free(d->out, TRUE);
     }
     return TRUE;
 }

@@ -16,6 +16,7 @@ typedef struct {
     gint64 plan;         /* from --describe, 0 when unknown */
     GStrv needs;
     GStrv exclusive;
+    char *describe_error; /* why `--describe` failed (the test is then not run), or NULL */
 } TckTestEntry;
 
 void tck_test_entry_free(TckTestEntry *entry);
@@ -43,5 +44,26 @@ GPtrArray *tck_registry_discover(const char *suites_dir, GError **error);
  */
 GPtrArray *tck_registry_select(GPtrArray *all, GStrv patterns, GError **error);
 
-/* Runs `PATH --describe` for every native test (in parallel) and fills in the metadata. */
-gboolean tck_registry_describe_all(GPtrArray *entries, GError **error);
+/**
+ * tck_registry_add_named:
+ * @all: (element-type TckTestEntry): what tck_registry_discover() found
+ * @names: exact test names ("domain/050-x"), e.g. read from a stored run:
+ *   data, so never taken as a path, glob or area
+ * @into: (element-type TckTestEntry): the selection to append to; an
+ *   entry already in it is not added twice
+ * @unknown: (element-type utf8) (transfer none): gets each name of @names
+ *   that is no test of @all (pointers into @names)
+ */
+void tck_registry_add_named(GPtrArray *all, GStrv names, GPtrArray *into, GPtrArray *unknown);
+
+/**
+ * tck_registry_describe_all:
+ * @entries: (element-type TckTestEntry): the tests
+ * @timeout_s: how long all of them may take (at most 30 s)
+ *
+ * Runs `PATH --describe` for every native test (in parallel) and fills in
+ * the metadata.  A test whose --describe crashes, fails, floods, prints
+ * past the deadline or never ends gets describe_error (and is not run);
+ * the others are unaffected.  Invalid UTF-8 is replaced, not refused.
+ */
+gboolean tck_registry_describe_all(GPtrArray *entries, guint timeout_s, GError **error);

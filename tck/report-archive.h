@@ -42,6 +42,13 @@ gboolean tck_archive_write(const TckRun *run, const char *path, GError **error);
  */
 char *tck_archive_read_report(const char *path, gsize *len, GError **error);
 
+/*
+ * tck_archive_read_member:
+ * Like tck_archive_read_report(), for any top-level member ("report.xml",
+ * "api-coverage.txt"); a missing member is TCK_ERROR_REPORT.
+ */
+char *tck_archive_read_member(const char *path, const char *member, gsize *len, GError **error);
+
 /* TRUE when the file starts like a gzip or tar archive. */
 gboolean tck_archive_sniff(const char *path);
 

@@ -12,6 +12,7 @@
 #include "xpath.h"
 
 #include "report-archive.h"
+#include "coverage.h"
 #include "report.h"
 #include "report-util.h"
 
@@ -226,6 +227,14 @@ tck_report_xml_parse(const char *data, gsize len, const char *origin, GError **e
                              TCK_XML_PARSE_KEEP_BLANKS, TCK_ERROR_REPORT, error);
     if (!doc)
         return NULL;
+    /* tck_xml_parse_full never sets libxml2's huge option (which turns off the
+     * entity-amplification check) nor substitutes entities; and a report
+     * has no DTD: one that declares anything is refused. */
+    if (doc->intSubset || doc->extSubset) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_REPORT,
+                    "%s: a report has no DOCTYPE; refusing one with a DTD (entities)", origin);
+        return NULL;
+    }
     root = xmlDocGetRootElement(doc);
     if (!root || !xmlStrEqual(root->name, BAD_CAST "report") || !root->ns ||
         !xmlStrEqual(root->ns->href, BAD_CAST TCK_REPORT_NS)) {
@@ -281,9 +290,19 @@ tck_report_read(const char *path, GError **error)
         return NULL;
     }
     if (tck_archive_sniff(path)) {
+        TckRun *run;
+        g_autofree char *coverage = NULL;
+        gsize coverage_len = 0;
+
         data = tck_archive_read_report(path, &len, error);
         if (!data)
             return NULL;
+        run = tck_report_xml_parse(data, len, path, error);
+        /* coverage: an archive of a run with --api-coverage carries it beside the report */
+        coverage = tck_archive_read_member(path, TCK_COVERAGE_MEMBER, &coverage_len, NULL);
+        if (run && coverage)
+            run->api_coverage = g_steal_pointer(&coverage);
+        return run;
     } else if (!g_file_get_contents(path, &data, &len, &local)) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_REPORT, "%s: %s", path, local->message);
         return NULL;

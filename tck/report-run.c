@@ -17,6 +17,7 @@
 #include "report-archive.h"
 #include "report-run.h"
 #include "report-util.h"
+#include "registry.h"
 
 void
 tck_report_run_add_options(GOptionContext *ctx, TckReportRunOptions *o)
@@ -54,8 +55,7 @@ load_config_known_broken(TckKnownBroken *kb, TckConfig *config, GError **error)
 }
 
 gboolean
-tck_report_run_prepare(TckReportRunOptions *o, TckConfig *config, char ***tests,
-                       gboolean *nothing_to_do, GError **error)
+tck_report_run_prepare(TckReportRunOptions *o, TckConfig *config, gboolean *nothing_to_do, GError **error)
 {
     guint i;
 
@@ -70,31 +70,53 @@ tck_report_run_prepare(TckReportRunOptions *o, TckConfig *config, char ***tests,
 
     if (o->rerun_failed) {
         g_autoptr(TckRun) old = tck_report_read(o->rerun_failed, error);
-        g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+        g_autoptr(GStrvBuilder) names = g_strv_builder_new();
         guint n = 0;
 
         if (!old)
             return FALSE;
-        for (i = 0; *tests && (*tests)[i]; i++)
-            g_ptr_array_add(names, g_strdup((*tests)[i]));
         for (i = 0; i < old->tests->len; i++) {
             const TckTestResult *t = g_ptr_array_index(old->tests, i);
 
             if (!tck_status_is_failure(t->status))
                 continue;
-            /* A test given by path (no area) is found again by its path. */
-            g_ptr_array_add(names, g_strdup((!t->area || !*t->area) && t->path ? t->path : t->name));
+            g_strv_builder_add(names, t->name);
             n++;
         }
         if (n == 0) {
             *nothing_to_do = TRUE;
             return TRUE;
         }
-        g_ptr_array_add(names, NULL);
-        g_strfreev(*tests);
-        *tests = (char **) g_ptr_array_steal(names, NULL);
+        o->rerun_names = g_strv_builder_end(names);
     }
     return TRUE;
+}
+
+GPtrArray *
+tck_report_run_select(TckReportRunOptions *o, GPtrArray *all, GStrv patterns, GError **error)
+{
+    g_autoptr(GPtrArray) sel = NULL;
+    g_autoptr(GPtrArray) unknown = g_ptr_array_new();
+
+    if (!o->rerun_names || (patterns && patterns[0]))
+        sel = tck_registry_select(all, patterns, error);
+    else
+        sel = g_ptr_array_new_with_free_func((GDestroyNotify) tck_test_entry_free);
+    if (!sel || !o->rerun_names)
+        return g_steal_pointer(&sel);
+    tck_registry_add_named(all, o->rerun_names, sel, unknown);
+    for (guint i = 0; i < unknown->len; i++) {
+        g_autofree char *shown = g_strescape(g_ptr_array_index(unknown, i), NULL);
+
+        g_printerr("libvirt-tck: %s: '%s' is not a test of this registry: not rerun\n",
+                   o->rerun_failed, shown);
+    }
+    if (sel->len == 0) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_NOT_FOUND,
+                    "%s: none of the tests to rerun is a test of this registry", o->rerun_failed);
+        return NULL;
+    }
+    return g_steal_pointer(&sel);
 }
 
 void
@@ -233,5 +255,6 @@ tck_report_run_options_clear(TckReportRunOptions *o)
     g_clear_pointer(&o->archive, g_free);
     g_clear_pointer(&o->known_broken, g_strfreev);
     g_clear_pointer(&o->rerun_failed, g_free);
+    g_clear_pointer(&o->rerun_names, g_strfreev);
     g_clear_pointer(&o->kb, tck_known_broken_free);
 }

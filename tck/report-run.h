@@ -20,6 +20,7 @@ typedef struct {
     char *archive;              /* -a/--archive FILE.tar.gz */
     char **known_broken;        /* --known-broken FILE, repeatable */
     char *rerun_failed;         /* --rerun-failed RUN */
+    GStrv rerun_names;          /* the names that failed in it, or never ran (tck_report_run_prepare) */
     TckKnownBroken *kb;         /* loaded by tck_report_run_prepare() */
 } TckReportRunOptions;
 
@@ -34,14 +35,28 @@ void tck_report_run_add_options(GOptionContext *ctx, TckReportRunOptions *o);
  * @o: the parsed options
  * @config: the loaded config (its known_broken key is read; relative
  *   paths are relative to the config file)
- * @tests: (inout): the test selection; --rerun-failed appends the tests
- *   that failed in the stored run
  * @nothing_to_do: (out): TRUE when --rerun-failed found nothing to rerun
  * @error: return location: a bad known-broken file or unreadable run
  *   is refused here, before anything runs
  */
-gboolean tck_report_run_prepare(TckReportRunOptions *o, TckConfig *config, char ***tests,
+gboolean tck_report_run_prepare(TckReportRunOptions *o, TckConfig *config,
                                 gboolean *nothing_to_do, GError **error);
+
+/*
+ * tck_report_run_select:
+ * @o: the options, after tck_report_run_prepare()
+ * @all: (element-type TckTestEntry): the registry
+ * @patterns: (nullable): the tests the command line names
+ * @error: TCK_ERROR_NOT_FOUND when nothing is left to run
+ *
+ * The selection: what @patterns name, and with --rerun-failed the tests of
+ * the registry whose names the stored run gives.  A stored run is data:
+ * its names are matched exactly, never as paths or globs; a name the
+ * registry does not know is reported on stderr and not run.
+ *
+ * Returns: (transfer full) (element-type TckTestEntry): the selection.
+ */
+GPtrArray *tck_report_run_select(TckReportRunOptions *o, GPtrArray *all, GStrv patterns, GError **error);
 
 /*
  * tck_report_run_test_done:

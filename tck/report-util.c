@@ -162,11 +162,11 @@ tck_duration_format(gint64 us)
 gboolean
 tck_status_is_failure(TckStatus status)
 {
-    return status == TCK_STATUS_FAIL || status == TCK_STATUS_ERROR;
+    return tck_status_info(status)->failure;
 }
 
 gboolean
 tck_status_is_skipped(TckStatus status)
 {
-    return status == TCK_STATUS_SKIP || status == TCK_STATUS_TODO;
+    return tck_status_info(status)->counts_as == TCK_COUNT_SKIPPED;
 }

@@ -50,7 +50,8 @@ char *tck_time_format_human(gint64 us);
 char *tck_duration_format(gint64 us);
 
 /* Status classes used by exit codes, JUnit and compare. */
+/* Shorthands for the status table's columns (results.h). */
 gboolean tck_status_is_failure(TckStatus status);   /* fail, error: unexpected */
-gboolean tck_status_is_skipped(TckStatus status);   /* skip, todo */
+gboolean tck_status_is_skipped(TckStatus status);   /* counts as skipped: skip */
 
 G_END_DECLS

@@ -13,6 +13,8 @@
 G_BEGIN_DECLS
 
 #define TCK_REPORT_NS "https://libvirt.org/schemas/tck/report/1"
+/* The most of one test stream (TAP, stderr, cleanup) the XML report keeps. */
+#define TCK_REPORT_STREAM_MAX (1024 * 1024)
 
 typedef struct _TckCompare TckCompare;
 

@@ -8,6 +8,9 @@
 #include "results.h"
 #include "tap-parser.h"
 
+/* Checks kept per test; the rest are counted (and said so in its log). */
+#define TCK_RESULTS_MAX_CHECKS 100000
+
 /**
  * tck_results_from_tap:
  * @result: the result to fill (name, path, tap, log, times already set)
@@ -16,7 +19,8 @@
  * @timed_out: the harness killed it at its timeout
  * @timeout_s: that timeout, for the message
  *
- * Sets @result's checks, planned count, status, reason, exit status and signal.
+ * Sets @result's checks (the first TCK_RESULTS_MAX_CHECKS; all of them
+ * count), planned count, status, reason, exit status and signal.
  */
 void tck_results_from_tap(TckTestResult *result, const TckTapSummary *summary,
                           int wait_status, gboolean timed_out, guint timeout_s);

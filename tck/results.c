@@ -3,27 +3,36 @@
 #include <string.h>
 #include "results.h"
 
-static const char *const status_names[TCK_STATUS_LAST] = {
-    [TCK_STATUS_PASS] = "pass",
-    [TCK_STATUS_FAIL] = "fail",
-    [TCK_STATUS_SKIP] = "skip",
-    [TCK_STATUS_ERROR] = "error",
-    [TCK_STATUS_XFAIL] = "xfail",
-    [TCK_STATUS_XPASS] = "xpass",
-    [TCK_STATUS_TODO] = "todo",
+/* The one status table. */
+static const TckStatusInfo status_table[TCK_STATUS_LAST] = {
+    /*                    name     label              failure counts as          JUnit      prefix */
+    [TCK_STATUS_PASS] = { "pass", "ok", FALSE, TCK_COUNT_PASSED, NULL, NULL },
+    [TCK_STATUS_FAIL] = { "fail", "FAILED", TRUE, TCK_COUNT_FAILED, "failure", "" },
+    [TCK_STATUS_SKIP] = { "skip", "skipped", FALSE, TCK_COUNT_SKIPPED, "skipped", "SKIP" },
+    [TCK_STATUS_ERROR] = { "error", "ERROR", TRUE, TCK_COUNT_FAILED, "error", "" },
+    [TCK_STATUS_XFAIL] = { "xfail", "known broken", FALSE, TCK_COUNT_PASSED, "skipped", "known broken (xfail)" },
+    [TCK_STATUS_XPASS] = { "xpass", "UNEXPECTEDLY OK", FALSE, TCK_COUNT_PASSED, NULL, NULL },
+    [TCK_STATUS_TODO] = { "todo", "todo", FALSE, TCK_COUNT_PASSED, "skipped", "TODO" },
 };
+static const TckStatusInfo status_unknown = { "unknown", "?", TRUE, TCK_COUNT_FAILED, "error", "" };
+
+const TckStatusInfo *
+tck_status_info(TckStatus status)
+{
+    return status < TCK_STATUS_LAST ? &status_table[status] : &status_unknown;
+}
 
 const char *
 tck_status_to_string(TckStatus status)
 {
-    return status < TCK_STATUS_LAST ? status_names[status] : "unknown";
+    return tck_status_info(status)->name;
 }
 
 int
 tck_status_from_string(const char *str)
 {
     for (int i = 0; i < TCK_STATUS_LAST; i++)
-        if (g_strcmp0(status_names[i], str) == 0)
+        if (g_strcmp0(status_table[i].name, str) == 0)
             return i;
     return -1;
 }
@@ -111,6 +120,7 @@ tck_run_free(TckRun *run)
     meta_clear(&run->meta);
     g_ptr_array_unref(run->tests);
     g_clear_pointer(&run->known_broken_stale, g_ptr_array_unref);
+    g_free(run->api_coverage);
     g_free(run);
 }
 

@@ -21,6 +21,30 @@ typedef enum {
     TCK_STATUS_LAST
 } TckStatus;
 
+/* How a status counts in a run's closing count. */
+typedef enum {
+    TCK_COUNT_PASSED,
+    TCK_COUNT_FAILED,
+    TCK_COUNT_SKIPPED,
+} TckStatusCount;
+
+/*
+ * What a status means, decided once (results.c) and read by every
+ * formatter, known-broken and compare.  TODO counts as passed, as in TAP
+ * and prove: a "not ok # TODO" is an expected failure that does not fail
+ * the run; JUnit, which has no such thing, shows it as skipped.
+ */
+typedef struct {
+    const char *name;          /* in the XML report, known-broken files, compare, HTML */
+    const char *label;         /* in the text format */
+    gboolean failure;          /* unexpected: fails the run, "not ok" in TAP */
+    TckStatusCount counts_as;  /* in the closing count */
+    const char *junit;         /* the JUnit testcase's child element, NULL for a plain pass */
+    const char *junit_prefix;  /* what its message starts with */
+} TckStatusInfo;
+
+/* The row of @status (a row for "unknown" past the table). */
+const TckStatusInfo *tck_status_info(TckStatus status);
 const char *tck_status_to_string(TckStatus status);
 int tck_status_from_string(const char *str);
 
@@ -76,6 +100,7 @@ typedef struct {
     TckRunMeta meta;
     GPtrArray *tests;          /* TckTestResult* */
     GPtrArray *known_broken_stale; /* char*: known-broken entries that matched nothing, or NULL */
+    char *api_coverage;        /* "TEST\tFUNCTION" lines (tck/coverage.h), or NULL */
 } TckRun;
 
 TckRun *tck_run_new(void);

@@ -126,7 +126,10 @@ add_domains(GPtrArray *out)
         tck_domain_builder_add_initenv(b, "TCK_TOKEN", "a b&c");
         tck_domain_builder_add_filesystem(b, &(TckFilesystemSpec) {
                                           .source = "/srv/rootfs", .target = "/", .readonly = TRUE });
-        tck_domain_builder_add_interface(b, &(TckInterfaceSpec) { .type = "network", .source = "default" });
+        tck_domain_builder_add_interface(b, &(TckInterfaceSpec) {
+                                         .type = "network", .source = "default",
+                                         .filter = "clean-traffic",
+                                         .filter_params = (const char *const[]){ "IP", "10.0.0.5", NULL } });
         tck_domain_builder_add_console(b, &console);
         add(out, "domain/lxc", "domain.rng", tck_domain_builder_to_xml(b, &error), error);
     }
@@ -205,6 +208,9 @@ add_networks(GPtrArray *out)
         tck_network_builder_set_forward(b, "vepa", "eth1");
         add(out, "network/vepa", "network.rng", tck_network_builder_to_xml(b, &error), error);
     }
+    add(out, "network/port", "networkport.rng",
+        tck_network_port_xml("8e7d9a34-5b1c-4f2e-9a0b-2c3d4e5f6a7b", TCK_HOSTILE_NAME,
+                             "004b96e1-2d78-c30f-5aa5-f03c87d21e69", "52:54:00:6c:3c:02", &error), error);
 }
 
 static void
@@ -349,6 +355,10 @@ add_nwfilters(GPtrArray *out)
                                       (const char *const[]) { "protocolid", "arp", NULL });
         add(out, "nwfilter/root", "nwfilter.rng", tck_nwfilter_builder_to_xml(b, &error), error);
     }
+    add(out, "nwfilter/binding", "nwfilterbinding.rng",
+        tck_nwfilter_binding_xml("tck-1a2b3c4d-owner", "004b96e1-2d78-c30f-5aa5-f03c87d21e69", "vnet0",
+                                 "52:54:00:6c:3c:03", "clean-traffic",
+                                 (const char *const[]){ "IP", "10.0.0.6", NULL }, &error), error);
 }
 
 static void

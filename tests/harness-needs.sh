@@ -25,13 +25,13 @@ harness nwfilter
 is "$rc" 4 "a run whose only test misses a need tested nothing, and says so (exit 4), without failing a check"
 like "$out" '^checks/needs \.+ skipped .*\(needs nwfilter: the driver does not support virConnectListAllNWFilters' \
      "...it is skipped, naming the need and the API that said so"
-ok "...and was never started (no run directory of its own)" test ! -e "$dir/checks-needs"
+ok "...and was never started (no run directory of its own)" sh -c '! ls -d "$1"/*-checks-needs >/dev/null 2>&1' - "$dir"
 mkdir "$tmp/a" && tar -xzf "$tmp/nwfilter.tar.gz" -C "$tmp/a" --strip-components=1
 like "$(cat "$tmp/a/report.xml")" 'status="skip"' "...the report records it as skipped"
 
 harness domain
 is "$rc" 0 "a test whose needs are met runs and passes"
-ok "...it was started (its run directory exists)" test -d "$dir/checks-needs"
+ok "...it was started (its run directory exists)" sh -c 'ls -d "$1"/*-checks-needs >/dev/null 2>&1' - "$dir"
 
 harness flux-capacitor
 is "$rc" 1 "a need outside the vocabulary is not skipped by the harness"

@@ -13,7 +13,7 @@ out=$(TCK_URI=test:///default prove -v --exec '' "$top_builddir/suites/domain/06
 is "$rc" 0 "prove passes a built test program run directly"
 like "$out" "^All tests successful" "prove reads every check of it (11 planned)"
 
-"$TCK" --uri test:///default --format tap domain >"$tmp/run.tap" 2>/dev/null
+"$TCK" --uri test:///default --format tap 'domain/0[5-8]0-*' >"$tmp/run.tap" 2>/dev/null
 out=$(prove -v --exec cat "$tmp/run.tap" 2>&1); rc=$?
 is "$rc" 0 "prove accepts the harness's TAP stream"
 like "$out" "Tests=4" "...and counts the four tests in it"

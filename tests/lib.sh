@@ -5,6 +5,10 @@
 : "${top_builddir:?run through make check (top_builddir unset)}"
 : "${top_srcdir:?run through make check (top_srcdir unset)}"
 TCK="$top_builddir/tck/libvirt-tck"
+# each script its own store of test durations, so that no earlier run
+# reorders this one's tests (the harness starts the longest first)
+_tap_state=$(mktemp -d "${TMPDIR:-/tmp}/tck-state.XXXXXX")
+XDG_STATE_HOME=$_tap_state; export XDG_STATE_HOME
 _tap_n=0
 _tap_failed=0
 _tap_planned=0
@@ -17,6 +21,7 @@ tap_plan() {
 
 _tap_end() {
     rc=$?
+    rm -rf "$_tap_state"
     if [ "$_tap_n" -ne "$_tap_planned" ]; then
         echo "# planned $_tap_planned checks, ran $_tap_n"
         exit 1

@@ -18,6 +18,7 @@ TESTS += \
 	tests/test-live-guest-ready \
 	tests/live-sandbox.sh \
 	tests/live-domain.sh \
+	tests/live-network.sh \
 	tests/live-safety.sh \
 	tests/live-kvm-canary.sh \
 	tests/live-storage.sh \
@@ -27,6 +28,7 @@ dist_noinst_SCRIPTS += \
 	tests/live-kvm-canary.sh \
 	tests/live-sandbox.sh \
 	tests/live-domain.sh \
+	tests/live-network.sh \
 	tests/live-safety.sh \
 	tests/live-storage.sh \
 	tests/live-errors.sh \
@@ -36,6 +38,7 @@ dist_noinst_SCRIPTS += \
 	tests/live/lib.sh \
 	tests/live/sandbox-inner.sh \
 	tests/live/domain-inner.sh \
+	tests/live/network-inner.sh \
 	tests/live/safety-inner.sh \
 	tests/live/storage-inner.sh \
 	tests/live/fake-daemon \
@@ -44,6 +47,8 @@ dist_noinst_SCRIPTS += \
 	bench/live-xen.sh \
 	bench/live-bench-inner.sh \
 	bench/live-suite.sh \
+	bench/live-seeds.sh \
+	bench/lib.sh \
 	bench/live-objects.sh
 EXTRA_DIST += \
 	tests/live/qemu-domain.xml \

@@ -38,6 +38,9 @@ tests_fixtures_sched_par_b_LDADD = $(FIXTURE_LDADD)
 check_PROGRAMS += tests/test-ledger
 tests_test_ledger_LDADD = $(TCK_CORE_LIBS)
 TESTS += tests/test-ledger
+check_PROGRAMS += tests/test-hostnet
+tests_test_hostnet_LDADD = $(TCK_CORE_LIBS)
+TESTS += tests/test-hostnet
 
 check_PROGRAMS += tests/test-protocol
 tests_test_protocol_LDADD = $(TCK_CORE_LIBS)
@@ -47,8 +50,10 @@ TESTS += tests/test-protocol
 dist_noinst_SCRIPTS += tests/lib.sh tests/run-gtest.sh
 TESTS += \
 	tests/harness-domain.sh \
+	tests/suite-objects-b.sh \
 	tests/harness-isolation.sh \
 	tests/harness-scheduling.sh \
+	tests/harness-durations.sh \
 	tests/harness-bad-input.sh \
 	tests/harness-prove.sh \
 	tests/harness-plan.sh \
@@ -57,28 +62,34 @@ TESTS += \
 	tests/layers.sh \
 	tests/libtck-needs.sh \
 	tests/crowded-host.sh \
-	tests/suite-objects-a.sh \
-	tests/contracts.sh \
-	tests/man-example.sh \
-	tests/harness-truth.sh \
-	tests/man-run-examples.sh
-EXTRA_DIST += \
-	tests/harness-domain.sh \
-	tests/harness-isolation.sh \
-	tests/harness-scheduling.sh \
-	tests/harness-bad-input.sh \
-	tests/harness-prove.sh \
-	tests/harness-plan.sh \
-	tests/harness-needs.sh \
-	tests/libtck-checks.sh \
-	tests/layers.sh \
-	tests/libtck-needs.sh \
-	tests/crowded-host.sh \
+	tests/api-coverage.sh \
 	tests/suite-objects-a.sh \
 	tests/contracts.sh \
 	tests/man-example.sh \
 	tests/harness-truth.sh \
 	tests/man-run-examples.sh \
+	tests/suite-domain-a.sh
+EXTRA_DIST += \
+	tests/harness-domain.sh \
+	tests/suite-objects-b.sh \
+	tests/harness-isolation.sh \
+	tests/harness-scheduling.sh \
+	tests/harness-durations.sh \
+	tests/harness-bad-input.sh \
+	tests/harness-prove.sh \
+	tests/harness-plan.sh \
+	tests/harness-needs.sh \
+	tests/libtck-checks.sh \
+	tests/layers.sh \
+	tests/libtck-needs.sh \
+	tests/crowded-host.sh \
+	tests/api-coverage.sh \
+	tests/suite-objects-a.sh \
+	tests/contracts.sh \
+	tests/man-example.sh \
+	tests/harness-truth.sh \
+	tests/man-run-examples.sh \
+	tests/suite-domain-a.sh \
 	tests/fixtures/upstream-style.t \
 	tests/fixtures/crowded-host.xml \
 	tests/contracts/broken-ten.yml \

@@ -11,6 +11,7 @@ tests_test_prepare_archives_LDADD = $(TCK_CORE_LIBS)
 PREPARE_SH_TESTS = \
 	tests/test-prepare-download.sh \
 	tests/test-prepare-cache.sh \
+	tests/test-prepare-vmlinux.sh \
 	tests/test-prepare-boot.sh \
 	tests/test-prepare-fs-disk.sh
 TESTS += tests/test-prepare-assets tests/test-prepare-archives $(PREPARE_SH_TESTS)
@@ -21,6 +22,7 @@ EXTRA_DIST += \
 	tests/prepare/stall-server.py \
 	tests/prepare/slow-server.py \
 	tests/prepare/catalog.conf \
+	tests/prepare/fake-bzimage.py \
 	tests/prepare/modules/modules.dep \
 	tests/prepare/modules/modules.builtin
 

@@ -186,6 +186,13 @@ test_plan(gconstpointer data)
     g_assert_cmpstr(plan->driver, ==, c->e_driver);
     g_assert_cmpstr(plan->loader, ==, c->e_loader);
     g_assert_cmpint(plan->boots, ==, c->e_boots);
+    /* QEMU on x86_64 boots the PVH vmlinux; Xen, the test driver and other arches the kernel */
+    if (plan->boot == TCK_BOOT_KERNEL)
+        g_assert_cmpstr(plan->kernel, ==,
+                        g_str_equal(c->e_driver, "QEMU") && g_str_equal(c->e_arch, "x86_64")
+                        ? "vmlinux" : "kernel");
+    else
+        g_assert_null(plan->kernel);
 
     /* One reason per guest arch x domain type; exactly one is chosen, and it is the plan. */
     {
@@ -421,16 +428,18 @@ test_text_output(void)
     g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
     static const char *const expected[] = {
         "arch=x86_64", "os_type=hvm", "domain_type=kvm", "emulator=" QEMU_X86,
-        "machine=pc", "boot=kernel", "disk_bus=virtio",
+        "machine=pc", "boot=kernel", "disk_bus=virtio", "kernel=vmlinux",
     };
 
     for (gsize i = 0; i < G_N_ELEMENTS(expected); i++)
         g_assert_cmpstr(lines[i], ==, expected[i]);
     /* Then one rule line per candidate (2 arches x 2 domain types). */
-    for (gsize i = 7; i < 11; i++)
+    for (gsize i = 8; i < 12; i++)
         g_assert_true(g_str_has_prefix(lines[i], "rule: "));
-    g_assert_cmpstr(lines[11], ==, "");
-    g_assert_null(lines[12]);
+    g_assert_cmpstr(lines[12], ==, "");
+    g_assert_null(lines[13]);
+    /* The chosen rule says which kernel image, and why. */
+    g_assert_nonnull(strstr(text, "kernel vmlinux: QEMU boots the uncompressed PVH vmlinux directly"));
     g_assert_nonnull(strstr(text, "rule: x86_64 hvm/kvm -> kernel: chosen"));
     g_assert_nonnull(strstr(text, "rule: x86_64 hvm/qemu -> kernel: not chosen"));
     g_assert_nonnull(strstr(text, "rule: i686 hvm/kvm -> kernel: not chosen (arch i686 is not the host arch x86_64)"));

@@ -831,7 +831,7 @@ test_bad_files(void)
     if (g_file_test("/dev/zero", G_FILE_TEST_EXISTS)) {
         cfg = tck_config_load_file("/dev/zero", &error);
         g_assert_null(cfg);
-        assert_config_error(error, "config /dev/zero: file is larger than the 64 MiB limit");
+        assert_config_error(error, "config /dev/zero: file is larger than the 16 MiB limit");
         g_clear_error(&error);
     }
 

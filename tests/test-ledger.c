@@ -177,6 +177,37 @@ test_cleanup_exact(void)
     virConnectClose(conn);
 }
 
+/* A guest with a managed save image is undefined too, also on a driver
+ * that knows only some of the undefine flags (the test driver). */
+static void
+test_cleanup_managed_save(void)
+{
+    virConnectPtr conn = virConnectOpen("test:///default");
+    g_autofree char *path = tmp_ledger_path();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TckLedger) ledger = NULL;
+    g_autoptr(GPtrArray) entries = NULL;
+    g_autoptr(GString) log = g_string_new(NULL);
+    virDomainPtr saved;
+
+    g_assert_nonnull(conn);
+    saved = clone_domain(conn, "tck-1a2b3c4d-domain-202-saved", "11111111-2222-3333-4444-555555555505", TRUE);
+    g_assert_cmpint(virDomainManagedSave(saved, 0), ==, 0);
+    g_assert_cmpint(virDomainHasManagedSaveImage(saved, 0), ==, 1);
+
+    ledger = tck_ledger_open(path, RUN, &error);
+    g_assert_no_error(error);
+    g_assert_true(tck_ledger_record(ledger, TCK_OBJECT_DOMAIN, "tck-1a2b3c4d-domain-202-saved", NULL, &error));
+    entries = tck_ledger_read(path, &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(tck_ledger_cleanup(conn, entries, RUN, log), ==, 0);
+    g_assert_cmpint(domain_state(conn, "tck-1a2b3c4d-domain-202-saved"), ==, -1);
+    g_assert_nonnull(strstr(log->str, "undefined domain tck-1a2b3c4d-domain-202-saved"));
+
+    virDomainFree(saved);
+    virConnectClose(conn);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -185,5 +216,6 @@ main(int argc, char **argv)
     g_test_add_func("/ledger/names", test_names);
     g_test_add_func("/ledger/record-read", test_record_read);
     g_test_add_func("/ledger/cleanup-exact", test_cleanup_exact);
+    g_test_add_func("/ledger/cleanup-managed-save", test_cleanup_managed_save);
     return g_test_run();
 }

@@ -116,6 +116,40 @@ late_write(gpointer data)
     return NULL;
 }
 
+/* The console path on a driver without consoles: a clear failure, no hang. */
+static void
+test_console_unsupported(Fixture *f, gconstpointer data)
+{
+    virDomainPtr d = start_domain(f, "tck-ready-console", "tok-console-1");
+    g_autoptr(GString) diag = g_string_new(NULL);
+    g_autoptr(GError) err = NULL;
+
+    g_assert_true(g_file_set_contents(f->log, "TCK-GUEST-READY tok-console-1\n", -1, NULL));
+    g_assert_false(tck_guest_ready_wait_from(d, TCK_GUEST_SOURCE_CONSOLE, 2000, diag, &err));
+    g_assert_error(err, TCK_ERROR, TCK_ERROR_LIBVIRT);
+    g_assert_nonnull(strstr(diag->str, "cannot open the console of 'tck-ready-console'"));
+    virDomainDestroy(d);
+    virDomainFree(d);
+}
+
+/* The disks line of the guest's /init, and a disk it does not list. */
+static void
+test_disk_line(Fixture *f, gconstpointer data)
+{
+    virDomainPtr d = start_domain(f, "tck-ready-disks", "tok-disks-1");
+    g_autoptr(GString) diag = g_string_new(NULL);
+    g_autoptr(GError) err = NULL;
+
+    g_assert_true(g_file_set_contents(f->log, "TCK-GUEST-READY tok-disks-1\r\nTCK-GUEST-DISKS vda vdb \r\n", -1, NULL));
+    g_assert_true(tck_guest_disk_wait_from(d, TCK_GUEST_SOURCE_LOG, "vdb", 2000, diag, &err));
+    g_assert_no_error(err);
+    g_string_truncate(diag, 0);
+    g_assert_false(tck_guest_disk_wait_from(d, TCK_GUEST_SOURCE_LOG, "vd", 300, diag, &err));
+    g_assert_error(err, TCK_ERROR, TCK_ERROR_FAILED);
+    virDomainDestroy(d);
+    virDomainFree(d);
+}
+
 static void
 test_marker_arrives_late(Fixture *f, gconstpointer data)
 {
@@ -245,5 +279,8 @@ main(int argc, char **argv)
     g_test_add("/guest-ready/empty-log", Fixture, NULL, fixture_setup, test_empty_log, fixture_teardown);
     g_test_add("/guest-ready/no-metadata", Fixture, NULL, fixture_setup, test_no_metadata, fixture_teardown);
     g_test_add("/guest-ready/guest-stops", Fixture, NULL, fixture_setup, test_guest_stops, fixture_teardown);
+    g_test_add("/guest-ready/console-unsupported", Fixture, NULL, fixture_setup, test_console_unsupported,
+               fixture_teardown);
+    g_test_add("/guest-ready/disk-line", Fixture, NULL, fixture_setup, test_disk_line, fixture_teardown);
     return g_test_run();
 }

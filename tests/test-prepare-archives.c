@@ -131,7 +131,9 @@ check_rootfs_archive(GHashTable *h)
     g_assert_true(S_ISLNK(sh->mode));
     g_assert_cmpstr(sh->link, ==, "../bin/busybox");
     g_assert_cmpstr(((Entry *)g_hash_table_lookup(h, "usr/bin/env"))->link, ==, "../../bin/busybox");
-    g_assert_nonnull(strstr(g_bytes_get_data(init->data, NULL), "TCK-GUEST-READY ${TCK_TOKEN"));
+    g_assert_nonnull(strstr(g_bytes_get_data(init->data, NULL), "token=${TCK_TOKEN"));
+    g_assert_nonnull(strstr(g_bytes_get_data(init->data, NULL), "TCK-GUEST-READY $token"));
+    g_assert_nonnull(strstr(g_bytes_get_data(init->data, NULL), "TCK-GUEST-DOWN $token reboot boot=$boot"));
     g_assert_nonnull(strstr(g_bytes_get_data(passwd->data, NULL), "root:x:0:0:"));
     g_assert_cmpint(init->mtime, ==, 946684800);
     /* nothing inside /tck-out */
@@ -250,6 +252,8 @@ test_initrd(void)
     assert_chardev(h, "dev/console", 0600, 5, 1);
     g_assert_nonnull(init);
     g_assert_nonnull(strstr(g_bytes_get_data(init->data, NULL), "TCK-GUEST-READY"));
+    g_assert_nonnull(strstr(g_bytes_get_data(init->data, NULL), "acpid -f -c /etc/acpi"));
+    g_assert_nonnull(strstr(g_bytes_get_data(init->data, NULL), "TCK-GUEST-POWERBUTTON"));
     g_assert_nonnull(mods);
     order = g_strndup(g_bytes_get_data(mods->data, NULL), mods->size);
     if (!g_file_test("/lib/modules", G_FILE_TEST_IS_DIR) || !*order) {

@@ -104,7 +104,7 @@ test_store_lookup_verify(void)
     struct stat st;
 
     g_assert_no_error(error);
-    g_assert_true(tck_asset_cache_lock(c, 5, NULL, &error));
+    g_assert_true(tck_asset_cache_lock(c, 5, NULL, NULL, &error));
     store_one(c, "hello initrd");
 
     path = tck_assets_lookup(dir, "x86_64", "hvm", TCK_ASSET_INITRD, &error);
@@ -155,12 +155,12 @@ test_lock(void)
     g_autoptr(TckAssetCache) a = tck_asset_cache_open(dir, TRUE, &error);
     g_autoptr(TckAssetCache) b = tck_asset_cache_open(dir, TRUE, &error);
 
-    g_assert_true(tck_asset_cache_lock(a, 0, NULL, &error));
-    g_assert_false(tck_asset_cache_lock(b, 0, NULL, &error));
+    g_assert_true(tck_asset_cache_lock(a, 0, NULL, NULL, &error));
+    g_assert_false(tck_asset_cache_lock(b, 0, NULL, NULL, &error));
     g_assert_error(error, TCK_ERROR, TCK_ERROR_LOCK);
     g_clear_error(&error);
     tck_asset_cache_unlock(a);
-    g_assert_true(tck_asset_cache_lock(b, 0, NULL, &error));
+    g_assert_true(tck_asset_cache_lock(b, 0, NULL, NULL, &error));
     g_assert_no_error(error);
     tck_fs_remove_tree(dir);
 }

@@ -3,10 +3,11 @@
 # busybox gives guests that really boot: the initrd under
 # qemu-system-x86_64 -kernel/-initrd (TCG) loads the virtio modules (a
 # virtio disk shows up) and prints "TCK-GUEST-READY <token>" with the token
-# from the kernel command line; the ISO boots from -cdrom and prints the
-# token it gets from an SMBIOS OEM string.
+# from the kernel command line; so does the fast kernel (the PVH vmlinux
+# QEMU boots directly); the ISO boots from -cdrom and prints the token it
+# gets from an SMBIOS OEM string.
 . "$top_srcdir/tests/prepare/lib.sh"
-plan 9
+plan 12
 QEMU=${QEMU:-qemu-system-x86_64}
 BOOT_TIMEOUT=${TCK_TEST_BOOT_TIMEOUT:-240}
 C="$WORK/cache"
@@ -34,7 +35,7 @@ wait_marker() {
 }
 
 if ! command -v "$QEMU" >/dev/null; then
-    for i in 4 5 6 7 8 9; do skip "$QEMU is not installed"; done
+    for i in 4 5 6 7 8 9 10 11 12; do skip "$QEMU is not installed"; done
     finish
 fi
 
@@ -42,7 +43,7 @@ TOKEN=k$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')
 cp --sparse=always "$RAW" "$WORK/disk.raw"
 t0=$(date +%s)
 "$QEMU" -machine pc,accel=tcg -m 256 -kernel "$KERNEL" -initrd "$INITRD" \
-    -append "console=ttyS0 tck.token=$TOKEN" -drive "file=$WORK/disk.raw,if=virtio,format=raw" \
+    -append "console=ttyS0 no_timer_check tck.token=$TOKEN" -drive "file=$WORK/disk.raw,if=virtio,format=raw" \
     -nographic -serial "file:$WORK/kernel.log" -monitor none -no-reboot \
     >"$WORK/qemu-kernel.out" 2>&1 &
 QP=$!
@@ -53,6 +54,23 @@ check "the virtio modules loaded: the virtio disk appeared as vda" grep -aq "\[v
 check "the marker has no other token" sh -c "! grep -a 'TCK-GUEST-READY' '$WORK/kernel.log' | grep -avq 'READY $TOKEN'"
 kill "$QP" 2>/dev/null; wait "$QP" 2>/dev/null
 grep -a "TCK-GUEST-READY" "$WORK/kernel.log" >/dev/null || tail -20 "$WORK/kernel.log" | sed 's/^/# /'
+
+# the fast kernel: the uncompressed PVH vmlinux, booted directly
+VMLINUX=$("$PREPARE" --cache "$C" --path vmlinux)
+TOKEN=v$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')
+t0=$(date +%s)
+"$QEMU" -machine pc,accel=tcg -m 256 -kernel "$VMLINUX" -initrd "$INITRD" \
+    -append "console=ttyS0 no_timer_check tck.token=$TOKEN" -drive "file=$WORK/disk.raw,if=virtio,format=raw" \
+    -nographic -serial "file:$WORK/vmlinux.log" -monitor none -no-reboot \
+    >"$WORK/qemu-vmlinux.out" 2>&1 &
+QP=$!
+PIDS="$PIDS $QP"
+wait_marker "$WORK/vmlinux.log" "$TOKEN" "$QP"
+ok $? "the fast kernel (PVH vmlinux) boots the initrd under TCG to TCK-GUEST-READY $TOKEN ($(( $(date +%s) - t0 )) s)"
+check "it is not the compressed kernel" sh -c "! cmp -s '$VMLINUX' '$KERNEL'"
+check "and it sees the virtio disk as vda" grep -aq "\[vda\]" "$WORK/vmlinux.log"
+kill "$QP" 2>/dev/null; wait "$QP" 2>/dev/null
+grep -a "TCK-GUEST-READY" "$WORK/vmlinux.log" >/dev/null || tail -20 "$WORK/vmlinux.log" | sed 's/^/# /'
 
 TOKEN=i$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')
 t0=$(date +%s)

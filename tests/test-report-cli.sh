@@ -27,7 +27,7 @@ CHROMIUM=${CHROMIUM:-chromium}
 # --- A real run on test:///default, every format and the archive.
 out=$("$TCK" --uri test:///default --format text --format tap="$tmp/run.tap" \
       --format xml="$tmp/run.xml" --format junit="$tmp/run.junit.xml" \
-      --format html="$tmp/run.html" -a "$tmp/run.tar.gz" domain 2>&1); rc=$?
+      --format html="$tmp/run.html" -a "$tmp/run.tar.gz" 'domain/0[5-8]0-*' 2>&1); rc=$?
 is "$rc" 0 "a run on test:///default with every format exits 0"
 like "$out" "^4 passed, 0 failed, 0 skipped$" "the text format still goes to stdout"
 ok "the tap file is written" test -s "$tmp/run.tap"
@@ -68,7 +68,7 @@ is "$rc" 0 "prove accepts every raw TAP stream in the archive"
 like "$out" "Files=4, Tests=$checks," "prove counts the same $checks checks as the report"
 
 # --- A run killed with SIGINT mid-test.
-"$TCK" --suites-dir "$fixtures" --timeout 60 -a "$tmp/int.tar.gz" \
+"$TCK" --suites-dir "$fixtures" --timeout 60 -j 1 -a "$tmp/int.tar.gz" \
     rpt/passing rpt/hang rpt/failing >"$tmp/int.out" 2>&1 &
 pid=$!
 i=0
@@ -82,7 +82,7 @@ out=$("$TCK" report "$tmp/int.tar.gz" 2>&1); rc=$?
 is "$rc" 1 "the interrupted run re-renders (exit 1: the killed test is an error)"
 like "$out" "^The run was interrupted\.$" "...and says it was interrupted"
 like "$out" "^rpt/hang \.+ ERROR " "...with the test that was killed"
-unlike "$out" "^rpt/failing " "...and without the test that never started"
+like "$out" "^rpt/failing \.+ ERROR .*not run: the run was interrupted" "...and the test that never started is listed as not run (issue 10 finding 8)"
 "$TCK" report "$tmp/int.tar.gz" --format xml="$tmp/int.xml" --format html="$tmp/int.html" >/dev/null 2>&1
 ok "the interrupted run's XML validates" xmllint --noout --relaxng "$schemas/report.rng" "$tmp/int.xml"
 like "$(cat "$tmp/int.xml")" 'interrupted="yes"' "...and is marked interrupted"

@@ -99,3 +99,43 @@ tck_fs_replace(const char *path, const char *data, gssize len, int mode, GError 
     }
     return TRUE;
 }
+
+gboolean
+tck_fs_read_bounded(const char *path, gsize max, int too_large, char **data, gsize *len, GError **error)
+{
+    g_autoptr(GString) buf = g_string_new(NULL);
+    char chunk[65536];
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+
+    if (fd < 0) {
+        int err = errno;
+        g_set_error(error, TCK_ERROR, err == ENOENT ? TCK_ERROR_NOT_FOUND : tck_error_from_errno(err),
+                    "%s: %s", path, g_strerror(err));
+        return FALSE;
+    }
+    for (;;) {
+        ssize_t got = read(fd, chunk, sizeof(chunk));
+
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            int err = errno;
+            close(fd);
+            g_set_error(error, TCK_ERROR, tck_error_from_errno(err), "%s: %s", path, g_strerror(err));
+            return FALSE;
+        }
+        if (got == 0)
+            break;
+        if (buf->len + (gsize) got > max) {
+            close(fd);
+            g_set_error(error, TCK_ERROR, too_large, "%s: larger than the %" G_GSIZE_FORMAT " byte limit",
+                        path, max);
+            return FALSE;
+        }
+        g_string_append_len(buf, chunk, got);
+    }
+    close(fd);
+    *len = buf->len;
+    *data = g_string_free(g_steal_pointer(&buf), FALSE);
+    return TRUE;
+}

@@ -40,3 +40,19 @@ gboolean tck_fs_write_all(int fd, const void *data, gsize len, const char *path,
  * torn one.  The temporary file is removed on failure.
  */
 gboolean tck_fs_replace(const char *path, const char *data, gssize len, int mode, GError **error);
+
+/**
+ * tck_fs_read_bounded:
+ * @path: a file (a pipe or device is read too, but never past @max)
+ * @max: the most bytes a valid file has
+ * @too_large: the TCK_ERROR code for a file past @max
+ * @data: (out): the bytes, NUL-terminated
+ * @len: (out): how many
+ *
+ * Reads @path without ever holding more than @max + 64 KiB: /dev/zero is
+ * refused at once.  A missing file is TCK_ERROR_NOT_FOUND, an unreadable
+ * one its errno's code, one that is too large @too_large; each message
+ * names @path.
+ */
+gboolean tck_fs_read_bounded(const char *path, gsize max, int too_large,
+                             char **data, gsize *len, GError **error);

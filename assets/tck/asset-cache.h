@@ -74,12 +74,12 @@ const char *tck_asset_cache_dir(TckAssetCache *c);
 /*
  * Takes the exclusive writer lock, waiting up to @timeout_s seconds
  * (TCK_ERROR_LOCK after that), then re-reads the manifest so that the
- * writer sees what an earlier holder stored.  @waiting is called once if
- * the lock is busy (may be NULL).
+ * writer sees what an earlier holder stored.  @waiting is called once, with
+ * @data, if the lock is busy (may be NULL).
  */
 gboolean tck_asset_cache_lock(TckAssetCache *c, guint timeout_s,
-                              void (*waiting)(const char *dir, const char *holder),
-                              GError **error);
+                              void (*waiting)(const char *dir, const char *holder, gpointer data),
+                              gpointer data, GError **error);
 void tck_asset_cache_unlock(TckAssetCache *c);
 
 /* Writes the manifest atomically (tmp file, fsync, rename). */
@@ -94,6 +94,14 @@ GPtrArray *tck_asset_cache_entries(TckAssetCache *c);
 
 /* Absolute path of @e's file. */
 char *tck_asset_cache_path(TckAssetCache *c, const TckAssetEntry *e);
+
+/* The layout, as paths relative to the cache dir: blobs/<sha256>,
+ * trees/<sha256> (extracted from blob <sha256>), templates/<name>.tar.gz. */
+char *tck_asset_cache_blob_rel(const char *sha256);
+char *tck_asset_cache_tree_rel(const char *sha256);
+char *tck_asset_cache_template_rel(const char *name);
+/* Absolute path of @rel inside the cache. */
+char *tck_asset_cache_abs(TckAssetCache *c, const char *rel);
 
 /*
  * A fresh temporary path under tmp/ for building; @hint names it.  The

@@ -18,6 +18,11 @@ typedef enum {
     TCK_ASSET_DISK_RAW,
     TCK_ASSET_DISK_QCOW2,
     TCK_ASSET_FS_DISK,
+    /* The kernel to boot directly: the uncompressed ELF vmlinux taken out
+     * of the compressed kernel when it has the PVH entry note (QEMU boots
+     * it without the seconds-long self-decompression under TCG), else the
+     * compressed kernel itself; `libvirt-tck-prepare --list` says which. */
+    TCK_ASSET_VMLINUX,
     TCK_ASSET_XEN_HYPERVISOR,
     TCK_ASSET_XEN_HOST,
     TCK_ASSET_LAST
@@ -61,7 +66,7 @@ char *tck_assets_lookup(const char *cache_dir, const char *arch, const char *os_
 char *tck_assets_default_cache_dir(const char *scratch_dir);
 
 /* "kernel", "initrd", "iso", "rootfs", "template", "disk-raw",
- * "disk-qcow2", "fs-disk"; NULL for an out-of-range kind. */
+ * "disk-qcow2", "fs-disk", "vmlinux"; NULL for an out-of-range kind. */
 const char *tck_asset_kind_to_string(TckAssetKind kind);
 /* The inverse; TCK_ASSET_LAST for an unknown name. */
 TckAssetKind tck_asset_kind_from_string(const char *name);

@@ -43,6 +43,8 @@ typedef struct {
     const char *mac;       /* nullable */
     const char *model;     /* "virtio", "e1000", ...; nullable */
     const char *mode;      /* direct: "vepa", "bridge", "private", "passthrough" */
+    const char *filter;    /* <filterref filter=...>; nullable */
+    const char *const *filter_params; /* NULL-terminated name, value, ... <parameter>s; nullable */
 } TckInterfaceSpec;
 
 /* A serial port or console. */
@@ -51,6 +53,7 @@ typedef struct {
     const char *path;      /* file: the log file */
     const char *target_type; /* console: "serial", "virtio", "xen", "lxc", "openvz"; serial: NULL */
     int port;              /* target port, usually 0 */
+    const char *log;       /* nullable: also write the output to this file (<log file=...>) */
 } TckCharSpec;
 
 /* A filesystem passed through to the guest. */
@@ -116,6 +119,33 @@ char *tck_domain_builder_to_xml(TckDomainBuilder *b, GError **error);
 void tck_domain_builder_free(TckDomainBuilder *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckDomainBuilder, tck_domain_builder_free)
 
+/**
+ * tck_device_disk_xml, tck_device_interface_xml:
+ * @domain_type: the domain's type ("qemu", "lxc", "test", ...), for the bus checks
+ * @disk / @nic: the device
+ * @error: return location
+ *
+ * The XML of one <disk> or <interface> on its own, as
+ * virDomainAttachDevice() and virDomainUpdateDeviceFlags() take it.
+ *
+ * Returns: (transfer full): the element, or NULL with @error set (TCK_ERROR_BUILDER).
+ */
+char *tck_device_disk_xml(const char *domain_type, const TckDiskSpec *disk, GError **error);
+char *tck_device_interface_xml(const char *domain_type, const TckInterfaceSpec *nic, GError **error);
+
+/*
+ * tck_device_hostdev_usb_xml, tck_device_hostdev_pci_xml: a host device
+ * for passthrough, as the config's host_usb_devices (vendor and product,
+ * or bus and device) and host_pci_devices (domain, bus, slot, function;
+ * hex) entries name it.  PCI devices are managed (libvirt detaches them
+ * from the host driver).  NULL with @error set (TCK_ERROR_BUILDER) for an
+ * incomplete or non-hex address.
+ */
+char *tck_device_hostdev_usb_xml(const char *vendor, const char *product, const char *bus, const char *device,
+                                 GError **error);
+char *tck_device_hostdev_pci_xml(const char *domain, const char *bus, const char *slot, const char *function,
+                                 GError **error);
+
 /* ==== The generic guest ============================================== */
 
 /* The tck:guest metadata namespace (see BRIEF: the readiness marker). */
@@ -134,6 +164,8 @@ typedef struct {
                             * itself is the guest's / */
     const char *out_dir;   /* container plans: host dir mounted at /tck-out */
     const char *template_name; /* template plans: the OpenVZ template */
+    const TckInterfaceSpec *nic; /* nullable: one network interface */
+    const char *kernel_args; /* kernel plans, nullable: appended to the command line */
 } TckGuestAssets;
 
 /**
@@ -195,6 +227,12 @@ void tck_network_builder_set_bandwidth(TckNetworkBuilder *b, guint in_average, g
                                        guint in_burst, guint out_average, guint out_peak,
                                        guint out_burst);
 char *tck_network_builder_to_xml(TckNetworkBuilder *b, GError **error);
+/* A DHCP <host> for virNetworkUpdate (IP_DHCP_HOST); mac or name, and ip, required. */
+char *tck_network_dhcp_host_xml(const char *mac, const char *name, const char *ip, GError **error);
+/* A <networkport> for virNetworkPortCreateXML: its UUID, its owner (a
+ * guest's name and UUID) and MAC; the driver fills in the plug. */
+char *tck_network_port_xml(const char *uuid, const char *owner_name, const char *owner_uuid,
+                           const char *mac, GError **error);
 void tck_network_builder_free(TckNetworkBuilder *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckNetworkBuilder, tck_network_builder_free)
 
@@ -278,6 +316,12 @@ void tck_nwfilter_builder_add_filterref(TckNWFilterBuilder *b, const char *filte
 void tck_nwfilter_builder_add_rule(TckNWFilterBuilder *b, const char *action, const char *direction,
                                    int priority, const char *protocol, const char *const *attrs);
 char *tck_nwfilter_builder_to_xml(TckNWFilterBuilder *b, GError **error);
+/* A <filterbinding> for virNWFilterBindingCreateXML: the owner (a guest's
+ * name and UUID), the host device the filter goes on, its MAC, the filter
+ * and its parameters (NULL-terminated name, value, ...; nullable). */
+char *tck_nwfilter_binding_xml(const char *owner_name, const char *owner_uuid, const char *portdev,
+                               const char *mac, const char *filter, const char *const *params,
+                               GError **error);
 void tck_nwfilter_builder_free(TckNWFilterBuilder *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckNWFilterBuilder, tck_nwfilter_builder_free)
 

@@ -136,6 +136,8 @@ typedef struct {
     char *loader;        /* nullable: the guest's <loader> (Xen HVM hvmloader) */
     gboolean boots;      /* FALSE for the test driver: paths only */
     GPtrArray *reasons;  /* (element-type TckPlanReason) every candidate */
+    char *kernel;        /* kernel plans: the kernel asset to boot, "vmlinux" (QEMU x86_64:
+                          * the uncompressed PVH ELF) or "kernel"; NULL otherwise */  /* (element-type TckPlanReason) every candidate */
 } TckGuestPlan;
 
 /**
@@ -165,8 +167,9 @@ TckGuestPlan *tck_plan_choose(const TckHost *host, const TckPlanRequest *request
  */
 void tck_plan_refine(TckGuestPlan *plan, const TckDomainCaps *dcaps);
 
-/* Text output: "key=value" lines in the documented order, then one
- * "rule: ..." line per candidate. */
+/* Text output: "key=value" lines in the documented order (arch, os_type,
+ * domain_type, emulator, machine, boot, disk_bus, kernel), then one
+ * "rule: ..." line per candidate; the chosen one says why its kernel. */
 char *tck_plan_to_text(const TckGuestPlan *plan);
 /* The same as an XML document <plan><arch>...</arch>...<rules>...</rules></plan>. */
 char *tck_plan_to_xml(const TckGuestPlan *plan);

@@ -49,6 +49,8 @@ virDomainPtr tck_ok_domain_named(TckTest *t, virDomainPtr dom, const char *name,
 virNetworkPtr tck_ok_network(TckTest *t, virNetworkPtr net, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 virStoragePoolPtr tck_ok_pool(TckTest *t, virStoragePoolPtr pool, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 virStorageVolPtr tck_ok_volume(TckTest *t, virStorageVolPtr vol, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+virNWFilterPtr tck_ok_nwfilter(TckTest *t, virNWFilterPtr filter, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+virInterfacePtr tck_ok_interface(TckTest *t, virInterfacePtr iface, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 virSecretPtr tck_ok_secret(TckTest *t, virSecretPtr secret, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 virNodeDevicePtr tck_ok_nodedev(TckTest *t, virNodeDevicePtr dev, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 
@@ -75,6 +77,8 @@ TckCallOutcome tck_outcome_network(virNetworkPtr obj);
 TckCallOutcome tck_outcome_pool(virStoragePoolPtr obj);
 TckCallOutcome tck_outcome_volume(virStorageVolPtr obj);
 TckCallOutcome tck_outcome_nwfilter(virNWFilterPtr obj);
+TckCallOutcome tck_outcome_network_port(virNetworkPortPtr obj);
+TckCallOutcome tck_outcome_nwfilter_binding(virNWFilterBindingPtr obj);
 TckCallOutcome tck_outcome_secret(virSecretPtr obj);
 TckCallOutcome tck_outcome_interface(virInterfacePtr obj);
 TckCallOutcome tck_outcome_snapshot(virDomainSnapshotPtr obj);
@@ -93,6 +97,8 @@ gboolean tck_ok_error_outcome(TckTest *t, TckCallOutcome outcome, int expected_c
              virStoragePoolPtr: tck_outcome_pool, \
              virStorageVolPtr: tck_outcome_volume, \
              virNWFilterPtr: tck_outcome_nwfilter, \
+             virNetworkPortPtr: tck_outcome_network_port, \
+             virNWFilterBindingPtr: tck_outcome_nwfilter_binding, \
              virSecretPtr: tck_outcome_secret, \
              virInterfacePtr: tck_outcome_interface, \
              virDomainSnapshotPtr: tck_outcome_snapshot, \

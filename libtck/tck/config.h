@@ -98,6 +98,13 @@ guint tck_config_node_line(const TckConfigNode *node);
  */
 char *tck_config_dump_masked(TckConfig *cfg);
 
+/*
+ * @text (a URI, or text holding URIs) with the password of
+ * "scheme://user:password@host" and secret-looking query values masked as
+ * in tck_config_dump_masked(): for anything a report shows.
+ */
+char *tck_config_mask_credentials(const char *text);
+
 /* A SHA-256 of the config's canonical content (for report metadata). */
 char *tck_config_hash(TckConfig *cfg);
 

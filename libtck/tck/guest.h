@@ -13,6 +13,7 @@
 #include <tck/caps.h>
 #include <tck/config.h>
 #include <tck/test.h>
+#include <tck/caps.h>
 
 G_BEGIN_DECLS
 
@@ -57,6 +58,47 @@ TckGuestPlan *tck_plan_for_host(const TckHost *host, virConnectPtr conn, TckConf
  * Returns: (transfer full): the domain XML.
  */
 char *tck_generic_domain_xml(TckTest *t, const char *suffix);
+
+/* A network interface for the generic guest. */
+typedef struct {
+    const char *network;   /* the libvirt network it plugs into */
+    const char *mac;       /* nullable: libvirt chooses */
+    const char *filter;    /* nullable: an nwfilter to apply */
+    const char *const *filter_params; /* nullable: NULL-terminated name, value, ... */
+    gboolean dhcp;         /* the guest's /init asks for a DHCP lease (tck.dhcp) */
+    const char *address;   /* nullable: "A.B.C.D/N" the guest's /init puts on eth0 (tck.ip) */
+    const char *guest_mac; /* nullable: the MAC the guest's /init gives eth0 instead of
+                            * @mac, to spoof it (tck.mac) */
+} TckGuestNic;
+
+/**
+ * tck_generic_domain_xml_with_nic:
+ * @t: the test
+ * @suffix: as for tck_generic_domain_xml()
+ * @nic: (nullable): one network interface (virtio on QEMU kernel plans)
+ *
+ * tck_generic_domain_xml() with a network interface.  With @nic->dhcp a
+ * kernel-booted guest runs busybox udhcpc on eth0 once its marker is out;
+ * with @nic->address it sets that address; @nic->guest_mac changes eth0's
+ * MAC first.  Guests not booted from a kernel ignore these.
+ *
+ * Returns: (transfer full): the domain XML.
+ */
+char *tck_generic_domain_xml_with_nic(TckTest *t, const char *suffix, const TckGuestNic *nic);
+/*
+ * tck_test_plan: the guest plan of the test's generic guests (chosen once
+ * from the connection's capabilities), for a test that adds devices of its
+ * own: the disk and cdrom buses and target prefixes, the boot strategy.
+ * Returns: (transfer none): owned by @t.
+ */
+const TckGuestPlan *tck_test_plan(TckTest *t);
+
+/*
+ * The plan's compressed kernel (bzImage), for a guest whose firmware boots
+ * only a kernel with an EFI stub (UEFI), where the plan would boot the PVH
+ * vmlinux.  Skips the test when the cache lacks it.
+ */
+char *tck_generic_compressed_kernel(TckTest *t);
 
 /* TRUE when the plan's guests really run something (not the test driver). */
 gboolean tck_guest_boots(TckTest *t);
@@ -105,5 +147,46 @@ gboolean tck_wait_guest_disk(TckTest *t, virDomainPtr dom, const char *disk, gui
  * Returns: TRUE when the marker appeared in time.
  */
 gboolean tck_wait_guest_console(TckTest *t, virDomainPtr dom, guint timeout_s);
+/*
+ * The generic guest's /init prints more markers than the readiness one,
+ * each "WORD <token> [REST]" on a line of its own:
+ *   TCK-GUEST-READY <token> boot=<nonce>    at every boot (a new nonce each)
+ *   TCK-GUEST-POWERBUTTON <token> boot=<nonce>       the ACPI power button was pressed
+ *   TCK-GUEST-DOWN <token> poweroff|reboot boot=<nonce>  just before it goes down
+ */
+#define TCK_GUEST_READY "TCK-GUEST-READY"
+#define TCK_GUEST_POWERBUTTON "TCK-GUEST-POWERBUTTON"
+#define TCK_GUEST_DOWN "TCK-GUEST-DOWN"
+
+/**
+ * tck_guest_markers:
+ * @t: the test
+ * @dom: a domain built by tck_generic_domain_xml() (running or not)
+ * @word: the marker's first word (TCK_GUEST_READY, ...)
+ *
+ * Returns: (transfer full): the REST of each "@word <token> REST" line of
+ * the guest's log so far, in order ("" for a line with nothing after the
+ * token); an empty vector when there is none or no log yet.
+ */
+GStrv tck_guest_markers(TckTest *t, virDomainPtr dom, const char *word);
+
+/**
+ * tck_wait_guest_marker:
+ * @t: the test
+ * @dom: a domain built by tck_generic_domain_xml()
+ * @word: the marker's first word
+ * @seen: (nullable): RESTs that do not count (the boot nonces seen before
+ *        a reboot, say), or NULL
+ * @timeout_s: how long to wait
+ *
+ * Waits for a "@word <token> REST" line whose REST is not in @seen.  Unlike
+ * tck_wait_guest_ready(), it goes on looking after the domain stopped: a
+ * guest's last words come as it goes down.
+ *
+ * Returns: (transfer full): that REST, or NULL on a timeout (diagnostics
+ * then show the log's last lines).
+ */
+char *tck_wait_guest_marker(TckTest *t, virDomainPtr dom, const char *word, const char *const *seen,
+                            guint timeout_s);
 
 G_END_DECLS

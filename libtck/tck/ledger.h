@@ -63,7 +63,10 @@ gboolean tck_ledger_record(TckLedger *ledger, TckObjectKind kind, const char *na
  * @error: return location
  *
  * Returns: (transfer full) (element-type TckLedgerEntry): the entries,
- * de-duplicated, in recording order.  Malformed lines are skipped.
+ * de-duplicated, in recording order (none when there is no file).
+ * Malformed lines are skipped.  NULL with @error when the ledger cannot be
+ * read: it is not a regular file (a FIFO or device is never opened for a
+ * blocking read, a symbolic link never followed), too large, or unreadable.
  */
 GPtrArray *tck_ledger_read(const char *path, GError **error);
 

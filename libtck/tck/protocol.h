@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 #define TCK_ENV_OS_TYPE      "TCK_OS_TYPE"        /* forced guest OS type */
 #define TCK_ENV_ARCH         "TCK_ARCH"           /* forced guest arch */
 #define TCK_ENV_BOOT         "TCK_BOOT"           /* forced boot strategy */
+#define TCK_ENV_GUEST_CONSOLE "TCK_GUEST_CONSOLE" /* how the marker is read: log or console */
 
 /*
  * ---- What a test leaves for the harness --------------------------------

@@ -19,6 +19,10 @@
 #include <tck/needs.h>
 #include <tck/guest.h>
 #include <tck/xml.h>
+#include <tck/hostnet.h>
+#include <tck/network.h>
+#include <tck/devices.h>
 #include <tck/storage.h>
 #include <tck/secret.h>
 #include <tck/events.h>
+#include <tck/domain.h>

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * tck_xml_set_text:
  * @xml: a whole XML document
  * @path: "/root/child" (element text) or "/root/child/@attr" (attribute);
- *        one level of missing element under an existing parent is created
+ *        one level of missing element or a missing attribute of an
+ *        existing element is created
  * @value: the new text
  * @error: return location
  *
@@ -26,8 +27,31 @@ char *tck_xml_set_text(const char *xml, const char *path, const char *value, GEr
  * tck_xml_get_text:
  * Returns: (transfer full): the text of the first node @path (XPath)
  * selects in @xml, or NULL when nothing matches or @xml does not parse.
+ * An expression whose value is no node set gives that value as text
+ * ("count(/domain/devices/disk)" gives "1").
  */
 char *tck_xml_get_text(const char *xml, const char *path);
+
+/**
+ * tck_xml_add_child:
+ * @xml: a whole XML document
+ * @parent: XPath of the element to add to ("/domain/devices")
+ * @child: a whole XML element (a device from tck_device_disk_xml(), ...)
+ * @error: return location
+ *
+ * Returns: (transfer full): @xml with @child appended as @parent's last
+ * child, or NULL with @error set (TCK_ERROR_XML) when either does not
+ * parse or @parent matches nothing.
+ */
+char *tck_xml_add_child(const char *xml, const char *parent, const char *child, GError **error);
+
+/**
+ * tck_xml_get_strv:
+ * Returns: (transfer full): the trimmed text of every node @path (XPath)
+ * selects in @xml, in document order; empty (never NULL) when nothing
+ * matches or @xml does not parse.
+ */
+GStrv tck_xml_get_strv(const char *xml, const char *path);
 
 /**
  * tck_xml_get_texts:

@@ -33,6 +33,7 @@ main(int argc, char **argv)
     tck_is_int(t, virDomainIsPersistent(dom), 0, "the domain has no persistent config");
     tck_isnt_int(t, (int)virDomainGetID(dom), -1, "the running domain has an id");
 
+    /* The API checks above ran while the guest boots; its marker comes last. */
     if (tck_guest_boots(t))
         tck_ok(t, tck_wait_guest_ready(t, dom, 120), "the guest booted and printed its marker");
     else

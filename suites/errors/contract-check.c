@@ -889,79 +889,89 @@ ensure_vol_pools(Checker *c)
     return NULL;
 }
 
+/*
+ * The four calls that put a domain, network or pool fixture into its
+ * state, one row per kind, so one maker serves all three.
+ */
+typedef struct {
+    XmlKind xml;
+    const char *word;                                  /* its suffix word */
+    const char *create_api, *define_api, *start_api, *undefine_api;
+    gpointer (*create_xml)(virConnectPtr conn, const char *xml);
+    gpointer (*define_xml)(virConnectPtr conn, const char *xml);
+    int (*start)(gpointer obj);
+    int (*undefine)(gpointer obj);
+    TckContractKind kind;                              /* for freeing */
+} Lifecycle;
+
+static gpointer dom_create_xml(virConnectPtr c, const char *x) { return virDomainCreateXML(c, x, 0); }
+static gpointer dom_define_xml(virConnectPtr c, const char *x) { return virDomainDefineXML(c, x); }
+static int dom_start(gpointer o) { return virDomainCreate(o); }
+static int dom_undefine(gpointer o) { return virDomainUndefine(o); }
+static gpointer net_create_xml(virConnectPtr c, const char *x) { return virNetworkCreateXML(c, x); }
+static gpointer net_define_xml(virConnectPtr c, const char *x) { return virNetworkDefineXML(c, x); }
+static int net_start(gpointer o) { return virNetworkCreate(o); }
+static int net_undefine(gpointer o) { return virNetworkUndefine(o); }
+static gpointer pool_create_xml(virConnectPtr c, const char *x) { return virStoragePoolCreateXML(c, x, 0); }
+static gpointer pool_define_xml(virConnectPtr c, const char *x) { return virStoragePoolDefineXML(c, x, 0); }
+static int pool_start(gpointer o) { return virStoragePoolCreate(o, 0); }
+static int pool_undefine(gpointer o) { return virStoragePoolUndefine(o); }
+
+static const Lifecycle lifecycles[] = {
+    { XML_DOMAIN, "dom", "virDomainCreateXML", "virDomainDefineXML", "virDomainCreate", "virDomainUndefine",
+      dom_create_xml, dom_define_xml, dom_start, dom_undefine, TCK_CONTRACT_DOMAIN },
+    { XML_NETWORK, "net", "virNetworkCreateXML", "virNetworkDefineXML", "virNetworkCreate", "virNetworkUndefine",
+      net_create_xml, net_define_xml, net_start, net_undefine, TCK_CONTRACT_NETWORK },
+    { XML_POOL, "pool", "virStoragePoolCreateXML", "virStoragePoolDefineXML", "virStoragePoolCreate",
+      "virStoragePoolUndefine", pool_create_xml, pool_define_xml, pool_start, pool_undefine, TCK_CONTRACT_POOL },
+};
+
+/* A fixture of @l's kind in @state: transient (created), or defined, then started or undefined. */
+static gpointer
+make_by_lifecycle(Checker *c, const Lifecycle *l, FixtureState state, char **why)
+{
+    g_autofree char *suffix = next_suffix(c, l->word);
+    g_autofree char *xml = new_document(c, l->xml, suffix);
+    const char *failed = NULL;
+    gpointer obj;
+
+    if (state == STATE_TRANSIENT) {
+        if (!(obj = l->create_xml(c->conn, xml)))
+            *why = last_error(l->create_api);
+        return obj;
+    }
+    if (!(obj = l->define_xml(c->conn, xml))) {
+        *why = last_error(l->define_api);
+        return NULL;
+    }
+    if (state == STATE_RUNNING && l->start(obj) < 0)
+        failed = l->start_api;
+    else if (state == STATE_REMOVED && l->undefine(obj) < 0)
+        failed = l->undefine_api;
+    if (failed) {
+        *why = last_error(failed);
+        free_object(l->kind, obj);
+        return NULL;
+    }
+    return obj;
+}
+
 static gpointer
 make_domain(Checker *c, FixtureState state, char **why)
 {
-    g_autofree char *suffix = next_suffix(c, "dom");
-    g_autofree char *xml = new_document(c, XML_DOMAIN, suffix);
-    virDomainPtr d;
-
-    if (state == STATE_TRANSIENT) {
-        if (!(d = virDomainCreateXML(c->conn, xml, 0)))
-            *why = last_error("virDomainCreateXML of a fixture");
-        return d;
-    }
-    if (!(d = virDomainDefineXML(c->conn, xml))) {
-        *why = last_error("virDomainDefineXML of a fixture");
-        return NULL;
-    }
-    if ((state == STATE_RUNNING && virDomainCreate(d) < 0) ||
-        (state == STATE_REMOVED && virDomainUndefine(d) < 0)) {
-        *why = last_error(state == STATE_RUNNING ? "virDomainCreate of a fixture" : "virDomainUndefine of a fixture");
-        virDomainFree(d);
-        return NULL;
-    }
-    return d;
+    return make_by_lifecycle(c, &lifecycles[0], state, why);
 }
 
 static gpointer
 make_network(Checker *c, FixtureState state, char **why)
 {
-    g_autofree char *suffix = next_suffix(c, "net");
-    g_autofree char *xml = new_document(c, XML_NETWORK, suffix);
-    virNetworkPtr n;
-
-    if (state == STATE_TRANSIENT) {
-        if (!(n = virNetworkCreateXML(c->conn, xml)))
-            *why = last_error("virNetworkCreateXML of a fixture");
-        return n;
-    }
-    if (!(n = virNetworkDefineXML(c->conn, xml))) {
-        *why = last_error("virNetworkDefineXML of a fixture");
-        return NULL;
-    }
-    if ((state == STATE_RUNNING && virNetworkCreate(n) < 0) ||
-        (state == STATE_REMOVED && virNetworkUndefine(n) < 0)) {
-        *why = last_error(state == STATE_RUNNING ? "virNetworkCreate of a fixture" : "virNetworkUndefine of a fixture");
-        virNetworkFree(n);
-        return NULL;
-    }
-    return n;
+    return make_by_lifecycle(c, &lifecycles[1], state, why);
 }
 
 static gpointer
 make_pool(Checker *c, FixtureState state, char **why)
 {
-    g_autofree char *suffix = next_suffix(c, "pool");
-    g_autofree char *xml = new_document(c, XML_POOL, suffix);
-    virStoragePoolPtr p;
-
-    if (state == STATE_TRANSIENT) {
-        if (!(p = virStoragePoolCreateXML(c->conn, xml, 0)))
-            *why = last_error("virStoragePoolCreateXML of a fixture");
-        return p;
-    }
-    if (!(p = virStoragePoolDefineXML(c->conn, xml, 0))) {
-        *why = last_error("virStoragePoolDefineXML of a fixture");
-        return NULL;
-    }
-    if ((state == STATE_RUNNING && virStoragePoolCreate(p, 0) < 0) ||
-        (state == STATE_REMOVED && virStoragePoolUndefine(p) < 0)) {
-        *why = last_error(state == STATE_RUNNING ? "virStoragePoolCreate of a fixture" : "virStoragePoolUndefine of a fixture");
-        virStoragePoolFree(p);
-        return NULL;
-    }
-    return p;
+    return make_by_lifecycle(c, &lifecycles[2], state, why);
 }
 
 static gpointer

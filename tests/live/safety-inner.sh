@@ -65,9 +65,10 @@ nothing_of_run() {   # nothing_of_run LOG WHAT: no object named after the run id
 run_ids() { sed -n 's/.*\(tck-[0-9a-f]\{8\}\)-.*/\1/p' "$@" | sort -u | grep -v 0badc0de; }
 
 # --- 1. a full run -------------------------------------------------------
-"$TCK" --uri $L --suites-dir "$B/suites" -j 2 -v domain >"$D/full.log" 2>&1
+# The four seed domain tests by name: the area holds more (and known-broken ones).
+"$TCK" --uri $L --suites-dir "$B/suites" -j 2 -v 'domain/0[5-8]0-*' >"$D/full.log" 2>&1
 rc=$?
-check $rc "a full run of domain/* on $L passes next to them (exit $rc)"
+check $rc "a run of the four seed domain tests on $L passes next to them (exit $rc)"
 grep -q '^4 passed, 0 failed, 0 skipped$' "$D/full.log"
 check $? "the full run passed all 4 tests, none skipped"
 unchanged "a full run"
@@ -105,9 +106,9 @@ unchanged "a test that crashed after creating a guest"
 nothing_of_run "$D/crash.log" "a test that crashed after creating a guest"
 
 # --- 4. two runs at once against the same daemon -------------------------
-"$TCK" --uri $L --suites-dir "$B/suites" -j 2 -v domain >"$D/c1.log" 2>&1 &
+"$TCK" --uri $L --suites-dir "$B/suites" -j 2 -v 'domain/0[5-8]0-*' >"$D/c1.log" 2>&1 &
 p1=$!
-"$TCK" --uri $L --suites-dir "$B/suites" -j 2 -v domain >"$D/c2.log" 2>&1 &
+"$TCK" --uri $L --suites-dir "$B/suites" -j 2 -v 'domain/0[5-8]0-*' >"$D/c2.log" 2>&1 &
 p2=$!
 wait $p1; rc1=$?
 wait $p2; rc2=$?
