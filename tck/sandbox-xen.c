@@ -11,6 +11,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <stdio.h>
@@ -32,6 +33,9 @@
 
 #define XEN_READY "TCK-XEN-HOST-READY"
 #define XEN_FAILED "TCK-XEN-HOST-FAILED"
+/* Xen's own last words (with "noreboot" it then waits for a manual reset,
+ * so QEMU never exits): a dom0 kernel it cannot load, say. */
+#define XEN_PANIC "Panic on CPU"
 #define XEN_TAIL_LINES 30
 /* What TCG can run: Xen PV needs no VMX; "max" crashes dom0 at its first
  * page fault, and libvirt's libxl driver finds no CPU model for qemu64. */
@@ -155,7 +159,7 @@ xen_uri_answers(const char *uri)
     return TRUE;
 }
 
-typedef enum { XEN_WAIT_READY, XEN_WAIT_FAILED, XEN_WAIT_EXITED, XEN_WAIT_TIMEOUT } XenWait;
+typedef enum { XEN_WAIT_READY, XEN_WAIT_FAILED, XEN_WAIT_PANIC, XEN_WAIT_EXITED, XEN_WAIT_TIMEOUT } XenWait;
 
 /* Watches the serial log for dom0's verdict while QEMU lives. */
 static XenWait
@@ -171,6 +175,8 @@ xen_wait_ready(GPid qemu, const char *serial, guint timeout_s, int *status)
         if (g_file_get_contents(serial, &log, NULL, NULL)) {
             if (strstr(log, XEN_FAILED))
                 return XEN_WAIT_FAILED;
+            if (strstr(log, XEN_PANIC))
+                return XEN_WAIT_PANIC;
             if (strstr(log, XEN_READY))
                 return XEN_WAIT_READY;
         }
@@ -272,14 +278,17 @@ tck_sandbox_xen_run(const TckSandboxOptions *opts, GError **error)
     g_autofree char *state = NULL;
     g_autofree char *share = NULL;
     g_autofree char *serial = NULL;
+    g_autofree char *qemu_log = NULL;
     g_autofree char *uri = NULL;
     g_autofree char *tail = NULL;
+    g_autofree char *qemu_said = NULL;
     g_autoptr(GPtrArray) argv = NULL;
     g_autoptr(GError) local = NULL;
     gint64 t0 = g_get_monotonic_time();
     GPid qemu;
     guint port;
-    int status = 0, rc;
+    int status = 0, rc, errfd;
+    gboolean spawned;
     XenWait wait;
 
     if (!xen_boot_files_find(opts->cache_dir, &files, &local)) {
@@ -295,6 +304,7 @@ tck_sandbox_xen_run(const TckSandboxOptions *opts, GError **error)
     }
     share = g_build_filename(state, "scratch", NULL);
     serial = g_build_filename(state, "serial.log", NULL);
+    qemu_log = g_build_filename(state, "qemu.log", NULL);
     if (g_mkdir(share, 0755) < 0) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_IO, "cannot create %s: %s", share, g_strerror(errno));
         return -1;
@@ -305,9 +315,16 @@ tck_sandbox_xen_run(const TckSandboxOptions *opts, GError **error)
         return -1;
     uri = g_strdup_printf("xen+tcp://127.0.0.1:%u/system", port);
     argv = xen_qemu_argv(&files, stage2, share, serial, port);
-    if (!g_spawn_async(state, (char **) argv->pdata, NULL,
-                       G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                       xen_child_setup, NULL, &qemu, error))
+    /* QEMU's own complaints (a boot file it cannot load) go to qemu.log. */
+    if ((errfd = g_open(qemu_log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_IO, "cannot create %s: %s", qemu_log, g_strerror(errno));
+        return -1;
+    }
+    spawned = g_spawn_async_with_fds(state, (char **) argv->pdata, NULL,
+                                     G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                     xen_child_setup, NULL, &qemu, -1, -1, errfd, error);
+    close(errfd);
+    if (!spawned)
         return -1;
     fprintf(stderr, "libvirt-tck-sandbox: booting the Xen host (QEMU pid %d, serial log %s)\n",
             (int) qemu, serial);
@@ -318,15 +335,19 @@ tck_sandbox_xen_run(const TckSandboxOptions *opts, GError **error)
     if (wait != XEN_WAIT_READY) {
         static const char *const why[] = {
             [XEN_WAIT_FAILED] = "dom0 reported a failure",
+            [XEN_WAIT_PANIC] = "Xen panicked",
             [XEN_WAIT_EXITED] = "QEMU exited",
             [XEN_WAIT_TIMEOUT] = "no " XEN_READY " in time",
         };
 
-        tail = tck_sandbox_log_tail(serial, XEN_TAIL_LINES);
-        fprintf(stderr, "libvirt-tck-sandbox: the Xen host did not come up after %.0f s (%s); "
-                "its serial log ends:\n%s", (g_get_monotonic_time() - t0) / 1e6, why[wait], tail);
         if (wait != XEN_WAIT_EXITED)
             xen_stop(qemu);
+        tail = tck_sandbox_log_tail(serial, XEN_TAIL_LINES);
+        qemu_said = tck_sandbox_log_tail(qemu_log, XEN_TAIL_LINES);
+        fprintf(stderr, "libvirt-tck-sandbox: the Xen host did not come up after %.0f s (%s); "
+                "its boot files: hypervisor %s, dom0 kernel %s, dom0 initrd %s; QEMU said:\n%s"
+                "its serial log ends:\n%s", (g_get_monotonic_time() - t0) / 1e6, why[wait],
+                files.hypervisor, files.kernel, files.initrd, qemu_said, tail);
         xen_keep_logs(opts, serial);
         xen_remove_tree(state);
         return TCK_SANDBOX_EXIT_SETUP;
