@@ -188,6 +188,39 @@ test_conditions(void)
     }
 }
 
+/* libxl's connections say "Xen": an entry may name either, and no other. */
+static void
+test_driver_aliases(void)
+{
+    static const struct {
+        const char *yaml;
+        const char *type;       /* virConnectGetType of the run */
+        gboolean applies;
+    } cases[] = {
+        { "- {test: 'domain/060-*', reason: r, driver: libxl}", "Xen", TRUE },
+        { "- {test: 'domain/060-*', reason: r, driver: xen}", "Xen", TRUE },
+        { "- {test: 'domain/060-*', reason: r, driver: 'lib*'}", "Xen", TRUE },
+        { "- {test: 'domain/060-*', reason: r, driver: libxl}", "QEMU", FALSE },
+        { "- {test: 'domain/060-*', reason: r, driver: qemu}", "Xen", FALSE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autoptr(TckKnownBroken) kb = tck_known_broken_new();
+        g_autoptr(TckRun) run = plain_run();
+        g_autoptr(GError) error = NULL;
+
+        g_free(run->meta.driver);
+        run->meta.driver = g_strdup(cases[i].type);
+        g_assert_true(tck_known_broken_load_data(kb, cases[i].yaml, strlen(cases[i].yaml),
+                                                 "inline.yml", &error));
+        g_assert_no_error(error);
+        tck_known_broken_apply(kb, run);
+        if ((TEST(run, 1)->status == TCK_STATUS_XFAIL) != cases[i].applies)
+            g_error("case %u (%s on %s): applies=%d expected %d", i, cases[i].yaml, cases[i].type,
+                    TEST(run, 1)->status == TCK_STATUS_XFAIL, cases[i].applies);
+    }
+}
+
 static void
 test_version_compare(void)
 {
@@ -218,6 +251,7 @@ main(int argc, char **argv)
     g_test_add_func("/report/known-broken/apply", test_apply);
     g_test_add_func("/report/known-broken/apply-per-test", test_apply_per_test);
     g_test_add_func("/report/known-broken/conditions", test_conditions);
+    g_test_add_func("/report/known-broken/driver-aliases", test_driver_aliases);
     g_test_add_func("/report/known-broken/version-compare", test_version_compare);
     return g_test_run();
 }
