@@ -1,7 +1,8 @@
 #!/bin/busybox sh
 # /init of the libvirt-tck guest initrd: load the modules listed in
 # /etc/tck-modules, print "TCK-GUEST-READY <token> boot=<nonce>" on every
-# console, then idle and react to being asked to stop:
+# console (and again every 5 s while it idles, since a console stream
+# opened later carries only what comes after it), then idle and react to being asked to stop:
 #  - the ACPI power button (acpid, through /dev/input): print
 #    "TCK-GUEST-POWERBUTTON <token>", then power off;
 #  - busybox's poweroff (SIGUSR2) or halt (SIGUSR1): power off;
@@ -111,6 +112,7 @@ fi
             echo "TCK-GUEST-DISKS $now" > /dev/console
             seen=$now
         fi
+        [ $((n % 5)) -eq 4 ] && say "TCK-GUEST-READY $token boot=$boot"
         n=$((n + 1))
         sleep 1
     done

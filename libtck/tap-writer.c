@@ -94,11 +94,16 @@ tck_tap_writer_check(TckTapWriter *w, gboolean ok, const char *description)
 }
 
 void
-tck_tap_writer_skip(TckTapWriter *w, const char *reason)
+tck_tap_writer_skip(TckTapWriter *w, const char *description, const char *reason)
 {
     tck_tap_writer_header(w);
     w->run++;
-    fprintf(w->out, "ok %d # SKIP ", w->run);
+    fprintf(w->out, "ok %d", w->run);
+    if (description && *description) {
+        fputs(" - ", w->out);
+        write_description(w->out, description);
+    }
+    fputs(" # SKIP ", w->out);
     write_description(w->out, reason ? reason : "");
     fputc('\n', w->out);
     fflush(w->out);

@@ -21,8 +21,8 @@ void tck_tap_writer_plan(TckTapWriter *w, int planned, const char *skip_reason);
 gboolean tck_tap_writer_has_plan(TckTapWriter *w);
 /* One check; returns @ok.  The TODO state (if any) is applied. */
 gboolean tck_tap_writer_check(TckTapWriter *w, gboolean ok, const char *description);
-/* "ok N # SKIP reason". */
-void tck_tap_writer_skip(TckTapWriter *w, const char *reason);
+/* "ok N # SKIP reason", or "ok N - description # SKIP reason" (@description nullable). */
+void tck_tap_writer_skip(TckTapWriter *w, const char *description, const char *reason);
 /* "# line" for each line of @text. */
 void tck_tap_writer_diag(TckTapWriter *w, const char *text);
 /* Set (or clear with NULL) the TODO reason for the following checks. */

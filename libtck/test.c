@@ -359,7 +359,19 @@ tck_skip(TckTest *t, int count, const char *fmt, ...)
     msg = g_strdup_vprintf(fmt, ap);
     va_end(ap);
     for (int i = 0; i < count; i++)
-        tck_tap_writer_skip(t->tap, msg);
+        tck_tap_writer_skip(t->tap, NULL, msg);
+}
+
+void
+tck_skip_check(TckTest *t, const char *description, const char *fmt, ...)
+{
+    va_list ap;
+    g_autofree char *msg = NULL;
+
+    va_start(ap, fmt);
+    msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    tck_tap_writer_skip(t->tap, description, msg);
 }
 
 void
@@ -415,7 +427,7 @@ tck_skip_all(TckTest *t, const char *fmt, ...)
     } else {
         remaining = tck_tap_writer_planned(t->tap) - tck_tap_writer_run(t->tap);
         for (int i = 0; i < remaining; i++)
-            tck_tap_writer_skip(t->tap, msg);
+            tck_tap_writer_skip(t->tap, NULL, msg);
     }
     test_cleanup(t);
     t->ended = TRUE;

@@ -6,28 +6,9 @@
 #include <tck/caps.h>
 #include <tck/error.h>
 #include "canary.h"
+#include "cli.h"
 
 #define CANARY_NAME "canary/000-kvm"
-
-/* Next to this libvirt-tck in the build tree, else the installed one. */
-static char *
-canary_path(void)
-{
-    g_autofree char *self = g_file_read_link("/proc/self/exe", NULL);
-    g_autofree char *dir = self ? g_path_get_dirname(self) : NULL;
-    g_autofree char *here = NULL;
-
-    if (dir && g_str_has_suffix(dir, "/.libs")) {
-        char *up = g_path_get_dirname(dir);
-
-        g_free(dir);
-        dir = up;
-    }
-    here = dir ? g_build_filename(dir, "libvirt-tck-kvm-canary", NULL) : NULL;
-    if (here && g_file_test(here, G_FILE_TEST_IS_EXECUTABLE))
-        return g_steal_pointer(&here);
-    return g_build_filename(PKGLIBEXECDIR, "libvirt-tck-kvm-canary", NULL);
-}
 
 static gboolean
 offers_kvm(const char *caps_xml)
@@ -73,7 +54,7 @@ tck_canary_run(const TckRunnerOptions *ro, FILE *human, GError **error)
 
     e->name = g_strdup(CANARY_NAME);
     e->area = g_strdup("canary");
-    e->path = canary_path();
+    e->path = tck_cli_helper("libvirt-tck-kvm-canary");
     e->native = TRUE;
     g_ptr_array_add(tests, e);
     opts.jobs = 1;

@@ -34,6 +34,13 @@ int tck_cli_exec_in_sandbox(gboolean tcp, gboolean no_kvm, gboolean xen, gboolea
 char *tck_cli_self(void);
 
 /*
+ * The path of one of the harness's helper programs (libvirt-tck-keeper,
+ * libvirt-tck-kvm-canary): next to this libvirt-tck in the build tree,
+ * else the installed one in PKGLIBEXECDIR.
+ */
+char *tck_cli_helper(const char *name);
+
+/*
  * The URI to test: @option (--uri), else $TCK_URI, else the config's
  * "uri", else @fallback (NULL: the config's default, test:///default).
  * Nothing else overrides the config.

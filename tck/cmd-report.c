@@ -4,6 +4,7 @@
  *   report [render] RUN [--format NAME[=FILE]]... [--known-broken FILE]...
  *   report mask --known-broken FILE... RUN [--format NAME[=FILE]]...
  *   report compare BASE NEW [--format text|html[=FILE]]...
+ *   report matrix [--rows tests|checks] -o FILE.html RUN...
  */
 #include <config.h>
 
@@ -21,6 +22,7 @@
 #include "known-broken.h"
 #include "outputs.h"
 #include "report.h"
+#include "report-matrix.h"
 #include "report-util.h"
 
 typedef struct {
@@ -30,6 +32,8 @@ typedef struct {
     gboolean quiet;
     double timing_ratio;
     double timing_min_s;
+    char *rows;
+    char *output;
     char **args;
 } ReportOptions;
 
@@ -38,42 +42,55 @@ report_options_clear(ReportOptions *o)
 {
     g_strfreev(o->formats);
     g_strfreev(o->known_broken);
+    g_free(o->rows);
+    g_free(o->output);
     g_strfreev(o->args);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(ReportOptions, report_options_clear)
 
-typedef enum { MODE_RENDER, MODE_MASK, MODE_COMPARE, MODE_COVERAGE } Mode;
+typedef struct _ReportMode ReportMode;
 
-static int cmd_render(const ReportOptions *o);
-static int cmd_mask(const ReportOptions *o);
-static int cmd_compare(const ReportOptions *o);
+static int cmd_render(const ReportMode *mode, const ReportOptions *o);
+static int cmd_compare(const ReportMode *mode, const ReportOptions *o);
+static int cmd_coverage(const ReportMode *mode, const ReportOptions *o);
+static int cmd_matrix(const ReportMode *mode, const ReportOptions *o);
+
+/*
+ * The report command's table: each mode, its parameters, what it needs,
+ * the formats it writes and what runs it.  mask is render with the mask
+ * format (formats.c) first on stdout and known-broken files required.
+ */
+struct _ReportMode {
+    const char *name;
+    const char *params;
+    guint n_args;                  /* 0: one or more */
+    const char *summary;
+    const char *first_format;      /* always written first, on stdout; or NULL */
+    const char *default_format;    /* without --format; or NULL */
+    gboolean needs_known_broken;
+    gboolean needs_output;         /* -o FILE */
+    int (*run)(const ReportMode *mode, const ReportOptions *o);
+};
+
+static const ReportMode modes[] = {
+    { "render", "RUN", 1, "Re-render a stored run (results archive or XML report) in any format",
+      NULL, "text", FALSE, FALSE, cmd_render },
+    { "mask", "RUN", 1, "Apply known-broken files to a stored run and print what is left to fix",
+      "mask", NULL, TRUE, FALSE, cmd_render },
+    { "compare", "BASE NEW", 2, "Compare two stored runs; exit 1 when anything regressed",
+      NULL, "text", FALSE, FALSE, cmd_compare },
+    { "coverage", "ARCHIVE...", 0, "The public libvirt functions the runs (--api-coverage) called, by area",
+      NULL, NULL, FALSE, FALSE, cmd_coverage },
+    { "matrix", "RUN...", 0, "An HTML table of runs side by side: a column per run, a row per test or check",
+      NULL, NULL, FALSE, TRUE, cmd_matrix },
+};
 
 /* coverage: any number of archives (tck/coverage.c) */
 static int
-cmd_coverage(const ReportOptions *o)
+cmd_coverage(const ReportMode *mode, const ReportOptions *o)
 {
     return tck_cmd_report_coverage(o->args);
 }
-
-/* The report command's table: each mode, its parameters and what runs it. */
-static const struct {
-    const char *name;
-    Mode mode;
-    const char *params;
-    guint n_args;
-    const char *summary;
-    int (*run)(const ReportOptions *o);
-} modes[] = {
-    { "render", MODE_RENDER, "RUN", 1,
-      "Re-render a stored run (results archive or XML report) in any format", cmd_render },
-    { "mask", MODE_MASK, "RUN", 1,
-      "Apply known-broken files to a stored run and print what is left to fix", cmd_mask },
-    { "compare", MODE_COMPARE, "BASE NEW", 2,
-      "Compare two stored runs; exit 1 when anything regressed", cmd_compare },
-    /* n_args 0: any number */
-    { "coverage", MODE_COVERAGE, "ARCHIVE...", 0,
-      "The public libvirt functions the runs (--api-coverage) called, by area", cmd_coverage },
-};
 
 static const char report_description[] =
     "RUN, BASE and NEW are results archives (-a/--archive) or native XML\n"
@@ -81,14 +98,15 @@ static const char report_description[] =
 
 /* The report command's exit table; --help prints it. */
 static const TckExitDoc report_exits[] = {
-    { TCK_EXIT_OK, "render/mask: no unexpected failure; compare: no regression" },
-    { TCK_EXIT_TEST_FAILED, "render/mask: an unexpected failure is left or the run was interrupted; "
+    { TCK_EXIT_OK, "render/mask/matrix: no unexpected failure; compare: no regression" },
+    { TCK_EXIT_TEST_FAILED, "render/mask/matrix: an unexpected failure is left or a run was interrupted; "
                             "compare: a regression, or either run was interrupted" },
     { TCK_EXIT_USAGE, "usage error, unreadable run or invalid known-broken file" },
+    { TCK_EXIT_SETUP, "the output file cannot be written" },
 };
 
 static gboolean
-parse(char ***argv, Mode mode, ReportOptions *o, GError **error)
+parse(char ***argv, const ReportMode *mode, ReportOptions *o, GError **error)
 {
     g_autoptr(GOptionContext) ctx = NULL;
     g_autofree char *names = tck_format_names();
@@ -104,10 +122,13 @@ parse(char ***argv, Mode mode, ReportOptions *o, GError **error)
           "compare: flag a test whose time changed by this factor (default 2)", "R" },
         { "timing-min", 0, 0, G_OPTION_ARG_DOUBLE, &o->timing_min_s,
           "compare: ... and by at least this many seconds (default 1)", "SECS" },
-        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->args, NULL, modes[mode].params },
+        { "rows", 0, 0, G_OPTION_ARG_STRING, &o->rows,
+          "matrix: a row per test (default) or per check", "tests|checks" },
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, "matrix: the HTML file to write", "FILE" },
+        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->args, NULL, mode->params },
         { NULL },
     };
-    g_autofree char *prgname = g_strdup_printf("libvirt-tck report %s", modes[mode].name);
+    g_autofree char *prgname = g_strdup_printf("libvirt-tck report %s", mode->name);
     g_autofree char *exits = tck_exit_help(report_exits, G_N_ELEMENTS(report_exits));
     g_autofree char *description = g_strdup_printf("%s\n%s", report_description, exits);
     g_autoptr(GError) local = NULL;
@@ -116,20 +137,28 @@ parse(char ***argv, Mode mode, ReportOptions *o, GError **error)
     o->timing_min_s = 1.0;
     g_set_prgname(prgname);
     ctx = g_option_context_new(NULL);
-    g_option_context_set_summary(ctx, modes[mode].summary);
+    g_option_context_set_summary(ctx, mode->summary);
     g_option_context_set_description(ctx, description);
     g_option_context_add_main_entries(ctx, entries, NULL);
     if (!g_option_context_parse_strv(ctx, argv, &local)) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "%s (try --help)", local->message);
         return FALSE;
     }
-    if (modes[mode].n_args && (!o->args || g_strv_length(o->args) != modes[mode].n_args)) {
+    if (mode->n_args ? !o->args || g_strv_length(o->args) != mode->n_args : !o->args || !o->args[0]) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "report %s takes %s (see --help)",
-                    modes[mode].name, modes[mode].params);
+                    mode->name, mode->params);
         return FALSE;
     }
-    if (mode == MODE_MASK && !o->known_broken) {
-        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "report mask needs --known-broken FILE");
+    if (mode->needs_output && !o->output) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "report %s needs -o FILE", mode->name);
+        return FALSE;
+    }
+    if (o->rows && tck_matrix_rows_from_string(o->rows) < 0) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--rows is tests or checks, not '%s'", o->rows);
+        return FALSE;
+    }
+    if (mode->needs_known_broken && !o->known_broken) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "report %s needs --known-broken FILE", mode->name);
         return FALSE;
     }
     if (o->timing_ratio < 1.0 || o->timing_min_s < 0) {
@@ -174,14 +203,23 @@ close_output(FILE *out, const char *file, GError **error)
     return TRUE;
 }
 
-/* Writes @specs (NAME[=FILE], at most one on stdout), every file opened first. */
-static gboolean
-write_formats(const TckRun *run, const ReportOptions *o, const char *const *specs, GError **error)
+/*
+ * The mode's outputs: its first format on stdout, then --format's specs
+ * (NAME[=FILE], at most one on stdout) or its default format.
+ */
+static TckOutputs *
+mode_outputs(const ReportMode *mode, const ReportOptions *o, GError **error)
 {
-    g_autoptr(TckOutputs) outputs = tck_outputs_parse(specs, FALSE, error);
-    TckFormatOptions fo = { .verbose = o->verbose, .quiet = o->quiet };
+    g_autoptr(GPtrArray) specs = g_ptr_array_new();
 
-    return outputs && tck_outputs_open(outputs, error) && tck_outputs_write(outputs, run, &fo, error);
+    if (mode->first_format)
+        g_ptr_array_add(specs, (gpointer) mode->first_format);
+    for (guint i = 0; o->formats && o->formats[i]; i++)
+        g_ptr_array_add(specs, o->formats[i]);
+    if (!o->formats && mode->default_format)
+        g_ptr_array_add(specs, (gpointer) mode->default_format);
+    g_ptr_array_add(specs, NULL);
+    return tck_outputs_parse((const char *const *) specs->pdata, FALSE, error);
 }
 
 static TckKnownBroken *
@@ -207,140 +245,41 @@ run_status(const TckRun *run)
     return failed || run->meta.interrupted ? TCK_EXIT_TEST_FAILED : TCK_EXIT_OK;
 }
 
+/* render and mask: one run, known-broken applied, in the mode's formats */
 static int
-cmd_render(const ReportOptions *o)
-{
-    static const char *const default_formats[] = { "text", NULL };
-    g_autoptr(GError) error = NULL;
-    g_autoptr(TckRun) run = tck_report_read(o->args[0], &error);
-
-    if (!run)
-        return tck_exit_report(error);
-    if (o->known_broken) {
-        g_autoptr(TckKnownBroken) kb = load_known_broken(o->known_broken, &error);
-
-        if (!kb)
-            return tck_exit_report(error);
-        tck_known_broken_apply(kb, run);
-    }
-    if (!write_formats(run, o, o->formats ? (const char *const *) o->formats : default_formats,
-                       &error))
-        return tck_exit_report(error);
-    return run_status(run);
-}
-
-/* "what is left to fix" after known-broken: the mask command's own output. */
-static void
-print_mask(const TckRun *run, FILE *out)
-{
-    guint left = 0, xfail = 0, xpass = 0;
-    guint stale = run->known_broken_stale ? run->known_broken_stale->len : 0;
-    guint i, j;
-
-    fprintf(out, "Left to fix:\n");
-    for (i = 0; i < run->tests->len; i++) {
-        const TckTestResult *t = g_ptr_array_index(run->tests, i);
-
-        if (!tck_status_is_failure(t->status))
-            continue;
-        left++;
-        fprintf(out, "  %s: %s%s%s\n", t->name, tck_status_to_string(t->status),
-                t->reason ? ": " : "", t->reason ? t->reason : "");
-        for (j = 0; j < t->checks->len; j++) {
-            const TckCheckResult *c = g_ptr_array_index(t->checks, j);
-
-            if (c->status == TCK_STATUS_FAIL)
-                fprintf(out, "    not ok %u - %s\n", c->number, c->description ? c->description : "");
-        }
-    }
-    if (!left)
-        fprintf(out, "  nothing\n");
-
-    fprintf(out, "\nKnown broken, still failing (xfail):\n");
-    for (i = 0; i < run->tests->len; i++) {
-        const TckTestResult *t = g_ptr_array_index(run->tests, i);
-
-        /* A whole-test entry covers its checks: one line for all. */
-        if (t->status == TCK_STATUS_XFAIL && t->known_broken) {
-            fprintf(out, "  %s: %s\n", t->name, t->known_broken);
-            xfail++;
-            continue;
-        }
-        for (j = 0; j < t->checks->len; j++) {
-            const TckCheckResult *c = g_ptr_array_index(t->checks, j);
-
-            if (c->status == TCK_STATUS_XFAIL) {
-                fprintf(out, "  %s #%u %s: %s\n", t->name, c->number,
-                        c->description ? c->description : "", c->known_broken ? c->known_broken : "");
-                xfail++;
-            }
-        }
-    }
-    if (!xfail)
-        fprintf(out, "  none\n");
-
-    fprintf(out, "\nKnown broken but passing now (xpass: check whether the bug is fixed):\n");
-    for (i = 0; i < run->tests->len; i++) {
-        const TckTestResult *t = g_ptr_array_index(run->tests, i);
-
-        for (j = 0; j < t->checks->len; j++) {
-            const TckCheckResult *c = g_ptr_array_index(t->checks, j);
-
-            if (c->status == TCK_STATUS_XPASS) {
-                fprintf(out, "  %s #%u %s: %s\n", t->name, c->number,
-                        c->description ? c->description : "", c->known_broken ? c->known_broken : "");
-                xpass++;
-            }
-        }
-        if (t->status == TCK_STATUS_XPASS && t->known_broken && t->checks->len == 0) {
-            fprintf(out, "  %s: %s\n", t->name, t->known_broken);
-            xpass++;
-        }
-    }
-    if (!xpass)
-        fprintf(out, "  none\n");
-
-    fprintf(out, "\nStale known-broken entries (matched nothing in this run):\n");
-    for (i = 0; i < stale; i++)
-        fprintf(out, "  %s\n", (const char *) g_ptr_array_index(run->known_broken_stale, i));
-    if (!stale)
-        fprintf(out, "  none\n");
-
-    fprintf(out, "\n%u left to fix, %u known broken, %u unexpectedly passing, %u stale entries\n",
-            left, xfail, xpass, stale);
-}
-
-static int
-cmd_mask(const ReportOptions *o)
+cmd_render(const ReportMode *mode, const ReportOptions *o)
 {
     g_autoptr(GError) error = NULL;
-    g_autoptr(TckKnownBroken) kb = load_known_broken(o->known_broken, &error);
     g_autoptr(TckRun) run = NULL;
+    g_autoptr(TckKnownBroken) kb = NULL;
+    g_autoptr(TckOutputs) outputs = NULL;
+    TckFormatOptions fo = { .verbose = o->verbose, .quiet = o->quiet };
 
-    if (!kb)
+    if (o->known_broken && !(kb = load_known_broken(o->known_broken, &error)))
         return tck_exit_report(error);
     if (!(run = tck_report_read(o->args[0], &error)))
         return tck_exit_report(error);
-    tck_known_broken_apply(kb, run);
-    print_mask(run, stdout);
-    fflush(stdout);
-    if (o->formats && !write_formats(run, o, (const char *const *) o->formats, &error))
+    if (kb)
+        tck_known_broken_apply(kb, run);
+    if (!(outputs = mode_outputs(mode, o, &error)) || !tck_outputs_open(outputs, &error) ||
+        !tck_outputs_write(outputs, run, &fo, &error))
         return tck_exit_report(error);
     return run_status(run);
 }
 
 static int
-cmd_compare(const ReportOptions *o)
+cmd_compare(const ReportMode *mode, const ReportOptions *o)
 {
-    static const char *const default_formats[] = { "text", NULL };
-    const char *const *specs = o->formats ? (const char *const *) o->formats : default_formats;
     g_autoptr(GError) error = NULL;
     g_autoptr(TckRun) base = NULL;
     g_autoptr(TckRun) new_run = NULL;
     g_autoptr(TckCompare) cmp = NULL;
+    g_autoptr(TckOutputs) outputs = NULL;
     TckCompareOptions co = { o->timing_ratio, (gint64) (o->timing_min_s * G_USEC_PER_SEC) };
-    guint i;
+    TckFormatOptions fo = { .verbose = o->verbose, .quiet = o->quiet };
 
+    if (!(outputs = mode_outputs(mode, o, &error)) || !tck_outputs_can_compare(outputs, &error))
+        return tck_exit_report(error);
     if (!(base = tck_report_read(o->args[0], &error)) ||
         !(new_run = tck_report_read(o->args[1], &error)))
         return tck_exit_report(error);
@@ -353,34 +292,51 @@ cmd_compare(const ReportOptions *o)
         tck_known_broken_apply(kb, new_run);
     }
     cmp = tck_compare_runs(base, new_run, &co);
-
-    for (i = 0; specs[i]; i++) {
-        g_autofree char *name = g_strdup(specs[i]);
-        char *file = strchr(name, '=');
-        g_autofree char *text = NULL;
-        FILE *out;
-        gboolean ok;
-
-        if (file)
-            *file++ = '\0';
-        if (g_str_equal(name, "text")) {
-            text = tck_compare_to_text(cmp);
-        } else if (g_str_equal(name, "html")) {
-            text = tck_report_html_to_string(new_run, cmp);
-        } else {
-            g_set_error(&error, TCK_ERROR, TCK_ERROR_USAGE,
-                        "report compare writes text or html, not '%s'", name);
-            return tck_exit_report(error);
-        }
-        if (!(out = open_output(file, &error)))
-            return tck_exit_report(error);
-        ok = tck_format_write_string(text, out, name, &error);
-        if (!close_output(out, file, ok ? &error : NULL) || !ok)
-            return tck_exit_report(error);
-    }
+    if (!tck_outputs_open(outputs, &error) || !tck_outputs_write_compare(outputs, cmp, &fo, &error))
+        return tck_exit_report(error);
     /* An interrupted run never compares as clean. */
     return tck_compare_has_regression(cmp) || base->meta.interrupted || new_run->meta.interrupted
            ? TCK_EXIT_TEST_FAILED : TCK_EXIT_OK;
+}
+
+/* matrix: every run read (and masked) first, then one page. */
+static int
+cmd_matrix(const ReportMode *mode, const ReportOptions *o)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func((GDestroyNotify) tck_run_free);
+    g_autoptr(TckKnownBroken) kb = NULL;
+    g_autofree TckMatrixColumn *columns = NULL;
+    g_autofree char *page = NULL;
+    TckMatrixRows rows = o->rows ? tck_matrix_rows_from_string(o->rows) : TCK_MATRIX_ROWS_TESTS;
+    int status = TCK_EXIT_OK;
+    FILE *out;
+    gboolean ok;
+
+    if (o->known_broken && !(kb = load_known_broken(o->known_broken, &error)))
+        return tck_exit_report(error);
+    for (guint i = 0; o->args[i]; i++) {
+        TckRun *run = tck_report_read(o->args[i], &error);
+
+        if (!run)
+            return tck_exit_report(error);
+        if (kb)
+            tck_known_broken_apply(kb, run);
+        g_ptr_array_add(runs, run);
+    }
+    columns = g_new0(TckMatrixColumn, runs->len);
+    for (guint i = 0; i < runs->len; i++) {
+        columns[i].run = g_ptr_array_index(runs, i);
+        if (run_status(columns[i].run) != TCK_EXIT_OK)
+            status = TCK_EXIT_TEST_FAILED;
+    }
+    page = tck_report_matrix_to_string(columns, runs->len, rows);
+    if (!(out = open_output(o->output, &error)))
+        return tck_exit_report(error);
+    ok = tck_format_write_string(page, out, "matrix", &error);
+    if (!close_output(out, o->output, ok ? &error : NULL) || !ok)
+        return tck_exit_report(error);
+    return status;
 }
 
 static void
@@ -407,7 +363,7 @@ tck_cmd_report(int argc, char **argv)
     g_auto(ReportOptions) o = { 0 };
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) args = g_ptr_array_new();
-    gsize mode = 0;   /* render, when no mode word is given */
+    const ReportMode *mode = &modes[0];   /* render, when no mode word is given */
     int first = 1;
 
     if (argc < 2) {
@@ -425,7 +381,7 @@ tck_cmd_report(int argc, char **argv)
     }
     for (gsize i = 0; i < G_N_ELEMENTS(modes); i++) {
         if (g_str_equal(argv[1], modes[i].name)) {
-            mode = i;
+            mode = &modes[i];
             first = 2;
             break;
         }
@@ -438,8 +394,8 @@ tck_cmd_report(int argc, char **argv)
     {
         g_auto(GStrv) strv = g_strdupv((char **)args->pdata);
 
-        if (!parse(&strv, modes[mode].mode, &o, &error))
+        if (!parse(&strv, mode, &o, &error))
             return tck_exit_report(error);
     }
-    return modes[mode].run(&o);
+    return mode->run(mode, &o);
 }

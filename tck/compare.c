@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "compare.h"
+#include "formats.h"
 #include "report-util.h"
 
 static const struct {
@@ -310,4 +311,12 @@ tck_compare_free(TckCompare *cmp)
     g_ptr_array_unref(cmp->items);
     g_ptr_array_unref(cmp->timings);
     g_free(cmp);
+}
+
+gboolean
+tck_format_compare_text(const TckCompare *cmp, const TckFormatOptions *opts, FILE *out, GError **error)
+{
+    g_autofree char *text = tck_compare_to_text(cmp);
+
+    return tck_format_write_string(text, out, "text", error);
 }

@@ -8,7 +8,6 @@
 #include <config.h>
 
 #include <string.h>
-#include <libxml/HTMLtree.h>
 
 #include "compare.h"
 #include "formats.h"
@@ -17,8 +16,7 @@
 #include "report-util.h"
 
 static const char html_css[] =
-    ":root{--pass:#2e7d32;--fail:#c62828;--error:#6a1b9a;--skip:#757575;--xfail:#ef6c00;"
-    "--xpass:#1565c0;--todo:#9e9d24;--bg:#fafafa;--line:#ddd}\n"
+    TCK_HTML_PALETTE_CSS
     "body{font:14px/1.45 system-ui,sans-serif;margin:0;background:var(--bg);color:#212121}\n"
     "header{background:#263238;color:#fff;padding:12px 24px}\n"
     "header h1{margin:0;font-size:20px}header p{margin:4px 0 0;opacity:.85}\n"
@@ -96,18 +94,7 @@ static const char html_js[] =
 static xmlNodePtr
 el(xmlNodePtr parent, const char *tag, const char *klass, const char *text)
 {
-    xmlNodePtr node;
-
-    if (text) {
-        g_autofree char *clean = tck_xml_text_sanitize(text);
-
-        node = xmlNewTextChild(parent, NULL, BAD_CAST tag, BAD_CAST clean);
-    } else {
-        node = xmlNewChild(parent, NULL, BAD_CAST tag, NULL);
-    }
-    if (klass)
-        xmlSetProp(node, BAD_CAST "class", BAD_CAST klass);
-    return node;
+    return tck_html_el(parent, tag, klass, text);
 }
 
 static xmlNodePtr
@@ -489,9 +476,8 @@ add_stale(xmlNodePtr main_el, const TckRun *run)
 char *
 tck_report_html_to_string(const TckRun *run, const TckCompare *cmp)
 {
-    htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
-    xmlNodePtr html = xmlNewNode(NULL, BAD_CAST "html");
-    xmlNodePtr head, body, header, main_el, meta;
+    xmlDocPtr doc;
+    xmlNodePtr body, header, main_el;
     g_autofree char *title = g_strdup_printf("libvirt-tck report%s%s",
                                              run->meta.run_id ? " " : "",
                                              run->meta.run_id ? run->meta.run_id : "");
@@ -500,19 +486,8 @@ tck_report_html_to_string(const TckRun *run, const TckCompare *cmp)
                                            run->meta.uri ? run->meta.uri : "(unknown URI)",
                                            run->meta.driver ? " · driver " : "",
                                            run->meta.driver ? run->meta.driver : "", start);
-    xmlChar *mem = NULL;
-    int len = 0;
-    char *ret;
 
-    xmlCreateIntSubset(doc, BAD_CAST "html", NULL, NULL);
-    xmlDocSetRootElement(doc, html);
-    xmlSetProp(html, BAD_CAST "lang", BAD_CAST "en");
-    head = el(html, "head", NULL, NULL);
-    meta = el(head, "meta", NULL, NULL);
-    xmlSetProp(meta, BAD_CAST "charset", BAD_CAST "utf-8");
-    el(head, "title", NULL, title);
-    el(head, "style", NULL, html_css);
-    body = el(html, "body", NULL, NULL);
+    doc = tck_html_page_new(title, html_css, &body);
     header = el(body, "header", NULL, NULL);
     el(header, "h1", NULL, cmp ? "libvirt-tck comparison" : "libvirt-tck report");
     el(header, "p", NULL, sub);
@@ -532,17 +507,22 @@ tck_report_html_to_string(const TckRun *run, const TckCompare *cmp)
     add_metadata(main_el, run);
     el(body, "script", NULL, html_js);
 
-    htmlDocDumpMemoryFormat(doc, &mem, &len, 1);
-    ret = g_strndup((const char *) mem, len);
-    xmlFree(mem);
-    xmlFreeDoc(doc);
-    return ret;
+    return tck_html_page_finish(doc);
 }
 
 gboolean
 tck_format_html(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error)
 {
     g_autofree char *text = tck_report_html_to_string(run, NULL);
+
+    return tck_format_write_string(text, out, "html", error);
+}
+
+/* A comparison: the new run's page with the changes listed and highlighted. */
+gboolean
+tck_format_compare_html(const TckCompare *cmp, const TckFormatOptions *opts, FILE *out, GError **error)
+{
+    g_autofree char *text = tck_report_html_to_string(cmp->new_run, cmp);
 
     return tck_format_write_string(text, out, "html", error);
 }

@@ -15,18 +15,26 @@ typedef struct {
     gboolean lines_printed;    /* the per-test lines were already shown live */
 } TckFormatOptions;
 
+typedef struct _TckCompare TckCompare;
+
 typedef gboolean (*TckFormatFunc)(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error);
+/* A comparison of two runs (report compare) in a format. */
+typedef gboolean (*TckFormatCompareFunc)(const TckCompare *cmp, const TckFormatOptions *opts, FILE *out,
+                                         GError **error);
 
 typedef struct {
     const char *name;
     const char *summary;
     TckFormatFunc write;
+    TckFormatCompareFunc write_compare;   /* NULL: the format has no comparison form */
 } TckFormat;
 
 /* The format called @name, or NULL. */
 const TckFormat *tck_format_find(const char *name);
-/* "text, tap, ..." for --help and error messages (transfer full). */
+/* "text, tap, ..." for --help and error messages (transfer full); with
+ * @compare, only the formats that write a comparison. */
 char *tck_format_names(void);
+char *tck_format_compare_names(void);
 
 /* The formatters. */
 gboolean tck_format_text(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error);
@@ -34,6 +42,9 @@ gboolean tck_format_tap(const TckRun *run, const TckFormatOptions *opts, FILE *o
 gboolean tck_format_xml(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error);
 gboolean tck_format_junit(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error);
 gboolean tck_format_html(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error);
+gboolean tck_format_mask(const TckRun *run, const TckFormatOptions *opts, FILE *out, GError **error);
+gboolean tck_format_compare_text(const TckCompare *cmp, const TckFormatOptions *opts, FILE *out, GError **error);
+gboolean tck_format_compare_html(const TckCompare *cmp, const TckFormatOptions *opts, FILE *out, GError **error);
 
 /* Writes @text to @out; a write error is reported naming @what. */
 gboolean tck_format_write_string(const char *text, FILE *out, const char *what, GError **error);

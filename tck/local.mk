@@ -40,9 +40,12 @@ tck_libtck_harness_la_SOURCES = \
 	tck/format-xml.c \
 	tck/format-junit.c \
 	tck/format-html.c \
+	tck/format-mask.c \
 	tck/report.h \
 	tck/report-util.c \
 	tck/report-util.h \
+	tck/report-matrix.c \
+	tck/report-matrix.h \
 	tck/report-read.c \
 	tck/report-run.c \
 	tck/report-run.h \
@@ -80,6 +83,12 @@ tck_libvirt_tck_sandbox_LDADD = $(TCK_HARNESS_LIBS)
 pkglibexec_PROGRAMS = tck/libvirt-tck-kvm-canary
 tck_libvirt_tck_kvm_canary_SOURCES = tck/kvm-canary.c
 tck_libvirt_tck_kvm_canary_LDADD = $(TCK_CORE_LIBS)
+
+## The keeper: leads each test's process group, reaps its orphans and
+## dies with the harness (tck/keeper-main.c; spawned by runner-job.c).
+pkglibexec_PROGRAMS += tck/libvirt-tck-keeper
+tck_libvirt_tck_keeper_SOURCES = tck/keeper-main.c
+tck_libvirt_tck_keeper_LDADD = $(top_builddir)/util/libtck-util.la $(TCK_DEP_LIBS)
 
 ## The schema of the native report, installed beside the program's data;
 ## the JUnit schema is what our tests validate the junit format against.

@@ -161,7 +161,26 @@ tck_outputs_text_on_stdout(const TckOutputs *outputs)
 }
 
 gboolean
-tck_outputs_write(TckOutputs *outputs, const TckRun *run, const TckFormatOptions *opts, GError **error)
+tck_outputs_can_compare(const TckOutputs *outputs, GError **error)
+{
+    for (guint i = 0; i < outputs->items->len; i++) {
+        const TckOutput *o = g_ptr_array_index(outputs->items, i);
+
+        if (!o->format->write_compare) {
+            g_autofree char *names = tck_format_compare_names();
+
+            g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "report compare writes %s, not '%s'",
+                        names, o->format->name);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+/* Writes each output: @run in its format, or @cmp in its comparison form. */
+static gboolean
+write_all(TckOutputs *outputs, const TckRun *run, const TckCompare *cmp, const TckFormatOptions *opts,
+          GError **error)
 {
     for (guint i = 0; i < outputs->items->len; i++) {
         TckOutput *o = g_ptr_array_index(outputs->items, i);
@@ -175,7 +194,8 @@ tck_outputs_write(TckOutputs *outputs, const TckRun *run, const TckFormatOptions
             g_set_error(error, TCK_ERROR, TCK_ERROR_SETUP, "--format %s was not opened", o->spec);
             return FALSE;
         }
-        if (!o->format->write(run, &fo, o->out, error))
+        if (cmp ? !o->format->write_compare(cmp, &fo, o->out, error)
+                : !o->format->write(run, &fo, o->out, error))
             return FALSE;
         if (o->out != stdout) {
             FILE *out = g_steal_pointer(&o->out);
@@ -207,4 +227,17 @@ tck_outputs_free(TckOutputs *outputs)
         return;
     g_ptr_array_unref(outputs->items);
     g_free(outputs);
+}
+
+gboolean
+tck_outputs_write(TckOutputs *outputs, const TckRun *run, const TckFormatOptions *opts, GError **error)
+{
+    return write_all(outputs, run, NULL, opts, error);
+}
+
+gboolean
+tck_outputs_write_compare(TckOutputs *outputs, const TckCompare *cmp, const TckFormatOptions *opts,
+                          GError **error)
+{
+    return write_all(outputs, NULL, cmp, opts, error);
 }

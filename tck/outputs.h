@@ -37,6 +37,13 @@ gboolean tck_outputs_text_on_stdout(const TckOutputs *outputs);
 gboolean tck_outputs_write(TckOutputs *outputs, const TckRun *run, const TckFormatOptions *opts,
                            GError **error);
 
+/* Every output's format has a comparison form; else TCK_ERROR_USAGE naming the first that has none. */
+gboolean tck_outputs_can_compare(const TckOutputs *outputs, GError **error);
+
+/* Writes each output's comparison form of @cmp (report compare). */
+gboolean tck_outputs_write_compare(TckOutputs *outputs, const TckCompare *cmp, const TckFormatOptions *opts,
+                                   GError **error);
+
 void tck_outputs_free(TckOutputs *outputs);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(TckOutputs, tck_outputs_free)
 

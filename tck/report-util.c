@@ -5,6 +5,7 @@
 #include <config.h>
 
 #include <string.h>
+#include <libxml/HTMLtree.h>
 
 #include "report-util.h"
 
@@ -111,6 +112,56 @@ tck_xml_set_propf(xmlNodePtr node, const char *name, const char *fmt, ...)
     value = g_strdup_vprintf(fmt, ap);
     va_end(ap);
     xmlSetProp(node, BAD_CAST name, BAD_CAST value);
+}
+
+xmlNodePtr
+tck_html_el(xmlNodePtr parent, const char *tag, const char *klass, const char *text)
+{
+    xmlNodePtr node;
+
+    if (text) {
+        g_autofree char *clean = tck_xml_text_sanitize(text);
+
+        node = xmlNewTextChild(parent, NULL, BAD_CAST tag, BAD_CAST clean);
+    } else {
+        node = xmlNewChild(parent, NULL, BAD_CAST tag, NULL);
+    }
+    if (klass)
+        xmlSetProp(node, BAD_CAST "class", BAD_CAST klass);
+    return node;
+}
+
+xmlDocPtr
+tck_html_page_new(const char *title, const char *css, xmlNodePtr *body)
+{
+    htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
+    xmlNodePtr html = xmlNewNode(NULL, BAD_CAST "html");
+    xmlNodePtr head, meta;
+
+    xmlCreateIntSubset(doc, BAD_CAST "html", NULL, NULL);
+    xmlDocSetRootElement(doc, html);
+    xmlSetProp(html, BAD_CAST "lang", BAD_CAST "en");
+    head = tck_html_el(html, "head", NULL, NULL);
+    meta = tck_html_el(head, "meta", NULL, NULL);
+    xmlSetProp(meta, BAD_CAST "charset", BAD_CAST "utf-8");
+    tck_html_el(head, "title", NULL, title);
+    tck_html_el(head, "style", NULL, css);
+    *body = tck_html_el(html, "body", NULL, NULL);
+    return doc;
+}
+
+char *
+tck_html_page_finish(xmlDocPtr doc)
+{
+    xmlChar *mem = NULL;
+    int len = 0;
+    char *ret;
+
+    htmlDocDumpMemoryFormat(doc, &mem, &len, 1);
+    ret = g_strndup((const char *) mem, len);
+    xmlFree(mem);
+    xmlFreeDoc(doc);
+    return ret;
 }
 
 char *

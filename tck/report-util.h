@@ -40,6 +40,41 @@ char *tck_xml_node_text(xmlNodePtr node);
 void tck_xml_set_propf(xmlNodePtr node, const char *name, const char *fmt, ...)
     G_GNUC_PRINTF(3, 4);
 
+/*
+ * HTML pages (format-html.c, report-matrix.c), on libxml2's tree API: the
+ * serializer escapes every text and attribute, nothing is printf'd.
+ */
+
+/* The statuses' colours as CSS variables (--pass, --fail, ...), for every page. */
+#define TCK_HTML_PALETTE_CSS \
+    ":root{--pass:#2e7d32;--fail:#c62828;--error:#6a1b9a;--skip:#757575;--xfail:#ef6c00;" \
+    "--xpass:#1565c0;--todo:#9e9d24;--bg:#fafafa;--line:#ddd}\n"
+
+/*
+ * tck_html_el:
+ * @parent: element to append to
+ * @tag: the new element's name
+ * @klass: (nullable): its class attribute
+ * @text: (nullable): its text, sanitized (tck_xml_text_sanitize())
+ *
+ * Returns: the new child of @parent.
+ */
+xmlNodePtr tck_html_el(xmlNodePtr parent, const char *tag, const char *klass, const char *text);
+
+/*
+ * tck_html_page_new:
+ * @title: the page's <title>
+ * @css: the page's inline style sheet
+ * @body: (out): the empty <body>
+ *
+ * Returns: (transfer full): an HTML document <html lang="en"> with its
+ * head (charset, title, style) and body; tck_html_page_finish() it.
+ */
+xmlDocPtr tck_html_page_new(const char *title, const char *css, xmlNodePtr *body);
+
+/* Serializes @doc (indented) and frees it.  Transfer full. */
+char *tck_html_page_finish(xmlDocPtr doc);
+
 /* "2026-11-27T02:12:18.123456Z" (UTC) for microseconds since the epoch. */
 char *tck_time_format_iso(gint64 us);
 /* Parses what tck_time_format_iso() writes (any ISO 8601 with a zone). */

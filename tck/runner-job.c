@@ -1,8 +1,9 @@
 /*
- * runner-job.c — one test program as a job: spawn (own process group
- * led by a keeper that dies with the harness and takes the test's
- * orphans with it), supervise (timeout, interruption, output caps) and
- * collect (TAP and exit into a result).
+ * runner-job.c — one test program as a job: spawn (through tck_spawn, in
+ * its own process group led by libvirt-tck-keeper, which dies with the
+ * harness and takes the test's orphans with it: keeper-main.c), supervise
+ * (timeout, interruption, output caps) and collect (TAP and exit into a
+ * result).
  */
 #include <config.h>
 #include <errno.h>
@@ -10,17 +11,16 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <tck/error.h>
 #include <tck/protocol.h>
+#include "cli.h"
 #include "fs-util.h"
 #include "runner-job.h"
 #include "results-from-tap.h"
+#include "spawn-util.h"
 #include "tap-parser.h"
 
 /* After SIGTERM at the timeout, how long before SIGKILL. */
@@ -113,16 +113,6 @@ tck_job_ledger(const TckJob *job)
     return job->ledger;
 }
 
-static int
-open_pidfd(pid_t pid)
-{
-#ifdef SYS_pidfd_open
-    return (int)syscall(SYS_pidfd_open, pid, 0);
-#else
-    return -1;
-#endif
-}
-
 /* "domain/050-x" as test 7 -> "007-domain-050-x": the ordinal keeps two
  * names that map to one string ("a-b", "a/b") apart. */
 static char *
@@ -164,132 +154,6 @@ build_env(const TckRunnerOptions *opts, TckJob *job, const char *scratch)
     return g_steal_pointer(&env);
 }
 
-/*
- * Between fork and exec only async-signal-safe calls are made: the harness
- * has threads (GLib's, libvirt's).
- */
-
-/* The test itself: default signals, the pipes on 1 and 2, nothing else open. */
-static void G_GNUC_NORETURN
-test_exec(const char *file, char *const *argv, char *const *envp, int out_fd, int err_fd)
-{
-    sigset_t none;
-    int devnull;
-
-    for (int sig = 1; sig < NSIG; sig++)
-        if (sig != SIGKILL && sig != SIGSTOP)
-            signal(sig, SIG_DFL);
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, NULL);
-    devnull = open("/dev/null", O_RDONLY);
-    if (devnull < 0 || dup2(devnull, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0)
-        _exit(127);
-    syscall(SYS_close_range, 3, ~0U, 0);
-    execve(file, argv, envp);
-    _exit(127);
-}
-
-/* SIGKILLs every child the keeper has (the test's orphans come to it) until none is left. */
-static void
-kill_children(void)
-{
-    char path[64], buf[4096];
-
-    for (int round = 0; round < 100; round++) {
-        int fd, n, any = 0;
-        long pid = 0;
-        char *p;
-
-        /* "/proc/self/task/TID/children": the keeper has one thread. */
-        strcpy(path, "/proc/self/task/");
-        p = path + strlen(path);
-        {
-            char digits[16];
-            int len = 0;
-            for (long v = syscall(SYS_gettid); v > 0; v /= 10)
-                digits[len++] = '0' + v % 10;
-            while (len > 0)
-                *p++ = digits[--len];
-        }
-        strcpy(p, "/children");
-        if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-            return;
-        n = read(fd, buf, sizeof(buf) - 1);
-        close(fd);
-        for (int i = 0; i < n; i++) {
-            if (buf[i] >= '0' && buf[i] <= '9') {
-                pid = pid * 10 + (buf[i] - '0');
-            } else if (pid > 0) {
-                kill((pid_t) pid, SIGKILL);
-                any = 1;
-                pid = 0;
-            }
-        }
-        while (waitpid(-1, NULL, WNOHANG) > 0)
-            ;
-        if (!any)
-            return;
-        usleep(1000);
-    }
-}
-
-/*
- * The keeper: leads the test's process group, with the harness as its
- * parent.  It takes in the test's orphans (a subreaper), so that a
- * daemonised grandchild is killed when the test ends; it kills the whole
- * group when the harness dies, even by SIGKILL (a parent-death signal);
- * and it exits as the test did.
- */
-static void G_GNUC_NORETURN
-keeper(const char *file, char *const *argv, char *const *envp, int out[2], int err[2], pid_t harness)
-{
-    struct rlimit no_core = { 0, 0 };
-    sigset_t all;
-    pid_t test;
-    int status = 0;
-
-    setpgid(0, 0);
-    sigfillset(&all);
-    sigprocmask(SIG_BLOCK, &all, NULL);
-    prctl(PR_SET_PDEATHSIG, SIGUSR2);
-    if (getppid() != harness)
-        _exit(127);
-    prctl(PR_SET_CHILD_SUBREAPER, 1);
-    test = fork();
-    if (test == 0)
-        test_exec(file, argv, envp, out[1], err[1]);
-    syscall(SYS_close_range, 3, ~0U, 0);
-    if (test < 0)
-        _exit(127);
-
-    for (;;) {
-        struct timespec tick = { 1, 0 };
-        int sig = sigtimedwait(&all, NULL, &tick);
-
-        if (sig == SIGUSR2 || getppid() != harness) {
-            /* The harness is gone: the test, its orphans, then the group and the keeper. */
-            kill(test, SIGKILL);
-            kill_children();
-            kill(-getpid(), SIGKILL);
-            _exit(127);
-        }
-        if (waitpid(test, &status, WNOHANG) == test)
-            break;
-    }
-    kill_children();
-    if (WIFEXITED(status))
-        _exit(WEXITSTATUS(status));
-    /* Die of the same signal, without a core of our own. */
-    setrlimit(RLIMIT_CORE, &no_core);
-    prctl(PR_SET_DUMPABLE, 0);
-    signal(WTERMSIG(status), SIG_DFL);
-    sigemptyset(&all);
-    sigaddset(&all, WTERMSIG(status));
-    sigprocmask(SIG_UNBLOCK, &all, NULL);
-    kill(getpid(), WTERMSIG(status));
-    _exit(128 + WTERMSIG(status));
-}
-
 static gboolean
 not_run(TckJob *job, char *why)
 {
@@ -309,8 +173,12 @@ tck_job_start(TckJob *job, const TckRunnerOptions *opts, GError **error)
     const char *argv_exec[] = { job->entry->path, NULL };
     const char *argv_perl[] = { "perl", job->entry->path, NULL };
     const char *const *argv = argv_exec;
+    g_autofree char *keeper = tck_cli_helper("libvirt-tck-keeper");
+    g_autofree char *harness = g_strdup_printf("%ld", (long) getpid());
+    g_autoptr(GPtrArray) keeper_argv = g_ptr_array_new();
+    TckSpawn spawn = TCK_SPAWN_INIT;
+    gboolean started;
     int out[2], err[2], e;
-    pid_t parent = getpid();
 
     job->dir = g_build_filename(opts->run_dir, dirname, NULL);
     scratch = g_build_filename(job->dir, "scratch", NULL);
@@ -349,23 +217,28 @@ tck_job_start(TckJob *job, const TckRunnerOptions *opts, GError **error)
         g_set_error(error, TCK_ERROR, TCK_ERROR_SETUP, "cannot make pipes: %s", g_strerror(e));
         return FALSE;
     }
-    job->pid = fork();
-    if (job->pid == 0)
-        keeper(file, (char *const *) argv, env, out, err, parent);
-    e = errno;
+    /* libvirt-tck-keeper HARNESS-PID TEST [ARG...], leading its own process group. */
+    g_ptr_array_add(keeper_argv, keeper);
+    g_ptr_array_add(keeper_argv, harness);
+    for (guint i = 0; argv[i]; i++)
+        g_ptr_array_add(keeper_argv, (gpointer) argv[i]);
+    g_ptr_array_add(keeper_argv, NULL);
+    spawn.argv = (const char *const *) keeper_argv->pdata;
+    spawn.envp = env;
+    spawn.flags = TCK_SPAWN_PROCESS_GROUP | TCK_SPAWN_STDIN_NULL;
+    spawn.stdout_fd = out[1];
+    spawn.stderr_fd = err[1];
+    started = tck_spawn(&spawn, &job->pid, &job->pidfd, error);
     close(out[1]);
     close(err[1]);
     job->out_fd = out[0];
     job->err_fd = err[0];
-    if (job->pid < 0) {
-        g_set_error(error, TCK_ERROR, TCK_ERROR_SETUP, "cannot fork for %s: %s", job->entry->path, g_strerror(e));
+    if (!started) {
+        job->pid = -1;
         return FALSE;
     }
-    /* Both sides set the group: the harness may signal it before the child ran. */
-    setpgid(job->pid, job->pid);
     fcntl(job->out_fd, F_SETFL, O_NONBLOCK);
     fcntl(job->err_fd, F_SETFL, O_NONBLOCK);
-    job->pidfd = open_pidfd(job->pid);
     job->deadline_us = g_get_monotonic_time() + (gint64)opts->timeout_s * G_USEC_PER_SEC;
     return TRUE;
 }

@@ -26,6 +26,25 @@ tck_cli_self(void)
     return self ? self : g_build_filename(BINDIR, "libvirt-tck", NULL);
 }
 
+char *
+tck_cli_helper(const char *name)
+{
+    g_autofree char *self = g_file_read_link("/proc/self/exe", NULL);
+    g_autofree char *dir = self ? g_path_get_dirname(self) : NULL;
+    g_autofree char *here = NULL;
+
+    if (dir && g_str_has_suffix(dir, "/.libs")) {
+        char *up = g_path_get_dirname(dir);
+
+        g_free(dir);
+        dir = up;
+    }
+    here = dir ? g_build_filename(dir, name, NULL) : NULL;
+    if (here && g_file_test(here, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer(&here);
+    return g_build_filename(PKGLIBEXECDIR, name, NULL);
+}
+
 const char *
 tck_cli_uri(const char *option, TckConfig *config, const char *fallback)
 {

@@ -3,7 +3,7 @@
 # to the harness.  Each block names its finding.  Tests given by path
 # are little shell scripts written here.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 40
+tap_plan 41
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; _tap_end' EXIT
@@ -113,6 +113,10 @@ sleep 1
 ok "after SIGKILL of the harness, its test does not run on" test -z "$(alive "$(cat "$tmp/family.pid")" && echo yes)"
 ok "...nor the test's child" test -z "$(alive "$(cat "$tmp/child.pid")" && echo yes)"
 ok "...nor a grandchild that left its group (setsid)" test -z "$(alive "$(cat "$tmp/daemon.pid")" && echo yes)"
+script parent 'echo "$(cat /proc/$PPID/comm) $(ps -o pgid= -p $$ | tr -d " ") $PPID" >"'"$tmp"'/parent"; echo 1..1; echo ok 1'
+run "$tmp/parent.sh"
+read -r comm pgid ppid <"$tmp/parent"
+is "$comm $pgid" "libvirt-tck-kee $ppid" "a test runs under libvirt-tck-keeper (spawned by tck_spawn), which leads its process group"
 script daemoniser 'setsid sleep 60 & echo $! >"'"$tmp"'/daemon2.pid"; echo 1..1; echo ok 1'
 run "$tmp/daemoniser.sh"
 is "$rc" 0 "a test that leaves a daemonised grandchild passes"

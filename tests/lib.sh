@@ -82,3 +82,18 @@ unlike() {
 
 # lines TEXT: the number of lines in TEXT.
 lines() { printf '%s' "$1" | awk 'END { print NR }'; }
+
+# chromium_dom URL DOM ERR: the page's DOM after its script ran, by
+# headless Chromium ($CHROMIUM, default chromium), to DOM; its log to ERR.
+# Fails (exit 127) when Chromium is not installed.
+CHROMIUM=${CHROMIUM:-chromium}
+chromium_dom() {
+    command -v "$CHROMIUM" >/dev/null 2>&1 || return 127
+    _profile=$(mktemp -d "${TMPDIR:-/tmp}/tck-chromium.XXXXXX")
+    timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --user-data-dir="$_profile" --enable-logging=stderr --v=0 --dump-dom "$1" >"$2" 2>"$3"
+    _rc=$?
+    rm -rf "$_profile"
+    return $_rc
+}

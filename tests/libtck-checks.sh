@@ -4,7 +4,7 @@
 # objects and names, string and integer comparisons, escaping, SKIP and
 # TODO, the plan, and the exit status.  Runs on test:///default.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 22
+tap_plan 23
 
 out=$(TCK_URI=test:///default "$top_builddir/tests/fixtures/checks/demo" 2>&1); rc=$?
 is "$rc" 1 "the program exits 1 when checks failed"
@@ -24,7 +24,8 @@ like "$out" "^#          got: 'apple'$" "string mismatch shows what came"
 like "$out" "^#     expected: 'pear'$" "...and what was expected"
 like "$out" '^#          got: 42$' "integer mismatch shows the number"
 like "$out" '^ok 12 - a description with a \\# hash$' "a # in a description is escaped"
-like "$out" '^ok 14 # SKIP nothing to see$' "skips are marked"
+like "$out" '^ok 13 # SKIP nothing to see$' "skips are marked"
+like "$out" '^ok 14 - a named \\# skip # SKIP not here$' "a named skip keeps its description, escaped (tck_skip_check)"
 like "$out" '^not ok 15 - a failing TODO check # TODO not done yet$' "TODO checks are marked"
 like "$out" '^# Looks like you failed 9 checks of 16 run\.$' "TODO and SKIP do not count as failures"
 

@@ -41,6 +41,7 @@ dist_noinst_SCRIPTS += \
 	tests/live/network-inner.sh \
 	tests/live/safety-inner.sh \
 	tests/live/storage-inner.sh \
+	tests/live/run-log.sh \
 	tests/live/fake-daemon \
 	tests/live/guest-init \
 	bench/live-boot.sh \

@@ -9,24 +9,33 @@ TCK_REPORT_TEST_SOURCES = \
 check_PROGRAMS += \
 	tests/test-report \
 	tests/test-report-known-broken \
-	tests/test-report-compare
+	tests/test-report-compare \
+	tests/test-report-matrix-api
 tests_test_report_SOURCES = tests/test-report.c $(TCK_REPORT_TEST_SOURCES)
 tests_test_report_LDADD = $(TCK_HARNESS_LIBS)
 tests_test_report_known_broken_SOURCES = tests/test-report-known-broken.c $(TCK_REPORT_TEST_SOURCES)
 tests_test_report_known_broken_LDADD = $(TCK_HARNESS_LIBS)
 tests_test_report_compare_SOURCES = tests/test-report-compare.c $(TCK_REPORT_TEST_SOURCES)
 tests_test_report_compare_LDADD = $(TCK_HARNESS_LIBS)
+tests_test_report_matrix_api_SOURCES = tests/test-report-matrix-api.c $(TCK_REPORT_TEST_SOURCES)
+tests_test_report_matrix_api_LDADD = $(TCK_HARNESS_LIBS)
 
 TESTS += \
 	tests/test-report \
 	tests/test-report-known-broken \
 	tests/test-report-compare \
+	tests/test-report-matrix-api \
 	tests/test-report-html.sh \
-	tests/test-report-cli.sh
+	tests/test-report-cli.sh \
+	tests/test-report-matrix.sh
 
 EXTRA_DIST += \
 	tests/test-report-html.sh \
 	tests/test-report-cli.sh \
+	tests/test-report-matrix.sh \
+	tests/report/matrix/test.xml \
+	tests/report/matrix/qemu.xml \
+	tests/report/matrix/lxc.xml \
 	tests/report/golden/run.xml \
 	tests/report/golden/run.junit.xml \
 	tests/report/golden/run.html \

@@ -8,6 +8,13 @@
  * source): the live XML has no source.  The cdrom's bus is the plan's, or
  * the first of ide, sata, scsi the domain capabilities offer.  A driver
  * that cannot change media answers VIR_ERR_NO_SUPPORT: skipped.
+ *
+ * Where guest code runs, the guest is started paused (it is active all
+ * the same): a booting kernel probes the cdrom and closes its tray while
+ * the driver opens it for the change, and QEMU then refuses the new medium
+ * at random ("Tray of the device is not open", seen in about one run of
+ * three under TCG).  What the guest does with its tray is the guest's
+ * business; this scenario is the API's.
  */
 #include <config.h>
 #include <tck/tck.h>
@@ -87,7 +94,10 @@ main(int argc, char **argv)
     dom = tck_ok_domain(t, virDomainDefineXML(conn, with_cdrom), "defined the guest with an empty cdrom");
     if (!dom)
         tck_bail_out(t, "cannot go on without the guest");
-    tck_ok_call(t, virDomainCreate(dom), "started the guest");
+    if (tck_guest_boots(t))
+        tck_ok_call(t, virDomainCreateWithFlags(dom, VIR_DOMAIN_START_PAUSED), "started the guest, paused");
+    else
+        tck_ok_call(t, virDomainCreate(dom), "started the guest");
 
     tck_diag(t, "Inserting a medium");
     ret = virDomainUpdateDeviceFlags(dom, disc1, VIR_DOMAIN_AFFECT_LIVE);

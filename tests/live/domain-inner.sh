@@ -17,7 +17,7 @@ KB="$B/../suites/known-broken/domain.yml"
 [ -f "$KB" ] || KB="$(dirname "$0")/../../suites/known-broken/domain.yml"
 : >"$R"
 : >"$D/summary"
-check() { if [ "$1" -eq 0 ]; then echo "ok - $2" >>"$R"; else echo "not ok - $2" >>"$R"; fi; }
+. "$(dirname "$0")/run-log.sh"
 n=0
 for uri in qemu:///system lxc:///system qemu+tcp://127.0.0.1/system; do
     n=$((n + 1))
@@ -30,10 +30,11 @@ for uri in qemu:///system lxc:///system qemu+tcp://127.0.0.1/system; do
     secs=$(($(date +%s) - start))
     echo "libvirt-tck on $uri: exit $rc in $secs s" >&2
     check $rc "libvirt-tck runs the domain suite on $uri and exits 0 (got $rc)"
-    ran=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped.*/\1 \2 \3/p' "$log" | tail -n 1)
+    ran=$(run_counts "$log")
     set -- $ran
+    failed=$(run_failures "$log")
     [ "${2:-1}" -eq 0 ] && [ "$(( ${1:-0} + ${2:-0} + ${3:-0} ))" -eq "$listed" ] && [ "$listed" -gt 0 ]
-    check $? "on $uri all $listed listed domain tests ran and none failed (${1:-?} passed, ${3:-?} skipped)"
+    check $? "on $uri all $listed listed domain tests ran and none failed (${1:-?} passed, ${3:-?} skipped)${failed:+; failed: $failed}"
     xfail=$(grep -cE '^domain/[0-9][^ ]* \.+ known broken ' "$log")
     echo "$uri: ${1:-?} passed (${xfail} of them known broken), ${3:-?} skipped of $listed, $secs s" >>"$D/summary"
     booted=$(grep -c '^ok [0-9]* - the guest booted and printed its marker$' "$log")

@@ -12,7 +12,7 @@ D=$2
 S=$3
 R=$D/results
 : >"$R"
-check() { if [ "$1" -eq 0 ]; then echo "ok - $2" >>"$R"; else echo "not ok - $2" >>"$R"; fi; }
+. "$(dirname "$0")/run-log.sh"
 Q=qemu:///system
 
 # libvirt 9.0 adds its top-level LIBVIRT_* chains the first time a
@@ -62,9 +62,10 @@ rc=$?
 echo "libvirt-tck network nwfilter interface on $Q: exit $rc in $(($(date +%s) - start)) s" >&2
 check $rc "libvirt-tck runs network/*, nwfilter/* and interface/* on $Q and exits 0 (got $rc)"
 listed=$("$B/tck/libvirt-tck" --uri $Q --suites-dir "$B/suites" --list network nwfilter interface | grep -c '^[a-z]*/[0-9]')
-set -- $(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped.*/\1 \2 \3/p' "$D/run.log" | tail -n 1)
+set -- $(run_counts "$D/run.log")
+failed=$(run_failures "$D/run.log")
 [ "${1:-0}" -eq $((listed - 1)) ] && [ "${2:-1}" -eq 0 ] && [ "${3:-0}" -eq 1 ]
-check $? "all $listed tests ran: all passed but one skip (got ${1:-?} passed, ${2:-?} failed, ${3:-?} skipped)"
+check $? "all $listed tests ran: all passed but one skip (got ${1:-?} passed, ${2:-?} failed, ${3:-?} skipped)${failed:+; failed: $failed}"
 grep -Eq "^interface/030-define-start-destroy \.+ skipped .*host_network_devices" "$D/run.log"
 check $? "the one skip is interface/030, naming the config key host_network_devices"
 grep -q '^ok [0-9]* - virNetworkGetDHCPLeases lists a lease for ' "$D/run.log"

@@ -12,7 +12,7 @@ D=$2
 R=$D/results
 TCK="$B/tck/libvirt-tck"
 : >"$R"
-check() { if [ "$1" -eq 0 ]; then echo "ok - $2" >>"$R"; else echo "not ok - $2" >>"$R"; fi; }
+. "$(dirname "$0")/run-log.sh"
 Q=qemu:///system
 L=lxc:///system
 ORPHAN=tck-0badc0de-domain-050-orphan

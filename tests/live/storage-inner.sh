@@ -13,7 +13,7 @@ D=$3
 R=$D/results
 U=qemu:///system
 : >"$R"
-check() { if [ "$1" -eq 0 ]; then echo "ok - $2" >>"$R"; else echo "not ok - $2" >>"$R"; fi; }
+. "$(dirname "$0")/run-log.sh"
 v() { virsh -q -c "$U" "$@" 2>&1; }
 
 # Someone else's objects, to be left alone.
@@ -50,9 +50,10 @@ for area in storage secret nodedev; do
     rc=$?
     echo "$area/* on $U: exit $rc in $(echo "$(date +%s.%N) - $start" | bc) s" >&2
     check $rc "$area/* on $U: nothing fails unexpectedly (exit $rc)"
-    set -- $(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped.*/\1 \2 \3/p' "$log" | tail -n 1)
+    set -- $(run_counts "$log")
+    failed=$(run_failures "$log")
     [ "$(( ${1:-0} + ${3:-0} ))/${2:-x}" = "$listed/0" ]
-    check $? "$area/* on $U: all $listed listed tests ran, none failed (${1:-?} passed, ${3:-?} skipped)"
+    check $? "$area/* on $U: all $listed listed tests ran, none failed (${1:-?} passed, ${3:-?} skipped)${failed:+; failed: $failed}"
     # An entry for a test that skipped here (it needs a device) was not exercised, not stale.
     stale=$(grep "matched nothing in this run" "$log" | sed -n "s/.* test '\($area\/[^']*\)'.*/\1/p" |
             while read -r t; do grep -q "^$t \.* skipped " "$log" || echo "$t"; done)
