@@ -47,7 +47,9 @@ while true; do
     sleep 10
     for f in /var/log/libvirt/libxl/*.log /var/log/xen/*.log; do
         seen="/run/tck-seen.${f##*/}"
-        [ -f "$f" ] && [ "$f" -nt "$seen" ] || continue
+        # (test's -nt is false when $seen does not exist yet; a stamp of the
+        # same second as the log is not newer, so that log is looked at again)
+        [ -f "$f" ] && ! [ "$seen" -nt "$f" ] || continue
         o=0
         [ -f "$seen" ] && read -r o < "$seen"
         n=$(wc -l < "$f")

@@ -16,7 +16,7 @@ if ! [ -e /boot/xen-4.17-amd64.gz ] || ! command -v qemu-system-x86_64 >/dev/nul
     echo "Bail out! the Xen host needs /boot/xen-4.17-amd64.gz and qemu-system-x86_64 (see .ci/packages)"
     exit 1
 fi
-echo "1..19"
+echo "1..20"
 t0=$(date +%s)
 PREPARE=$top_builddir/prepare/libvirt-tck-prepare
 
@@ -112,6 +112,11 @@ tap_diag "$(cat "$D/stderr")"
 live_results "$D/results" 5
 [ -s "$D/logs/xen-serial.log" ]
 tap_ok $? "the Xen host's serial log is kept in --log-dir"
+# dom0 relays libxl's per-guest logs there: the reasons behind a
+# "libxenlight failed to create new domain".
+relayed=$(grep -ac '^TCK-LOG tck-[^ ]*\.log: ' "$D/logs/xen-serial.log")
+[ "$relayed" -gt 0 ]
+tap_ok $? "the serial log relays libxl's logs of the run's guests ($relayed lines)"
 if [ $tap_failed -ne 0 ]; then
     tap_diag "$(grep -v '^ok' "$D"/run-xen.log | tail -n 60)"
     # libxl's own reasons (relayed by dom0), and the whole log for a closer look.

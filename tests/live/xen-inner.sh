@@ -6,12 +6,13 @@
 # (their markers read through the console stream), and nothing of the run
 # is left.  One test at a time: every guest runs under Xen under TCG on
 # shared cores, and two booting at once each took twice as long (a marker
-# after 115 s of its 120, a test past the harness's 300 s).  Result lines ("ok - ..."/"not ok - ...") go to DIR/results.
+# after 115 s of its 120, a test past the harness's 300 s).
+# Result lines ("ok - ..."/"not ok - ...") go to DIR/results.
 B=$1
 D=$2
 R=$D/results
 : >"$R"
-check() { if [ "$1" -eq 0 ]; then echo "ok - $2" >>"$R"; else echo "not ok - $2" >>"$R"; fi; }
+. "$(dirname "$0")/run-log.sh"
 log=$D/run-xen.log
 seeds=$("$B/tck/libvirt-tck" --uri test:///default --suites-dir "$B/suites" --list domain |
         awk '$1 ~ /^domain\/0[5-8]0-/ { print $1 }' | sort)
@@ -23,8 +24,10 @@ start=$(date +%s)
 rc=$?
 echo "libvirt-tck on $TCK_URI: exit $rc in $(($(date +%s) - start)) s" >&2
 check $rc "libvirt-tck runs the $nseeds seed scenarios on $TCK_URI and exits 0 (got $rc)"
-grep -q "^$nseeds passed, 0 failed, 0 skipped\$" "$log"
-check $? "on the Xen host all $nseeds seed scenarios pass, none skipped"
+set -- $(run_counts "$log")
+failed=$(run_failures "$log")
+[ "${1:-0}" -eq "$nseeds" ] && [ "${2:-1}" -eq 0 ] && [ "${3:-1}" -eq 0 ]
+check $? "on the Xen host all $nseeds seed scenarios pass, none skipped (${1:-?} passed, ${2:-?} failed, ${3:-?} skipped)${failed:+; failed: $failed}"
 booted=$(grep -c '^ok [0-9]* - the guest booted and printed its marker$' "$log")
 [ "$booted" -ge 3 ]
 check $? "the PV guests of 050, 060 and 070 really booted (markers seen: $booted)"
