@@ -6,6 +6,7 @@
 
 #include <tck/caps.h>
 #include <tck/error.h>
+#include "fs-util.h"
 #include "xpath.h"
 
 static void
@@ -159,15 +160,10 @@ tck_host_parse_file(const char *path, GError **error)
 {
     g_autofree char *data = NULL;
     gsize len = 0;
-    g_autoptr(GError) local = NULL;
 
-    if (!g_file_get_contents(path, &data, &len, &local)) {
-        int code = local->domain == G_FILE_ERROR && local->code == G_FILE_ERROR_NOENT
-                   ? TCK_ERROR_NOT_FOUND : TCK_ERROR_IO;
-
-        g_set_error(error, TCK_ERROR, code, "%s: %s", path, local->message);
+    /* never more than the parser takes: /dev/zero is refused at once */
+    if (!tck_fs_read_bounded(path, TCK_XML_MAX_BYTES, TCK_ERROR_CAPS_PARSE, &data, &len, error))
         return NULL;
-    }
     return tck_host_parse(data, (gssize) len, path, error);
 }
 

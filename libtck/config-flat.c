@@ -179,6 +179,7 @@ tck_config_parse_flat(const char *data, gsize len, const char *origin, GError **
     const char *p = data;
     const char *end = data + len;
     guint line = 0;
+    guint64 nodes = 0;
 
     while (p < end) {
         const char *eol = memchr(p, '\n', end - p);
@@ -227,6 +228,14 @@ tck_config_parse_flat(const char *data, gsize len, const char *origin, GError **
             value++;
         } else if (vlen == 0) {
             value = NULL;
+        }
+        /* a key of N parts makes at most N nodes */
+        for (const char *k = key; *k; k++)
+            nodes += *k == '.';
+        if (++nodes > TCK_CONFIG_MAX_NODES) {
+            tck_config_set_error(error, origin, line, "more than %d keys and values; a config is far smaller",
+                                 TCK_CONFIG_MAX_NODES);
+            goto error;
         }
         if (!flat_insert(root, key, value, line, origin, error))
             goto error;

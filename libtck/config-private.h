@@ -16,6 +16,10 @@
 #define TCK_CONFIG_MAX_BYTES (16 * 1024 * 1024)   /* bounds the work too: ~70 bytes of memory per byte read (issue 10) */
 /* Deeper nesting is never meaningful here and would only feed recursion. */
 #define TCK_CONFIG_MAX_DEPTH 64
+/* Keys, values, lists and maps: a real config has a few hundred (a test
+ * loads 100 000 list entries); this
+ * bounds the tree (about 100 bytes a node) whatever the bytes hold. */
+#define TCK_CONFIG_MAX_NODES 1000000
 
 struct _TckConfigNode {
     TckConfigNodeType type;

@@ -107,6 +107,7 @@ tck_config_parse_yaml(const char *data, gsize len, const char *origin, GError **
     yaml_parser_t parser;
     YamlBuild b = { .origin = origin };
     guint documents = 0;
+    guint nodes = 0;
     gboolean done = FALSE;
     gboolean ok = TRUE;
 
@@ -127,6 +128,14 @@ tck_config_parse_yaml(const char *data, gsize len, const char *origin, GError **
             break;
         }
         line = ev.start_mark.line + 1;
+        if ((ev.type == YAML_SCALAR_EVENT || ev.type == YAML_SEQUENCE_START_EVENT ||
+             ev.type == YAML_MAPPING_START_EVENT) && ++nodes > TCK_CONFIG_MAX_NODES) {
+            tck_config_set_error(error, origin, line, "more than %d keys and values; a config is far smaller",
+                                 TCK_CONFIG_MAX_NODES);
+            yaml_event_delete(&ev);
+            ok = FALSE;
+            break;
+        }
 
         switch (ev.type) {
         case YAML_STREAM_END_EVENT:

@@ -9,6 +9,7 @@
 
 #include <dlfcn.h>
 #include <string.h>
+#include <sys/statvfs.h>
 #include <guestfs.h>
 
 #include "prepare.h"
@@ -69,18 +70,34 @@ handle_new(GError **error)
     return g;
 }
 
+/* Below this much free space on the disk's file system, a failed build is
+ * taken as a full disk: qemu-img's own errno does not come through. */
+#define FULL_DISK_BYTES (1024 * 1024)
+
 static gboolean
 guestfs_failed(guestfs_h *g, const char *out, GError **error)
 {
     int err = gfs.guestfs_last_errno(g);
     const char *msg = gfs.guestfs_last_error(g);
-
+    g_autofree char *dir = g_path_get_dirname(out);
+    g_autofree char *first_line = g_strndup(msg ? msg : "libguestfs error",
+                                            msg ? strcspn(msg, "\n") : 16);
+    struct statvfs vfs;
     TckErrorCode code = err ? tck_error_from_errno(err) : TCK_ERROR_BUILD;
 
     /* a missing file inside the appliance is a failed build, not the user's */
     if (code == TCK_ERROR_NOT_FOUND)
         code = TCK_ERROR_BUILD;
-    g_set_error(error, TCK_ERROR, code, "cannot build disk %s: %s", out, msg ? msg : "libguestfs error");
+    if (code == TCK_ERROR_NO_SPACE ||
+        (statvfs(dir, &vfs) == 0 && (guint64)vfs.f_bavail * vfs.f_frsize < FULL_DISK_BYTES)) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_NO_SPACE,
+                    "cannot build disk %s: no space left on the file system of %s (%s)", out, dir,
+                    first_line);
+        return FALSE;
+    }
+    /* libguestfs's message goes on with a how-to-debug blurb: its first line says it */
+    g_set_error(error, TCK_ERROR, code, "cannot build disk %s: %s (LIBGUESTFS_DEBUG=1 for more)",
+                out, first_line);
     return FALSE;
 }
 

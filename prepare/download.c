@@ -2,7 +2,9 @@
  * .part file, resumed (or restarted when the server has no Range support),
  * retried with backoff, bounded by connect and low-speed timeouts,
  * conditional on --refresh, and SHA-256-verified (hashed on a second
- * thread as it arrives) before anything is stored. */
+ * thread as it arrives) before anything is stored.  A body is cut off at
+ * its declared size (or the size cap when none is declared), and the
+ * whole fetch, retries included, has one deadline. */
 #include <config.h>
 
 #include <errno.h>
@@ -19,6 +21,9 @@
 
 #define CHUNK (1 << 20)
 #define MAX_QUEUED 8            /* chunks in flight to the hasher: bounds memory */
+/* libcurl's clock and ours differ a little: a timeout this close to the
+ * deadline is the deadline's */
+#define DEADLINE_SLACK_US (250 * 1000)
 
 void
 tck_download_result_clear(TckDownloadResult *r)
@@ -45,7 +50,8 @@ typedef struct {
     GThread *hasher;
     TckSha256 *sha;
     TckProgress *pr;
-    guint64 expected_size;
+    guint64 max_size;          /* the whole file, offset included, may not pass this */
+    gboolean too_big;          /* on_write stopped the body at max_size */
 } Transfer;
 
 static char end_marker_storage;
@@ -93,8 +99,12 @@ on_write(char *data, size_t size, size_t nmemb, void *user)
     Transfer *t = user;
     size_t len = size * nmemb, taken = 0;
 
-    if (t->write_errno)
+    if (t->write_errno || t->too_big)
         return 0;
+    if (t->offset + t->received + len > t->max_size) {
+        t->too_big = TRUE;
+        return 0;
+    }
     while (taken < len) {
         size_t n = MIN(len - taken, CHUNK - t->buf_len);
         memcpy(t->buf + t->buf_len, data + taken, n);
@@ -162,6 +172,7 @@ typedef enum {
     ATTEMPT_NOT_MODIFIED,
     ATTEMPT_RESTART,            /* no Range support: start again from 0 */
     ATTEMPT_RETRY,              /* transient: retry (resuming) after a backoff */
+    ATTEMPT_GIVE_UP,            /* past the deadline: keep the .part for the next run */
     ATTEMPT_FATAL,
 } Attempt;
 
@@ -173,8 +184,9 @@ transient_http(long code)
 
 static Attempt
 attempt(const TckDownloadLimits *limits, const TckDownloadRequest *req, Transfer *t,
-        gboolean conditional, GError **error)
+        gboolean conditional, gint64 deadline_us, GError **error)
 {
+    gint64 left_ms = (deadline_us - g_get_monotonic_time()) / 1000;
     CURL *curl = curl_easy_init();
     struct curl_slist *headers = NULL;
     char errbuf[CURL_ERROR_SIZE] = "";
@@ -207,6 +219,7 @@ attempt(const TckDownloadLimits *limits, const TckDownloadRequest *req, Transfer
     if (max_rate && *max_rate)
         curl_easy_setopt(curl, CURLOPT_MAX_RECV_SPEED_LARGE,
                          (curl_off_t)g_ascii_strtoull(max_rate, NULL, 10));
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, (long)MAX(left_ms, 1));
     if (t->offset > 0)
         curl_easy_setopt(curl, CURLOPT_RESUME_FROM_LARGE, (curl_off_t)t->offset);
     if (conditional && req->etag) {
@@ -230,6 +243,13 @@ attempt(const TckDownloadLimits *limits, const TckDownloadRequest *req, Transfer
         long unmet = 0;
         curl_easy_getinfo(curl, CURLINFO_CONDITION_UNMET, &unmet);
         outcome = code == 304 || unmet ? ATTEMPT_NOT_MODIFIED : ATTEMPT_DONE;
+        if (outcome == ATTEMPT_NOT_MODIFIED && !conditional) {
+            /* nothing cached to be "not modified": a broken or hostile server */
+            g_set_error(error, TCK_ERROR, TCK_ERROR_DOWNLOAD,
+                        "cannot download %s: the server answered 304 Not Modified to a request "
+                        "that was not conditional", req->display);
+            outcome = ATTEMPT_FATAL;
+        }
         if (outcome == ATTEMPT_DONE) {
             curl_off_t ft = -1;
             curl_easy_getinfo(curl, CURLINFO_FILETIME_T, &ft);
@@ -238,6 +258,18 @@ attempt(const TckDownloadLimits *limits, const TckDownloadRequest *req, Transfer
                 t->last_modified = g_date_time_format(dt, "%a, %d %b %Y %H:%M:%S GMT");
             }
         }
+    } else if (rc == CURLE_WRITE_ERROR && t->too_big) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_DOWNLOAD,
+                    "cannot download %s: the server sent more than the %s %" G_GUINT64_FORMAT
+                    " bytes; stopped there", req->display, req->size ? "declared" : "maximum",
+                    t->max_size);
+        outcome = ATTEMPT_FATAL;
+    } else if (rc == CURLE_OPERATION_TIMEDOUT && g_get_monotonic_time() >= deadline_us - DEADLINE_SLACK_US) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_DOWNLOAD,
+                    "cannot download %s: not done within the %ld s deadline "
+                    "(TCK_PREPARE_DEADLINE); the next prepare resumes it", req->display,
+                    limits->deadline_s);
+        outcome = ATTEMPT_GIVE_UP;
     } else if (rc == CURLE_WRITE_ERROR && t->write_errno) {
         set_write_error(error, t->write_errno, t->path);
         outcome = ATTEMPT_FATAL;
@@ -245,15 +277,15 @@ attempt(const TckDownloadLimits *limits, const TckDownloadRequest *req, Transfer
         outcome = ATTEMPT_RESTART;
     } else if (rc == CURLE_HTTP_RETURNED_ERROR && !transient_http(code)) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_DOWNLOAD, "cannot download %s: HTTP %ld",
-                    req->url, code);
+                    req->display, code);
         outcome = ATTEMPT_FATAL;
     } else if (rc == CURLE_UNSUPPORTED_PROTOCOL || rc == CURLE_URL_MALFORMAT ||
                rc == CURLE_FILE_COULDNT_READ_FILE || rc == CURLE_REMOTE_FILE_NOT_FOUND) {
-        g_set_error(error, TCK_ERROR, TCK_ERROR_DOWNLOAD, "cannot download %s: %s", req->url,
+        g_set_error(error, TCK_ERROR, TCK_ERROR_DOWNLOAD, "cannot download %s: %s", req->display,
                     *errbuf ? errbuf : curl_easy_strerror(rc));
         outcome = ATTEMPT_FATAL;
     } else {
-        g_set_error(error, TCK_ERROR, TCK_ERROR_DOWNLOAD, "cannot download %s: %s", req->url,
+        g_set_error(error, TCK_ERROR, TCK_ERROR_DOWNLOAD, "cannot download %s: %s", req->display,
                     *errbuf ? errbuf : curl_easy_strerror(rc));
         outcome = ATTEMPT_RETRY;
     }
@@ -305,15 +337,16 @@ tck_download_fetch(TckAssetCache *cache, const TckDownloadLimits *limits, TckPro
     guint delay = limits->retry_delay_ms;
     guint tries = 0;
     gboolean restarted = FALSE, rehashed = FALSE;
+    gint64 deadline_us = g_get_monotonic_time() + (gint64)limits->deadline_s * G_USEC_PER_SEC;
 
-    if (!part_matches(meta, req->url))
+    if (!part_matches(meta, req->display))
         part_remove(part, meta);
-    if (!part_meta_write(meta, req->url, error))
+    if (!part_meta_write(meta, req->display, error))
         return FALSE;
 
     for (;;) {
         g_autoptr(GError) local = NULL;
-        Transfer t = { .path = part, .pr = pr, .expected_size = req->size };
+        Transfer t = { .path = part, .pr = pr, .max_size = req->size ? req->size : limits->max_size };
         struct stat st;
         Attempt outcome;
         g_autofree char *sha = NULL;
@@ -344,8 +377,8 @@ tck_download_fetch(TckAssetCache *cache, const TckDownloadLimits *limits, TckPro
         t.queue = g_async_queue_new();
         t.hasher = g_thread_new("sha256", hasher_main, &t);
 
-        tck_progress_start(pr, req->url, req->size, t.offset);
-        outcome = attempt(limits, req, &t, conditional, &local);
+        tck_progress_start(pr, req->display, req->size, t.offset);
+        outcome = attempt(limits, req, &t, conditional, deadline_us, &local);
         if ((outcome == ATTEMPT_DONE) && !flush_chunk(&t)) {
             g_clear_error(&local);
             set_write_error(&local, t.write_errno, part);
@@ -383,7 +416,7 @@ tck_download_fetch(TckAssetCache *cache, const TckDownloadLimits *limits, TckPro
                     rehashed = TRUE;
                     tck_progress_end(pr, "checksum mismatch after resume; starting over");
                     part_remove(part, meta);
-                    part_meta_write(meta, req->url, NULL);
+                    part_meta_write(meta, req->display, NULL);
                     g_free(t.etag);
                     g_free(t.last_modified);
                     continue;
@@ -395,10 +428,10 @@ tck_download_fetch(TckAssetCache *cache, const TckDownloadLimits *limits, TckPro
                 if (!size_ok)
                     g_set_error(error, TCK_ERROR, TCK_ERROR_CHECKSUM,
                                 "%s has %" G_GUINT64_FORMAT " bytes, expected %" G_GUINT64_FORMAT
-                                "; not stored", req->url, size, req->size);
+                                "; not stored", req->display, size, req->size);
                 else
                     g_set_error(error, TCK_ERROR, TCK_ERROR_CHECKSUM,
-                                "%s has SHA-256 %s, expected %s; not stored", req->url, sha,
+                                "%s has SHA-256 %s, expected %s; not stored", req->display, sha,
                                 req->sha256);
                 return FALSE;
             }
@@ -416,17 +449,19 @@ tck_download_fetch(TckAssetCache *cache, const TckDownloadLimits *limits, TckPro
             g_free(t.last_modified);
             if (restarted) {
                 g_set_error(error, TCK_ERROR, TCK_ERROR_DOWNLOAD,
-                            "cannot download %s: the server refuses ranges even from 0", req->url);
+                            "cannot download %s: the server refuses ranges even from 0", req->display);
                 return FALSE;
             }
             restarted = TRUE;
             tck_progress_end(pr, "server cannot resume; starting over");
             g_unlink(part);
             continue;
+        case ATTEMPT_GIVE_UP:
         case ATTEMPT_RETRY:
             g_free(t.etag);
             g_free(t.last_modified);
-            if (tries++ >= limits->retries) {
+            if (outcome == ATTEMPT_GIVE_UP || tries++ >= limits->retries ||
+                g_get_monotonic_time() + (gint64)delay * 1000 >= deadline_us) {
                 g_propagate_error(error, g_steal_pointer(&local));
                 return FALSE;      /* the .part stays: the next prepare resumes */
             }

@@ -117,12 +117,15 @@ read_limits_env(TckPrepareOptions *o)
         { "TCK_PREPARE_CONNECT_TIMEOUT", &o->limits.connect_timeout_s },
         { "TCK_PREPARE_LOW_SPEED_LIMIT", &o->limits.low_speed_limit },
         { "TCK_PREPARE_LOW_SPEED_TIME", &o->limits.low_speed_time_s },
+        { "TCK_PREPARE_DEADLINE", &o->limits.deadline_s },
     };
     const char *v;
 
     for (gsize i = 0; i < G_N_ELEMENTS(limit_env); i++)
         if ((v = g_getenv(limit_env[i].env)) && *v)
             *limit_env[i].slot = strtol(v, NULL, 10);
+    if ((v = g_getenv("TCK_PREPARE_MAX_SIZE")) && *v)
+        o->limits.max_size = g_ascii_strtoull(v, NULL, 10);
     if ((v = g_getenv("TCK_PREPARE_RETRIES")) && *v)
         o->limits.retries = strtoul(v, NULL, 10);
     if ((v = g_getenv("TCK_PREPARE_RETRY_DELAY_MS")) && *v)
@@ -323,6 +326,7 @@ static gboolean
 run_maintenance(TckPrepare *p, GError **error)
 {
     const TckPrepareOptions *o = p->opt;
+    gboolean read_only;
     int bad;
 
     if (!(p->cache = tck_asset_cache_open(o->cache_dir, FALSE, error)))
@@ -335,11 +339,17 @@ run_maintenance(TckPrepare *p, GError **error)
         tck_progress_say(p->pr, "cache %s does not exist", o->cache_dir);
         return TRUE;
     }
-    if (!tck_asset_cache_lock(p->cache, o->lock_timeout, on_lock_wait, p->pr, error))
+    /* --verify only reads: a cache it cannot write is verified without the
+     * lock (no writer can change it either) and without recording stamps */
+    read_only = o->verify && access(o->cache_dir, W_OK) < 0 && (errno == EROFS || errno == EACCES);
+    if (read_only)
+        tck_progress_say(p->pr, "cache %s is read-only: verifying without the lock, recording nothing",
+                         o->cache_dir);
+    else if (!tck_asset_cache_lock(p->cache, o->lock_timeout, on_lock_wait, p->pr, error))
         return FALSE;
     if (o->purge)
         return run_purge(p, error);
-    if ((bad = tck_asset_cache_verify(p->cache, on_bad_entry, error)) < 0)
+    if ((bad = tck_asset_cache_verify(p->cache, !read_only, on_bad_entry, error)) < 0)
         return FALSE;
     if (bad > 0) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_CACHE,
@@ -407,7 +417,8 @@ main(int argc, char **argv)
     TckPrepareOptions o = {
         .lock_timeout = 600,
         .limits = { .connect_timeout_s = 30, .low_speed_limit = 1024, .low_speed_time_s = 30,
-                    .retries = 3, .retry_delay_ms = 1000 },
+                    .retries = 3, .retry_delay_ms = 1000,
+                    .deadline_s = 3600, .max_size = 4ULL << 30 },
     };
     TckPrepare p = { .opt = &o };
     gboolean ok;

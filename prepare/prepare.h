@@ -42,12 +42,15 @@ typedef struct {
     long low_speed_time_s;      /* ... for this long aborts a transfer */
     guint retries;
     guint retry_delay_ms;       /* first backoff; doubles each retry */
+    long deadline_s;            /* the whole fetch, retries included */
+    guint64 max_size;           /* a body without a declared size stops here */
 } TckDownloadLimits;
 
 typedef struct {
     const char *url;
+    const char *display;        /* the URL with credentials masked: for messages and files */
     const char *sha256;         /* NULL only with --insecure-no-checksum */
-    guint64 size;               /* 0: unknown */
+    guint64 size;               /* 0: unknown; a longer body is cut off there */
     const char *etag;           /* set both for a conditional refresh */
     const char *last_modified;
 } TckDownloadRequest;

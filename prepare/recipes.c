@@ -210,12 +210,14 @@ fetch(TckPrepare *p, const TckRecipe *r, const TckAssetSource *dl, GError **erro
     TckAssetKind kind = r->kind;
     const char *os = row_os(p, r);
     TckAssetEntry *e = tck_asset_cache_find(p->cache, kind, p->arch, os);
-    gboolean have = e && !e->bad && g_strcmp0(e->url, dl->url) == 0 &&
+    /* credentials in the URL go to libcurl only: never the manifest, --list or a message */
+    g_autofree char *display = tck_config_mask_credentials(dl->url);
+    gboolean have = e && !e->bad && g_strcmp0(e->url, display) == 0 &&
                     (!dl->sha256 || g_strcmp0(e->sha256, dl->sha256) == 0) &&
                     tck_asset_cache_entry_ok(p->cache, e);
-    TckDownloadRequest req = { .url = dl->url, .sha256 = dl->sha256, .size = dl->size };
+    TckDownloadRequest req = { .url = dl->url, .display = display, .sha256 = dl->sha256, .size = dl->size };
     g_auto(TckDownloadResult) res = { 0 };
-    g_autofree char *source = g_strdup_printf("url:%s", dl->url);
+    g_autofree char *source = g_strdup_printf("url:%s", display);
     gint64 t0 = g_get_monotonic_time();
     TckAssetEntry *ne;
 
@@ -226,7 +228,7 @@ fetch(TckPrepare *p, const TckRecipe *r, const TckAssetSource *dl, GError **erro
     if (p->opt->offline) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_ASSET_MISSING,
                     "--offline: %s for %s/%s (%s) is not in cache %s", tck_asset_kind_to_string(kind),
-                    p->arch, os, dl->url, tck_asset_cache_dir(p->cache));
+                    p->arch, os, display, tck_asset_cache_dir(p->cache));
         return FALSE;
     }
     if (have) {
@@ -235,13 +237,19 @@ fetch(TckPrepare *p, const TckRecipe *r, const TckAssetSource *dl, GError **erro
     }
     if (!tck_download_fetch(p->cache, &p->opt->limits, p->pr, &req, &res, error))
         return FALSE;
+    if (res.not_modified && !have) {
+        /* download.c refuses a 304 to an unconditional request; never count an empty slot as cached */
+        g_set_error(error, TCK_ERROR, TCK_ERROR_DOWNLOAD, "cannot download %s: answered 304 Not Modified, but nothing is cached",
+                    display);
+        return FALSE;
+    }
     if (res.not_modified) {
-        tck_progress_say(p->pr, "%-10s not modified  %s", tck_asset_kind_to_string(kind), dl->url);
+        tck_progress_say(p->pr, "%-10s not modified  %s", tck_asset_kind_to_string(kind), display);
         p->reused++;
         return TRUE;
     }
     ne = entry_new(kind, p->arch, os, source);
-    ne->url = g_strdup(dl->url);
+    ne->url = g_steal_pointer(&display);
     ne->etag = g_steal_pointer(&res.etag);
     ne->last_modified = g_steal_pointer(&res.last_modified);
     ne->verified = dl->sha256 != NULL;

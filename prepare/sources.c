@@ -108,18 +108,20 @@ static gboolean
 check_url_source(TckPrepare *p, const char *what, const TckAssetSource *dl, GError **error)
 {
     const char *sha = dl->sha256;
+    g_autofree char *display = NULL;
 
     if (!dl->url)
         return TRUE;
+    display = tck_config_mask_credentials(dl->url);
     if (!sha && !p->opt->insecure) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE,
                     "%s %s has no SHA-256: add `%s_sha256: HEX` to its `kernels:` entry in the config, "
-                    "or give --%s-url URL --sha256 HEX (or --insecure-no-checksum)", what, dl->url, what, what);
+                    "or give --%s-url URL --sha256 HEX (or --insecure-no-checksum)", what, display, what, what);
         return FALSE;
     }
     if (sha && (strlen(sha) != 64 || strspn(sha, "0123456789abcdef") != 64)) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "SHA-256 '%s' for %s is not 64 hex digits",
-                    sha, dl->url);
+                    sha, display);
         return FALSE;
     }
     return TRUE;

@@ -212,6 +212,20 @@ tck_archive_write(const TckRun *run, const char *path, GError **error)
         goto out;
     }
     fd = -1;
+    /* Never an archive its own reader refuses: report.xml is read back,
+     * parsed and checked as `report render` and --rerun-failed will. */
+    {
+        g_autoptr(GError) local = NULL;
+        TckRun *back = tck_report_read(tmp, &local);
+
+        if (!back) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_IO,
+                        "%s: not written: its report.xml would not read back (%s)", path,
+                        local->message);
+            goto out;
+        }
+        tck_run_free(back);
+    }
     if (g_rename(tmp, path) < 0) {
         int err = errno;
 

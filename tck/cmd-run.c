@@ -371,6 +371,8 @@ tck_cmd_run(int argc, char **argv)
 {
     g_auto(RunOptions) o = { 0 };
     g_autoptr(GError) error = NULL;
+    g_autoptr(GError) archive_error = NULL;
+    gboolean archived;
     g_autoptr(TckConfig) config = NULL;
     g_autoptr(TckOutputs) outputs = NULL;
     g_autoptr(TckProgress) progress = NULL;
@@ -541,9 +543,10 @@ tck_cmd_run(int argc, char **argv)
     if (!tck_durations_save(durations, &local))
         fprintf(stderr, "libvirt-tck: warning: test durations not kept: %s\n", local->message);
 
-    /* Config metadata, known-broken, then the archive (interrupted runs too). */
-    if (!tck_report_run_finish(&o.report, run, config, &error))
-        return tck_exit_report(error);
+    /* Config metadata, known-broken, then the archive (interrupted runs
+     * too).  An archive that cannot be written ends the run in its error,
+     * after the reports, the closing line and the cleanup. */
+    archived = tck_report_run_finish(&o.report, run, config, &archive_error);
 
     if (api && !o.quiet)
         tck_coverage_print_summary(stdout, api, run->api_coverage);   /* coverage */
@@ -564,6 +567,8 @@ tck_cmd_run(int argc, char **argv)
     else
         tck_fs_remove_tree(run_dir);
 
+    if (!archived)
+        return tck_exit_report(archive_error);
     if (run->meta.interrupted)
         return TCK_EXIT_INTERRUPTED;
     if (failed)

@@ -50,6 +50,7 @@ struct _TckCompare {
     GPtrArray *items;        /* TckCmpItem*: every compared check, in new-run order, removed last */
     GPtrArray *timings;      /* TckCmpTiming*: big timing changes */
     guint counts[TCK_CMP_LAST];
+    GHashTable *worst;       /* test name (an item's) -> its worst class + 1 */
 };
 
 typedef struct {

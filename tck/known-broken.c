@@ -377,6 +377,29 @@ tck_known_broken_load_data(TckKnownBroken *kb, const char *data, gsize len,
             goto out;
         g_ptr_array_add(entries, e);
     }
+    /* A second document ("---" and more entries) is never ignored silently:
+     * a known-broken file is one list. */
+    {
+        yaml_document_t next;
+        yaml_node_t *next_root;
+
+        if (!yaml_parser_load(&parser, &next)) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_KNOWN_BROKEN, "%s:%zu: YAML syntax error: %s",
+                        origin, parser.problem_mark.line + 1,
+                        parser.problem ? parser.problem : "unknown");
+            goto out;
+        }
+        next_root = yaml_document_get_root_node(&next);
+        if (next_root) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_KNOWN_BROKEN,
+                        "%s:%zu: a second YAML document; a known-broken file is one list of entries "
+                        "(remove the '---' line or merge the lists)",
+                        origin, next_root->start_mark.line + 1);
+            yaml_document_delete(&next);
+            goto out;
+        }
+        yaml_document_delete(&next);
+    }
     while (entries->len > 0)
         g_ptr_array_add(kb->entries, g_ptr_array_steal_index(entries, 0));
     ok = TRUE;
@@ -461,9 +484,63 @@ check_selected(const Entry *e, const TckCheckResult *c)
     return glob_matches(e->description, c->description ? c->description : "");
 }
 
+/*
+ * What applying entries needs to know of one test, built once: its checks
+ * by number and how many checks have each status.  Entries then cost one
+ * lookup each, not a walk over every check (a file of many entries over
+ * tests of many checks was quadratic).
+ */
+typedef struct {
+    GHashTable *by_number;      /* number -> first TckCheckResult of it */
+    GHashTable *by_description; /* description -> GPtrArray of its checks */
+    guint counts[TCK_STATUS_LAST];
+} TestIndex;
+
+/* Adds @item to the list of @key in @groups (key -> GPtrArray, owned). */
+static void
+group_add(GHashTable *groups, const char *key, gpointer item)
+{
+    GPtrArray *same = g_hash_table_lookup(groups, key);
+
+    if (!same) {
+        same = g_ptr_array_new();
+        g_hash_table_insert(groups, (gpointer) key, same);
+    }
+    g_ptr_array_add(same, item);
+}
+
+static void
+test_index_free(TestIndex *ix)
+{
+    g_hash_table_unref(ix->by_number);
+    g_hash_table_unref(ix->by_description);
+    g_free(ix);
+}
+
+static TestIndex *
+test_index_new(const TckTestResult *t)
+{
+    TestIndex *ix = g_new0(TestIndex, 1);
+    guint i;
+
+    ix->by_number = g_hash_table_new(g_direct_hash, g_direct_equal);
+    ix->by_description = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                               (GDestroyNotify) g_ptr_array_unref);
+    for (i = 0; i < t->checks->len; i++) {
+        TckCheckResult *c = g_ptr_array_index(t->checks, i);
+
+        group_add(ix->by_description, c->description ? c->description : "", c);
+
+        if (!g_hash_table_contains(ix->by_number, GUINT_TO_POINTER(c->number)))
+            g_hash_table_insert(ix->by_number, GUINT_TO_POINTER(c->number), c);
+        ix->counts[c->status]++;
+    }
+    return ix;
+}
+
 /* Marks one check; returns TRUE when its status changed. */
 static gboolean
-mark_check(TckCheckResult *c, const char *label)
+mark_check(TestIndex *ix, TckCheckResult *c, const char *label)
 {
     TckStatus to;
 
@@ -473,27 +550,35 @@ mark_check(TckCheckResult *c, const char *label)
         to = TCK_STATUS_XPASS;
     else
         return FALSE;
+    ix->counts[c->status]--;
+    ix->counts[to]++;
     c->status = to;
     g_free(c->known_broken);
     c->known_broken = g_strdup(label);
     return TRUE;
 }
 
-static gboolean
-has_check_status(const TckTestResult *t, TckStatus s)
+/* Marks @c when @e selects it. */
+static guint
+apply_to_check(const Entry *e, TestIndex *ix, TckCheckResult *c, gboolean whole,
+               const char *label, gboolean *matched)
 {
-    guint i;
+    if (!check_selected(e, c))
+        return 0;
+    *matched = TRUE;
+    return !whole || c->status == TCK_STATUS_FAIL ? mark_check(ix, c, label) : 0;
+}
 
-    for (i = 0; i < t->checks->len; i++) {
-        if (((TckCheckResult *) g_ptr_array_index(t->checks, i))->status == s)
-            return TRUE;
-    }
-    return FALSE;
+/* A pattern without glob characters matches one string: a lookup. */
+static gboolean
+is_literal(const char *pattern)
+{
+    return !strpbrk(pattern, "*?");
 }
 
 /* Applies one entry to one matching test; returns the number of changes. */
 static guint
-apply_to_test(const Entry *e, TckTestResult *t, gboolean *matched)
+apply_to_test(const Entry *e, TckTestResult *t, TestIndex *ix, gboolean *matched)
 {
     g_autofree char *label = entry_label(e);
     gboolean whole = !e->check && !e->description;
@@ -501,14 +586,20 @@ apply_to_test(const Entry *e, TckTestResult *t, gboolean *matched)
     guint changed = 0;
     guint i;
 
-    for (i = 0; i < t->checks->len; i++) {
-        TckCheckResult *c = g_ptr_array_index(t->checks, i);
+    if (e->check) {
+        /* a check number: one lookup (TAP numbers are unique; the first wins) */
+        TckCheckResult *c = g_hash_table_lookup(ix->by_number, GUINT_TO_POINTER(e->check));
 
-        if (!check_selected(e, c))
-            continue;
-        *matched = TRUE;
-        if (!whole || c->status == TCK_STATUS_FAIL)
-            changed += mark_check(c, label);
+        if (c)
+            changed += apply_to_check(e, ix, c, whole, label, matched);
+    } else if (e->description && is_literal(e->description)) {
+        GPtrArray *same = g_hash_table_lookup(ix->by_description, e->description);
+
+        for (i = 0; same && i < same->len; i++)
+            changed += apply_to_check(e, ix, g_ptr_array_index(same, i), whole, label, matched);
+    } else {
+        for (i = 0; i < t->checks->len; i++)
+            changed += apply_to_check(e, ix, g_ptr_array_index(t->checks, i), whole, label, matched);
     }
     if (whole) {
         *matched = TRUE;
@@ -519,11 +610,10 @@ apply_to_test(const Entry *e, TckTestResult *t, gboolean *matched)
     /* The test's own status follows from its checks, or from the entry. */
     if (tck_status_is_failure(t->status) && whole)
         t->status = TCK_STATUS_XFAIL;
-    else if (t->status == TCK_STATUS_FAIL && !has_check_status(t, TCK_STATUS_FAIL) &&
-             has_check_status(t, TCK_STATUS_XFAIL))
+    else if (t->status == TCK_STATUS_FAIL && !ix->counts[TCK_STATUS_FAIL] &&
+             ix->counts[TCK_STATUS_XFAIL])
         t->status = TCK_STATUS_XFAIL;
-    else if (t->status == TCK_STATUS_PASS &&
-             (whole || has_check_status(t, TCK_STATUS_XPASS)))
+    else if (t->status == TCK_STATUS_PASS && (whole || ix->counts[TCK_STATUS_XPASS]))
         t->status = TCK_STATUS_XPASS;
     return changed + (t->status != before);
 }
@@ -531,6 +621,7 @@ apply_to_test(const Entry *e, TckTestResult *t, gboolean *matched)
 guint
 tck_known_broken_apply_test(const TckKnownBroken *kb, const TckRunMeta *meta, TckTestResult *test)
 {
+    TestIndex *ix = NULL;
     guint changed = 0;
     guint i;
 
@@ -538,31 +629,69 @@ tck_known_broken_apply_test(const TckKnownBroken *kb, const TckRunMeta *meta, Tc
         const Entry *e = g_ptr_array_index(kb->entries, i);
         gboolean matched = FALSE;
 
-        if (entry_applies(e, meta) && g_pattern_match_simple(e->test, test->name))
-            changed += apply_to_test(e, test, &matched);
+        if (entry_applies(e, meta) && g_pattern_match_simple(e->test, test->name)) {
+            if (!ix)
+                ix = test_index_new(test);
+            changed += apply_to_test(e, test, ix, &matched);
+        }
     }
+    if (ix)
+        test_index_free(ix);
     return changed;
+}
+
+/* The index of @t, made on first use. */
+static TestIndex *
+index_of(GHashTable *indexes, TckTestResult *t)
+{
+    TestIndex *ix = g_hash_table_lookup(indexes, t);
+
+    if (!ix) {
+        ix = test_index_new(t);
+        g_hash_table_insert(indexes, t, ix);
+    }
+    return ix;
 }
 
 guint
 tck_known_broken_apply(const TckKnownBroken *kb, TckRun *run)
 {
+    /* name -> the tests of that name, in run order */
+    g_autoptr(GHashTable) by_name = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+    g_autoptr(GHashTable) indexes = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                                          (GDestroyNotify) test_index_free);
     guint changed = 0;
     guint i, j;
 
     g_clear_pointer(&run->known_broken_stale, g_ptr_array_unref);
     run->known_broken_stale = g_ptr_array_new_with_free_func(g_free);
+    for (j = 0; j < run->tests->len; j++) {
+        TckTestResult *t = g_ptr_array_index(run->tests, j);
+
+        group_add(by_name, t->name, t);
+    }
     for (i = 0; i < kb->entries->len; i++) {
         const Entry *e = g_ptr_array_index(kb->entries, i);
         gboolean matched = FALSE;
 
         if (!entry_applies(e, &run->meta))
             continue;
-        for (j = 0; j < run->tests->len; j++) {
-            TckTestResult *t = g_ptr_array_index(run->tests, j);
+        if (is_literal(e->test)) {
+            GPtrArray *same = g_hash_table_lookup(by_name, e->test);
 
-            if (g_pattern_match_simple(e->test, t->name))
-                changed += apply_to_test(e, t, &matched);
+            for (j = 0; same && j < same->len; j++) {
+                TckTestResult *t = g_ptr_array_index(same, j);
+
+                changed += apply_to_test(e, t, index_of(indexes, t), &matched);
+            }
+        } else {
+            for (j = 0; j < run->tests->len; j++) {
+                TckTestResult *t = g_ptr_array_index(run->tests, j);
+
+                if (g_pattern_match_simple(e->test, t->name))
+                    changed += apply_to_test(e, t, index_of(indexes, t), &matched);
+            }
         }
         if (!matched) {
             g_autofree char *label = entry_label(e);

@@ -159,6 +159,15 @@ note_for(const char *known_broken, const char *reason)
     return g_strdup(known_broken ? known_broken : reason);
 }
 
+/* Sets one cell (a run naming a test twice: the last one counts). */
+static void
+set_cell(TckMatrixRow *row, guint col, guint cell, char *note)
+{
+    row->cells[col] = cell;
+    g_free(row->notes[col]);
+    row->notes[col] = note;
+}
+
 /*
  * A check's key within its test: its description, "#N" when it has none,
  * and "DESCRIPTION #2" for the second check of that description.
@@ -183,8 +192,7 @@ add_test_cells(GPtrArray *groups, GHashTable *by_test, const TckTestResult *t, g
 
     if (mode == TCK_MATRIX_ROWS_TESTS) {
         row = row_for(groups, by_test, t->name, NULL, n_columns);
-        row->cells[col] = t->status;
-        row->notes[col] = note_for(t->known_broken, t->reason);
+        set_cell(row, col, t->status, note_for(t->known_broken, t->reason));
         return;
     }
     group_for(groups, by_test, t->name);
@@ -194,8 +202,7 @@ add_test_cells(GPtrArray *groups, GHashTable *by_test, const TckTestResult *t, g
         g_autofree char *key = check_key(c, seen);
 
         row = row_for(groups, by_test, t->name, key, n_columns);
-        row->cells[col] = c->status;
-        row->notes[col] = note_for(c->known_broken, c->directive_reason);
+        set_cell(row, col, c->status, note_for(c->known_broken, c->directive_reason));
     }
 }
 
@@ -217,8 +224,7 @@ fill_missing_checks(GPtrArray *groups, GHashTable *by_test, const TckRun *run, g
         if (g->rows->len == 0 || (g->rows->len == 1 && !((TckMatrixRow *) g->rows->pdata[0])->check)) {
             TckMatrixRow *row = row_for(groups, by_test, t->name, NULL, n_columns);
 
-            row->cells[col] = t->status;
-            row->notes[col] = note_for(t->known_broken, t->reason);
+            set_cell(row, col, t->status, note_for(t->known_broken, t->reason));
             continue;
         }
         for (guint j = 0; j < g->rows->len; j++) {
@@ -226,11 +232,18 @@ fill_missing_checks(GPtrArray *groups, GHashTable *by_test, const TckRun *run, g
 
             if (row->cells[col] != TCK_MATRIX_NOT_RUN || row->notes[col])
                 continue;
-            if (t->status == TCK_STATUS_SKIP)
-                row->cells[col] = TCK_STATUS_SKIP;
-            row->notes[col] = note_for(t->known_broken, t->reason);
+            set_cell(row, col, t->status == TCK_STATUS_SKIP ? TCK_STATUS_SKIP : TCK_MATRIX_NOT_RUN,
+                     note_for(t->known_broken, t->reason));
         }
     }
+}
+
+static gint
+compare_groups(gconstpointer a, gconstpointer b)
+{
+    const Group *ga = *(const Group *const *) a, *gb = *(const Group *const *) b;
+
+    return strcmp(ga->test, gb->test);
 }
 
 TckMatrix *
@@ -265,6 +278,8 @@ tck_matrix_build(const TckMatrixColumn *columns, guint n_columns, TckMatrixRows 
             fill_missing_checks(groups, by_test, columns[col].run, col, n_columns);
     }
 
+    /* Tests by name (runs finish them in any order), checks as the tests ran them. */
+    g_ptr_array_sort(groups, compare_groups);
     for (guint i = 0; i < groups->len; i++) {
         Group *g = g_ptr_array_index(groups, i);
 

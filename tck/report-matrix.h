@@ -56,7 +56,7 @@ typedef struct {
     char **uris;               /* n_columns (nullable) */
     char **drivers;            /* n_columns (nullable) */
     char **versions;           /* n_columns (nullable) libvirt library versions */
-    GPtrArray *rows;           /* TckMatrixRow*: tests in order of first appearance, checks under them */
+    GPtrArray *rows;           /* TckMatrixRow*: tests by name, each test's checks in the order it ran them */
     guint (*totals)[TCK_MATRIX_CELL_LAST];  /* n_columns: cells of each kind */
 } TckMatrix;
 
@@ -67,7 +67,7 @@ typedef struct {
  * @rows: tests or checks
  *
  * Lines the runs up: a row for each test (or check of a test) any run
- * has, a cell for each run.  By checks a check is known by its
+ * has, tests sorted by name, a cell for each run.  By checks a check is known by its
  * description within its test (the second of two alike is "#2"); a
  * whole test that was skipped shows its checks as skipped.
  *

@@ -31,21 +31,13 @@ void
 tck_results_from_tap(TckTestResult *r, const TckTapSummary *s, int wait_status,
                      gboolean timed_out, guint timeout_s)
 {
-    guint failed = 0, skipped = 0;
+    guint64 n = s->n_checks;
 
+    /* The parser kept the first TCK_TAP_MAX_CHECKS checks and counted all:
+     * a flood of "ok" lines is neither built twice nor fills the report. */
     for (guint i = 0; i < s->checks->len; i++) {
         const TckTapCheck *c = g_ptr_array_index(s->checks, i);
-        TckCheckResult *cr;
-
-        /* Past the cap, checks are counted, not kept: a flood of "ok"
-         * lines must not be built twice, nor fill the report. */
-        if (i >= TCK_RESULTS_MAX_CHECKS) {
-            TckStatus st = check_status(c);
-            failed += st == TCK_STATUS_FAIL;
-            skipped += st == TCK_STATUS_SKIP;
-            continue;
-        }
-        cr = tck_check_result_new();
+        TckCheckResult *cr = tck_check_result_new();
 
         cr->number = c->number > G_MAXUINT ? G_MAXUINT : (guint)c->number;
         cr->status = check_status(c);
@@ -53,16 +45,12 @@ tck_results_from_tap(TckTestResult *r, const TckTapSummary *s, int wait_status,
         cr->directive_reason = g_strdup(c->reason);
         if (c->diagnostics && c->diagnostics->len)
             cr->diagnostics = g_strndup(c->diagnostics->str, c->diagnostics->len);
-        if (cr->status == TCK_STATUS_FAIL)
-            failed++;
-        else if (cr->status == TCK_STATUS_SKIP)
-            skipped++;
         g_ptr_array_add(r->checks, cr);
     }
     r->planned = s->planned;
-    if (s->checks->len > TCK_RESULTS_MAX_CHECKS) {
-        g_autofree char *note = g_strdup_printf("\n[libvirt-tck: %u checks past the first %u were counted, not kept]\n",
-                                                s->checks->len - TCK_RESULTS_MAX_CHECKS, TCK_RESULTS_MAX_CHECKS);
+    if (n > s->checks->len) {
+        g_autofree char *note = g_strdup_printf("\n[libvirt-tck: %" G_GUINT64_FORMAT " checks past the first %u were counted, not kept]\n",
+                                                n - s->checks->len, s->checks->len);
         char *log = g_strconcat(r->log ? r->log : "", note, NULL);
         g_free(r->log);
         r->log = log;
@@ -93,20 +81,20 @@ tck_results_from_tap(TckTestResult *r, const TckTapSummary *s, int wait_status,
     } else if (s->skip_all) {
         set_reason(r, TCK_STATUS_SKIP, g_strdup(s->skip_all_reason ? s->skip_all_reason : "skipped"));
     } else if (s->planned < 0) {
-        set_reason(r, TCK_STATUS_ERROR, g_strdup_printf("no TAP plan seen (%u check%s, %u junk line%s)",
-                                                        s->checks->len, s->checks->len == 1 ? "" : "s",
+        set_reason(r, TCK_STATUS_ERROR, g_strdup_printf("no TAP plan seen (%" G_GUINT64_FORMAT " check%s, %u junk line%s)",
+                                                        n, n == 1 ? "" : "s",
                                                         s->n_junk, s->n_junk == 1 ? "" : "s"));
-    } else if (s->planned != (gint64)s->checks->len) {
-        set_reason(r, TCK_STATUS_ERROR, g_strdup_printf("planned %" G_GINT64_FORMAT " check%s, ran %u",
-                                                        s->planned, s->planned == 1 ? "" : "s", s->checks->len));
-    } else if (failed) {
-        set_reason(r, TCK_STATUS_FAIL, g_strdup_printf("%u of %u check%s failed", failed, s->checks->len,
-                                                       s->checks->len == 1 ? "" : "s"));
+    } else if ((guint64)s->planned != n) {
+        set_reason(r, TCK_STATUS_ERROR, g_strdup_printf("planned %" G_GINT64_FORMAT " check%s, ran %" G_GUINT64_FORMAT,
+                                                        s->planned, s->planned == 1 ? "" : "s", n));
+    } else if (s->n_failed) {
+        set_reason(r, TCK_STATUS_FAIL, g_strdup_printf("%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " check%s failed",
+                                                       s->n_failed, n, n == 1 ? "" : "s"));
     } else if (r->exit_status != 0) {
         set_reason(r, TCK_STATUS_ERROR, g_strdup_printf("exited with status %d", r->exit_status));
     } else if (s->problems && s->problems->len) {
         set_reason(r, TCK_STATUS_ERROR, g_strdup(g_ptr_array_index(s->problems, 0)));
-    } else if (s->checks->len > 0 && skipped == s->checks->len) {
+    } else if (n > 0 && s->n_skipped == n) {
         const TckTapCheck *c = g_ptr_array_index(s->checks, 0);
         set_reason(r, TCK_STATUS_SKIP, g_strdup(c->reason ? c->reason : "every check skipped"));
     } else {

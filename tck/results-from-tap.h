@@ -9,7 +9,7 @@
 #include "tap-parser.h"
 
 /* Checks kept per test; the rest are counted (and said so in its log). */
-#define TCK_RESULTS_MAX_CHECKS 100000
+#define TCK_RESULTS_MAX_CHECKS TCK_TAP_MAX_CHECKS
 
 /**
  * tck_results_from_tap:

@@ -38,6 +38,7 @@ struct _TckJob {
     int out_fd;
     int err_fd;
     GString *out;
+    TckTapParser *tap;       /* fed every byte of stdout as it arrives, past the capture cap too */
     GString *err;
     gboolean out_truncated;
     gboolean err_truncated;
@@ -65,6 +66,7 @@ tck_job_new(const TckTestEntry *entry, guint ordinal)
     job->pid = -1;
     job->pidfd = job->out_fd = job->err_fd = -1;
     job->out = g_string_new(NULL);
+    job->tap = tck_tap_parser_new();
     job->err = g_string_new(NULL);
     return job;
 }
@@ -92,6 +94,7 @@ tck_job_free(TckJob *job)
     close_fd(&job->err_fd);
     if (job->out)
         g_string_free(job->out, TRUE);
+    tck_tap_parser_free(job->tap);
     if (job->err)
         g_string_free(job->err, TRUE);
     tck_test_result_free(job->result);
@@ -265,15 +268,18 @@ tck_job_poll_fds(TckJob *job, struct pollfd *fds, gint64 now_us, gint64 *wake_us
 }
 
 /* Reads what is there; at EOF the fd is closed.  Past the cap, bytes are
- * read and dropped, and *truncated says so. */
+ * read and dropped, and *truncated says so; @tap (when given) still
+ * reads every byte, so the checks are counted to the end. */
 static void
-drain(int *fd, GString *buf, gboolean *truncated)
+drain(int *fd, GString *buf, gboolean *truncated, TckTapParser *tap)
 {
     char chunk[65536];
 
     for (;;) {
         ssize_t n = read(*fd, chunk, sizeof(chunk));
         if (n > 0) {
+            if (tap)
+                tck_tap_parser_feed(tap, chunk, n);
             if (!*truncated && buf->len + n <= TCK_JOB_MAX_CAPTURE)
                 g_string_append_len(buf, chunk, n);
             else
@@ -316,9 +322,9 @@ tck_job_service(TckJob *job, gint64 now_us, gboolean stopping)
         job_signal(job, SIGKILL, now_us);
 
     if (job->out_fd >= 0)
-        drain(&job->out_fd, job->out, &job->out_truncated);
+        drain(&job->out_fd, job->out, &job->out_truncated, job->tap);
     if (job->err_fd >= 0)
-        drain(&job->err_fd, job->err, &job->err_truncated);
+        drain(&job->err_fd, job->err, &job->err_truncated, NULL);
 
     if (!job->reaped && job->pid > 0 && waitpid(job->pid, &status, WNOHANG) == job->pid) {
         job->reaped = TRUE;
@@ -351,7 +357,7 @@ tck_job_collect(TckJob *job, const TckRunnerOptions *opts)
         g_string_append(job->err, "\n[libvirt-tck: stdout past 64 MiB was dropped]\n");
     if (job->err_truncated)
         g_string_append(job->err, "\n[libvirt-tck: stderr past 64 MiB was dropped]\n");
-    summary = tck_tap_parse(job->out->str, job->out->len);
+    summary = tck_tap_parser_finish(job->tap);
     r->tap = g_string_free(g_steal_pointer(&job->out), FALSE);
     r->log = g_string_free(g_steal_pointer(&job->err), FALSE);
     tck_results_from_tap(r, summary, job->wait_status, job->timed_out, opts->timeout_s);

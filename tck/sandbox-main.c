@@ -107,6 +107,21 @@ main(int argc, char **argv)
         return 2;
     }
 
+    /* --log-dir: DIR itself is made at the end, as mkdir(1) would, never a
+     * whole path: a typo must not grow a tree on the host.  Checked now,
+     * before anything starts. */
+    if (log_dir) {
+        g_autofree char *parent = g_path_get_dirname(log_dir);
+
+        if (g_file_test(log_dir, G_FILE_TEST_EXISTS) ? !g_file_test(log_dir, G_FILE_TEST_IS_DIR)
+                                                     : !g_file_test(parent, G_FILE_TEST_IS_DIR)) {
+            fprintf(stderr, "libvirt-tck-sandbox: --log-dir %s: %s\n", log_dir,
+                    g_file_test(log_dir, G_FILE_TEST_EXISTS) ? "exists and is not a directory"
+                    : "its parent directory does not exist (only the last component is created)");
+            return 2;
+        }
+    }
+
     opts.tcp = tcp;
     opts.no_kvm = no_kvm || g_strcmp0(g_getenv("TCK_SANDBOX_NO_KVM"), "1") == 0;
     opts.log_dir = log_dir;

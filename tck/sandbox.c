@@ -679,7 +679,8 @@ sandbox_copy_logs(const char *log_dir)
     g_autoptr(GError) err = NULL;
     int status;
 
-    if (g_mkdir_with_parents(log_dir, 0755) < 0 ||
+    /* its parent was checked at start (sandbox-main.c): only DIR itself is made */
+    if ((g_mkdir(log_dir, 0755) < 0 && errno != EEXIST) ||
         !g_spawn_sync(NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &err) ||
         !g_spawn_check_wait_status(status, &err))
         fprintf(stderr, PREFIX "cannot copy the daemon logs to %s: %s\n", log_dir,

@@ -58,12 +58,16 @@ struct _TckTapParser {
     guint n_plans;
     gboolean plan_out_of_range;
     gboolean plan_in_middle;
-    guint checks_at_plan;       /* checks seen when the plan came */
+    guint64 checks_at_plan;     /* checks seen when the plan came */
 
-    /* Numbers of all checks (keys point at TckTapCheck.number) once the
-     * numbering stopped being exactly 1..n; NULL while it still is. */
+    /* Numbers of the kept checks (keys point at TckTapCheck.number) once
+     * the numbering stopped being exactly 1..n; NULL while it still is. */
     GHashTable *numbers;
     guint64 last_number;
+
+    TckTapCheck *last;          /* the latest check, kept or the one dropped */
+    TckTapCheck *dropped;       /* the latest check past TCK_TAP_MAX_CHECKS */
+    guint64 dropped_max_number; /* the highest number among dropped checks */
 
     GString *yaml;              /* an open YAML block, or NULL */
     gsize yaml_indent;
@@ -208,9 +212,13 @@ parser_problem(TckTapParser *parser, ProblemKind kind, const char *fmt, ...)
 static TckTapCheck *
 last_check(TckTapParser *parser)
 {
-    GPtrArray *checks = parser->summary->checks;
+    return parser->last;
+}
 
-    return checks->len ? g_ptr_array_index(checks, checks->len - 1) : NULL;
+static gboolean
+check_kept(TckTapParser *parser, const TckTapCheck *check)
+{
+    return check != parser->dropped;
 }
 
 static void
@@ -218,6 +226,8 @@ check_free(gpointer data)
 {
     TckTapCheck *check = data;
 
+    if (!check)
+        return;
     g_free(check->description);
     g_free(check->reason);
     if (check->diagnostics)
@@ -255,16 +265,18 @@ parse_directive(const char *s, const char **reason)
     return TCK_TAP_DIRECTIVE_NONE;
 }
 
-/* Track numbering: sequence and reuse.  check is already in the array. */
+/* Track numbering: sequence and reuse.  check is counted (and, when
+ * kept, already in the array). */
 static void
 check_numbering(TckTapParser *parser, TckTapCheck *check, gboolean written)
 {
     GPtrArray *checks = parser->summary->checks;
     guint64 expected = parser->last_number + 1;
+    gboolean kept = check_kept(parser, check);
 
-    if (!parser->numbers && written && check->number != checks->len) {
+    if (!parser->numbers && written && check->number != parser->summary->n_checks) {
         parser->numbers = g_hash_table_new(g_int64_hash, g_int64_equal);
-        for (guint i = 0; i + 1 < checks->len; i++) {
+        for (guint i = 0; i + (kept ? 1 : 0) < checks->len; i++) {
             TckTapCheck *earlier = g_ptr_array_index(checks, i);
 
             g_hash_table_add(parser->numbers, &earlier->number);
@@ -279,8 +291,11 @@ check_numbering(TckTapParser *parser, TckTapCheck *check, gboolean written)
             parser_problem(parser, PROBLEM_SEQUENCE,
                            "check %" G_GUINT64_FORMAT " out of sequence (expected %"
                            G_GUINT64_FORMAT ")", check->number, expected);
-        g_hash_table_add(parser->numbers, &check->number);
+        if (kept)
+            g_hash_table_add(parser->numbers, &check->number);
     }
+    if (!kept)
+        parser->dropped_max_number = MAX(parser->dropped_max_number, check->number);
     parser->last_number = check->number;
 }
 
@@ -300,11 +315,19 @@ parse_check(TckTapParser *parser, gboolean ok, const char *rest, gboolean trunca
 
     check = g_new0(TckTapCheck, 1);
     check->ok = ok;
-    g_ptr_array_add(summary->checks, check);
+    summary->n_checks++;
+    if (summary->checks->len < TCK_TAP_MAX_CHECKS) {
+        g_ptr_array_add(summary->checks, check);
+    } else {
+        /* counted, not kept: only the latest one lives, for its directive */
+        check_free(parser->dropped);
+        parser->dropped = check;
+    }
+    parser->last = check;
 
     if (parser->n_plans > 0 && summary->plan_at_end && !parser->plan_in_middle) {
         parser->plan_in_middle = TRUE;
-        summary_problem(summary, "plan in the middle of the checks (after check %u)",
+        summary_problem(summary, "plan in the middle of the checks (after check %" G_GUINT64_FORMAT ")",
                         parser->checks_at_plan);
     }
 
@@ -329,7 +352,7 @@ parse_check(TckTapParser *parser, gboolean ok, const char *rest, gboolean trunca
         }
     }
     if (!written)
-        check->number = summary->checks->len;
+        check->number = summary->n_checks;
 
     if (rest[0] == '-' && (rest[1] == '\0' || is_blank(rest[1])))
         rest = skip_blanks(rest + 1);
@@ -354,6 +377,10 @@ parse_check(TckTapParser *parser, gboolean ok, const char *rest, gboolean trunca
                                   truncated && !reason);
     if (reason)
         check->reason = unescape(reason, trim_end(reason, strlen(reason)), truncated);
+    if (!ok && check->directive != TCK_TAP_DIRECTIVE_TODO)
+        summary->n_failed++;
+    else if (ok && check->directive == TCK_TAP_DIRECTIVE_SKIP)
+        summary->n_skipped++;
 
     check_numbering(parser, check, written);
     parser->after_check = TRUE;
@@ -399,9 +426,9 @@ parse_plan(TckTapParser *parser, const char *rest, gboolean truncated)
                        "more than one plan: %s after the first", quoted);
         return TRUE;
     }
-    if (summary->checks->len > 0) {
+    if (summary->n_checks > 0) {
         summary->plan_at_end = TRUE;
-        parser->checks_at_plan = summary->checks->len;
+        parser->checks_at_plan = summary->n_checks;
     }
     if (!fits) {
         g_autofree char *plan = g_strdup_printf("1..%.*s", (int)strspn(rest, "0123456789"), rest);
@@ -432,6 +459,8 @@ parse_diagnostic(TckTapParser *parser, const char *rest, gboolean truncated)
 
     if (*rest == ' ')
         rest++;
+    if (check && !check_kept(parser, check))
+        return TRUE;            /* a dropped check's diagnostics go with it */
     if (check) {
         if (!check->diagnostics)
             check->diagnostics = g_string_new(NULL);
@@ -550,7 +579,8 @@ indented_line(TckTapParser *parser, const char *line, gboolean after_check)
     const char *text = skip_blanks(line);
     TckTapCheck *check = last_check(parser);
 
-    if (after_check && !check->yaml && strncmp(text, "---", 3) == 0 &&
+    /* a dropped check's YAML block is ignored like nested output */
+    if (after_check && check_kept(parser, check) && !check->yaml && strncmp(text, "---", 3) == 0 &&
         (text[3] == '\0' || is_blank(text[3]))) {
         parser->yaml = g_string_new(NULL);
         parser->yaml_indent = text - line;
@@ -673,7 +703,7 @@ static void
 parser_check_plan(TckTapParser *parser)
 {
     TckTapSummary *summary = parser->summary;
-    guint n_checks = summary->checks->len;
+    guint64 n_checks = summary->n_checks;
 
     if (parser->n_plans == 0) {
         summary_problem(summary, "no plan");
@@ -684,9 +714,9 @@ parser_check_plan(TckTapParser *parser)
     if (summary->planned < 0)
         return;
     if ((guint64)summary->planned != n_checks)
-        summary_problem(summary, "planned %" G_GINT64_FORMAT " checks, ran %u",
+        summary_problem(summary, "planned %" G_GINT64_FORMAT " checks, ran %" G_GUINT64_FORMAT,
                         summary->planned, n_checks);
-    for (guint i = 0; i < n_checks; i++) {
+    for (guint i = 0; i < summary->checks->len; i++) {
         TckTapCheck *check = g_ptr_array_index(summary->checks, i);
 
         if (check->number > (guint64)summary->planned)
@@ -694,6 +724,10 @@ parser_check_plan(TckTapParser *parser)
                            "check %" G_GUINT64_FORMAT " is beyond the plan 1..%"
                            G_GINT64_FORMAT, check->number, summary->planned);
     }
+    if (parser->dropped_max_number > (guint64)summary->planned)
+        parser_problem(parser, PROBLEM_BEYOND_PLAN,
+                       "check %" G_GUINT64_FORMAT " is beyond the plan 1..%" G_GINT64_FORMAT,
+                       parser->dropped_max_number, summary->planned);
     summary->skip_all = summary->plan_valid && summary->planned == 0 && n_checks == 0;
 }
 
@@ -749,6 +783,7 @@ tck_tap_parser_free(TckTapParser *parser)
         g_string_free(parser->yaml, TRUE);
     if (parser->numbers)
         g_hash_table_unref(parser->numbers);
+    check_free(parser->dropped);
     tck_tap_summary_free(parser->summary);
     g_string_free(parser->line, TRUE);
     g_free(parser);
@@ -776,18 +811,10 @@ tck_tap_parse(const char *data, gsize len)
  *
  * Returns: the number of "not ok" checks without a TODO directive.
  */
-guint
+guint64
 tck_tap_summary_n_failed(const TckTapSummary *summary)
 {
-    guint failed = 0;
-
-    for (guint i = 0; i < summary->checks->len; i++) {
-        const TckTapCheck *check = g_ptr_array_index(summary->checks, i);
-
-        if (!check->ok && check->directive != TCK_TAP_DIRECTIVE_TODO)
-            failed++;
-    }
-    return failed;
+    return summary->n_failed;
 }
 
 /**
@@ -801,7 +828,7 @@ gboolean
 tck_tap_summary_plan_ok(const TckTapSummary *summary)
 {
     return summary->plan_valid && summary->planned >= 0 &&
-           (guint64)summary->planned == summary->checks->len;
+           (guint64)summary->planned == summary->n_checks;
 }
 
 /**

@@ -7,7 +7,9 @@
  *
  * It is built for hostile input: bytes can arrive in any split, lines can
  * be megabytes long or hold NUL bytes, numbers can overflow.  Memory use
- * is bounded by the checks actually seen, never by what a plan claims.
+ * is bounded whatever the stream: the first TCK_TAP_MAX_CHECKS checks are
+ * kept, every check is counted (n_checks, n_failed, n_skipped), and the
+ * rest is read and dropped.
  *
  * Behaviour on odd input (the unit tests in tests/test-tap-parser.c pin
  * every point down):
@@ -32,6 +34,10 @@
  *  - Blank lines and "pragma ..." lines are ignored.
  *  - After "Bail out!" every further line is ignored.
  *  - A "1..0" plan marks skip_all only when no check ran.
+ *  - Past TCK_TAP_MAX_CHECKS checks, a check is counted and dropped with
+ *    its diagnostics and YAML block; numbers are checked for sequence,
+ *    for reuse of the numbers of the kept checks, and against the plan
+ *    (the highest dropped number beyond it is named once).
  *  - Problems of one kind that can repeat per line (sequence, duplicate
  *    numbers, beyond the plan, ...) are listed at most
  *    TCK_TAP_PROBLEMS_PER_KIND times, then summed up in one more line.
@@ -44,6 +50,8 @@ G_BEGIN_DECLS
 
 /* Longest text kept from one line, and the cap on accumulated text. */
 #define TCK_TAP_TEXT_MAX (64 * 1024)
+/* Checks kept in a summary; the rest are counted. */
+#define TCK_TAP_MAX_CHECKS 100000
 /* How many problems of one repeating kind are spelled out. */
 #define TCK_TAP_PROBLEMS_PER_KIND 5
 
@@ -73,7 +81,10 @@ typedef struct {
     char *skip_all_reason;
     gboolean bailed_out;
     char *bail_out_reason;
-    GPtrArray *checks;         /* TckTapCheck* */
+    GPtrArray *checks;         /* TckTapCheck*: the first TCK_TAP_MAX_CHECKS */
+    guint64 n_checks;          /* every check seen, kept or not */
+    guint64 n_failed;          /* of those: "not ok" without TODO */
+    guint64 n_skipped;         /* of those: "ok" with SKIP */
     GString *diagnostics;      /* "#" lines before the first check; never NULL */
     guint n_junk;              /* lines that are not TAP */
     GPtrArray *problems;       /* char*: human-readable protocol problems */
@@ -98,7 +109,7 @@ void tck_tap_parser_free(TckTapParser *parser);
 TckTapSummary *tck_tap_parse(const char *data, gsize len);
 
 /* Counts over a summary. */
-guint tck_tap_summary_n_failed(const TckTapSummary *summary); /* not ok, not TODO */
+guint64 tck_tap_summary_n_failed(const TckTapSummary *summary); /* not ok, not TODO */
 /* plan_valid and the number of checks run equals the plan. */
 gboolean tck_tap_summary_plan_ok(const TckTapSummary *summary);
 

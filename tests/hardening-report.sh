@@ -3,7 +3,7 @@
 # them are data a hostile world may have written.  Each block names its
 # finding.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 26
+tap_plan 33
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; _tap_end' EXIT
@@ -74,6 +74,23 @@ done
 out=$( (memcap; timeout 20 "$TCK" --suites-dir "$fixtures" --known-broken /dev/zero rpt/passing) 2>&1); rc=$?
 is "$rc" 2 "--known-broken /dev/zero is a usage error (exit 2)"
 like "$out" "known-broken: .*/dev/zero: larger than the [0-9]+ byte limit" "...said as too large, not as not found"
+
+# --- finding 16: --caps /dev/zero is refused at once, as too large.
+out=$( (memcap; timeout 20 "$TCK" capabilities --caps /dev/zero) 2>&1); rc=$?
+is "$rc" 2 "capabilities --caps /dev/zero is refused (exit 2), within 1 GB and 20 s"
+like "$out" "^libvirt-tck: capabilities: /dev/zero: larger than the 8388608 byte limit$" "...in one line, as too large, not as not found"
+
+# --- finding 16: a known-broken file's second YAML document is never ignored.
+printf -- '- test: rpt/passing\n  reason: first\n---\n- test: rpt/other\n  reason: second\n' >"$tmp/two-docs.yml"
+out=$("$TCK" --suites-dir "$fixtures" --known-broken "$tmp/two-docs.yml" rpt/passing 2>&1); rc=$?
+is "$rc" 2 "a known-broken file with a second YAML document is refused (exit 2)"
+like "$out" "two-docs.yml:4: a second YAML document; a known-broken file is one list" "...in one line naming the file and line"
+
+# --- finding 16: --log-dir never grows a whole path on the host.
+out=$("$top_builddir/tck/libvirt-tck-sandbox" --log-dir "$tmp/no/such/logs" -- true 2>&1); rc=$?
+is "$rc" 2 "libvirt-tck-sandbox --log-dir under a missing parent is refused before it starts (exit 2)"
+like "$out" "^libvirt-tck-sandbox: --log-dir $tmp/no/such/logs: its parent directory does not exist" "...in one line naming the path"
+ok "...and creates nothing" test ! -e "$tmp/no"
 
 # --- finding 5: the config's size is bounded (the work grows ~70 times the bytes).
 python3 -c 'import sys; sys.stdout.write("uri: test:///default\nkernels:\n" + "  - {arch: x86_64, url: x}\n" * 700000)' >"$tmp/big.yml"

@@ -2,10 +2,13 @@
 ## run.  Each test pins one finding down (see the header of each script).
 
 TESTS += \
+	tests/hardening-prepare.sh \
 	tests/hardening-report.sh \
 	tests/hardening-runner.sh \
 	tests/live-storage-safety.sh
 dist_noinst_SCRIPTS += \
+	tests/hardening-prepare.sh \
+	tests/prepare/hostile-server.py \
 	tests/hardening-report.sh \
 	tests/hardening-runner.sh \
 	tests/live-storage-safety.sh \

@@ -774,6 +774,41 @@ test_bad_deep(void)
     assert_config_error(error, "nested deeper than 64 levels");
 }
 
+/* Issue 10 finding 5: a config of many small nodes within the byte cap
+ * (a 60 MiB one took 4.4 GB) is refused by its node count, in both forms. */
+static void
+test_bad_many_nodes(void)
+{
+    g_autoptr(GString) yaml = g_string_new("x_list: [");
+    g_autoptr(GString) flat = g_string_new(NULL);
+    g_autoptr(GString) ok = g_string_new("x_list: [");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TckConfig) cfg = NULL;
+
+    for (int i = 0; i < 1100000; i++)
+        g_string_append(yaml, "0,");
+    g_string_append(yaml, "0]\n");
+    cfg = load_string(yaml->str, &error);
+    g_assert_null(cfg);
+    assert_config_error(error, "more than 1000000 keys and values; a config is far smaller");
+    g_clear_error(&error);
+
+    for (int i = 0; i < 1100000; i++)
+        g_string_append_printf(flat, "x_k%d = 1\n", i);
+    cfg = load_string(flat->str, &error);
+    g_assert_null(cfg);
+    assert_config_error(error, "more than 1000000 keys and values; a config is far smaller");
+    g_clear_error(&error);
+
+    /* well below the cap is fine */
+    for (int i = 0; i < 500000; i++)
+        g_string_append(ok, "0,");
+    g_string_append(ok, "0]\n");
+    cfg = load_string(ok->str, &error);
+    g_assert_no_error(error);
+    g_assert_nonnull(cfg);
+}
+
 static void
 test_bad_files(void)
 {
@@ -944,6 +979,7 @@ main(int argc, char **argv)
     g_test_add_func("/config/bad/syntax-line", test_bad_syntax);
     g_test_add_func("/config/bad/yaml", test_bad_yaml);
     g_test_add_func("/config/bad/deep", test_bad_deep);
+    g_test_add_func("/config/bad/many-nodes", test_bad_many_nodes);
     g_test_add_func("/config/bad/files", test_bad_files);
     g_test_add_func("/config/bad/unreadable", test_bad_unreadable);
     g_test_add_func("/config/bad/huge", test_huge);

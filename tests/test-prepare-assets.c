@@ -129,13 +129,13 @@ test_store_lookup_verify(void)
     g_assert_null(path);
     g_assert_error(error, TCK_ERROR, TCK_ERROR_CHECKSUM);
     g_clear_error(&error);
-    g_assert_cmpint(tck_asset_cache_verify(c, NULL, &error), ==, 1);
+    g_assert_cmpint(tck_asset_cache_verify(c, TRUE, NULL, &error), ==, 1);
     g_assert_no_error(error);
     g_assert_true(tck_asset_cache_find(c, TCK_ASSET_INITRD, "x86_64", "hvm")->bad);
 
     /* restoring the content and verifying again clears it */
     g_assert_true(g_file_set_contents(blob, "hello initrd", -1, NULL));
-    g_assert_cmpint(tck_asset_cache_verify(c, NULL, &error), ==, 0);
+    g_assert_cmpint(tck_asset_cache_verify(c, TRUE, NULL, &error), ==, 0);
     path = (g_free(path), tck_assets_lookup(dir, "x86_64", "hvm", TCK_ASSET_INITRD, &error));
     g_assert_no_error(error);
     g_assert_cmpstr(path, ==, blob);

@@ -68,7 +68,7 @@ summary_dump(const TckTapSummary *summary)
     }
     for (guint i = 0; i < summary->problems->len; i++)
         dump_string(out, "problem", g_ptr_array_index(summary->problems, i));
-    g_string_append_printf(out, "failed %u plan_ok %d\n",
+    g_string_append_printf(out, "failed %" G_GUINT64_FORMAT " plan_ok %d\n",
                            tck_tap_summary_n_failed(summary),
                            tck_tap_summary_plan_ok(summary));
     return g_string_free(out, FALSE);
@@ -875,6 +875,67 @@ test_many_checks_reversed(void)
                     "99995 more checks out of sequence");
 }
 
+/* Past TCK_TAP_MAX_CHECKS checks are counted, not kept (finding 5 of
+ * issue 10): 22 M "ok" lines once took the harness to 6.7 GB. */
+static void
+test_checks_past_cap(void)
+{
+    const guint n = TCK_TAP_MAX_CHECKS + 50000;
+    g_autoptr(GString) tap = g_string_new(NULL);
+    g_autoptr(TckTapSummary) s = NULL;
+    guint failed = 0, skipped = 0;
+
+    g_string_append_printf(tap, "1..%u\n", n);
+    for (guint i = 1; i <= n; i++) {
+        if (i % 1000 == 0) {
+            g_string_append_printf(tap, "not ok %u - check %u\n", i, i);
+            failed++;
+        } else if (i % 777 == 0) {
+            g_string_append_printf(tap, "ok %u # SKIP no %u\n", i, i);
+            skipped++;
+        } else {
+            g_string_append_printf(tap, "ok %u\n", i);
+        }
+        if (i == n - 10)        /* a dropped check's diagnostics and YAML go with it */
+            g_string_append(tap, "# a diagnostic\n  ---\n  got: 1\n  ...\n");
+    }
+    s = tck_tap_parse(tap->str, tap->len);
+
+    g_assert_cmpuint(s->checks->len, ==, TCK_TAP_MAX_CHECKS);
+    g_assert_cmpuint(s->n_checks, ==, n);
+    g_assert_cmpuint(s->n_failed, ==, failed);
+    g_assert_cmpuint(tck_tap_summary_n_failed(s), ==, failed);
+    g_assert_cmpuint(s->n_skipped, ==, skipped);
+    g_assert_cmpuint(check_at(s, TCK_TAP_MAX_CHECKS - 1)->number, ==, TCK_TAP_MAX_CHECKS);
+    g_assert_true(tck_tap_summary_plan_ok(s));
+    g_assert_cmpuint(s->n_junk, ==, 0);
+    assert_no_problems(s);
+}
+
+/* Numbering past the cap: reuse of a kept number, out of sequence, and
+ * beyond the plan are still problems. */
+static void
+test_numbering_past_cap(void)
+{
+    const guint n = TCK_TAP_MAX_CHECKS + 3;
+    g_autoptr(GString) tap = g_string_new(NULL);
+    g_autoptr(TckTapSummary) s = NULL;
+
+    g_string_append_printf(tap, "1..%u\n", n);
+    for (guint i = 1; i <= TCK_TAP_MAX_CHECKS; i++)
+        g_string_append_printf(tap, "ok %u\n", i);
+    g_string_append_printf(tap, "ok 5\nok %u\nok %u\n", n + 7, n + 8);
+    s = tck_tap_parse(tap->str, tap->len);
+
+    g_assert_cmpuint(s->checks->len, ==, TCK_TAP_MAX_CHECKS);
+    g_assert_cmpuint(s->n_checks, ==, n);
+    g_assert_true(tck_tap_summary_plan_ok(s));
+    g_assert_cmpuint(s->problems->len, ==, 3);
+    g_assert_cmpstr(g_ptr_array_index(s->problems, 0), ==, "check number 5 used more than once");
+    g_assert_cmpstr(g_ptr_array_index(s->problems, 1), ==, "check 100010 out of sequence (expected 6)");
+    g_assert_cmpstr(g_ptr_array_index(s->problems, 2), ==, "check 100011 is beyond the plan 1..100003");
+}
+
 static void
 test_parser_free_unfinished(void)
 {
@@ -993,6 +1054,8 @@ main(int argc, char **argv)
     g_test_add_func("/tap-parser/hostile/accumulated-caps", test_accumulated_caps);
     g_test_add_func("/tap-parser/hostile/many-checks", test_many_checks);
     g_test_add_func("/tap-parser/hostile/many-checks-reversed", test_many_checks_reversed);
+    g_test_add_func("/tap-parser/hostile/checks-past-cap", test_checks_past_cap);
+    g_test_add_func("/tap-parser/hostile/numbering-past-cap", test_numbering_past_cap);
     g_test_add_func("/tap-parser/free-unfinished", test_parser_free_unfinished);
     add_fixture_tests();
 

@@ -160,10 +160,12 @@ void tck_asset_cache_gc(TckAssetCache *c);
 
 /*
  * Re-hashes every entry (trees are compared with their tarball); each bad
- * entry is marked bad, reported through @report and counted.  Returns
- * the number of bad entries, or -1 with @error set.
+ * entry is marked bad, reported through @report and counted.  With
+ * @record the manifest is saved (bad marks, fresh stamps of good files;
+ * the caller holds the lock); without, nothing is written (a read-only
+ * cache).  Returns the number of bad entries, or -1 with @error set.
  */
-int tck_asset_cache_verify(TckAssetCache *c, void (*report)(const TckAssetEntry *e, const char *path,
+int tck_asset_cache_verify(TckAssetCache *c, gboolean record, void (*report)(const TckAssetEntry *e, const char *path,
                                                              const char *why),
                            GError **error);
 

@@ -22,6 +22,8 @@ LLVMFuzzerTestOneInput(const guint8 *data, size_t size)
     split = tck_tap_parser_finish(p);
     /* Where the bytes are split never changes what is read. */
     g_assert_cmpuint(split->checks->len, ==, whole->checks->len);
+    g_assert_cmpuint(split->n_checks, ==, whole->n_checks);
+    g_assert_cmpuint(split->n_failed, ==, whole->n_failed);
     g_assert_cmpint(split->planned, ==, whole->planned);
     tck_tap_summary_free(split);
     tck_tap_parser_free(p);
