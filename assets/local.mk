@@ -20,5 +20,7 @@ assetsdatadir = $(pkgdatadir)
 dist_assetsdata_DATA = \
 	assets/init.sh \
 	assets/container-init.sh \
+	assets/xen-dom0-init.sh \
+	assets/xen-dom0.sh \
 	assets/isolinux.cfg \
 	assets/catalog.conf

@@ -19,6 +19,8 @@ static const char *const kind_names[TCK_ASSET_LAST] = {
     [TCK_ASSET_DISK_QCOW2] = "disk-qcow2",
     [TCK_ASSET_FS_DISK] = "fs-disk",
     [TCK_ASSET_VMLINUX] = "vmlinux",
+    [TCK_ASSET_XEN_HYPERVISOR] = "xen-hypervisor",
+    [TCK_ASSET_XEN_HOST] = "xen-host",
 };
 
 const char *

@@ -206,8 +206,12 @@ tck_generic_domain(const TckGuestPlan *plan, const TckGuestAssets *assets, const
 
             disk_target = tck_target_name(plan->disk_prefix, 'a');
             disk.target = disk_target;
-            if (!qemu)
-                disk.driver = NULL, disk.format = NULL;
+            /* Elsewhere the plan names the backend (Xen: qdisk) or leaves it to the driver. */
+            if (!qemu) {
+                disk.driver = plan->disk_driver;
+                if (!plan->disk_driver)
+                    disk.format = NULL;
+            }
             tck_domain_builder_add_disk(b, &disk);
         }
         break;

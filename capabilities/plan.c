@@ -19,6 +19,7 @@ typedef struct {
     const char *driver;         /* the libvirt driver, for people reading the plan */
     const char *disk_buses[4];  /* preference order; domain capabilities may pick a later one */
     const char *disk_prefix;    /* target name prefix of disk_buses[0] */
+    const char *disk_driver;    /* <driver name=...> of the guest's disk; NULL: the driver's default */
     const char *cdrom_bus;      /* ISO plans */
     const char *cdrom_prefix;
     const char *console_type;   /* "file": serial log; else the driver's console device */
@@ -33,36 +34,40 @@ typedef struct {
  * wins (kvm before qemu, Xen PV before PVH before HVM).
  */
 static const TckPlanRule tck_plan_rules[] = {
-    /* os_type, domain, boot, driver, disk buses, prefix, cdrom bus, prefix,
-     * console, console target, kernel console, boots, why */
-    { "hvm", "kvm", TCK_BOOT_KERNEL, "QEMU", { "virtio", "sata", "scsi" }, "vd", NULL, NULL,
+    /* os_type, domain, boot, driver, disk buses, prefix, disk driver, cdrom bus,
+     * prefix, console, console target, kernel console, boots, why.
+     * Xen PV/PVH disks name the qdisk backend (QEMU in dom0): the default
+     * phy backend runs /etc/xen/scripts/block for a file, which libxl
+     * kills after its hotplug timeout on a slow dom0 ("unable to add disk
+     * devices"), and qdisk is what xl picks for a file anyway. */
+    { "hvm", "kvm", TCK_BOOT_KERNEL, "QEMU", { "virtio", "sata", "scsi" }, "vd", NULL, NULL, NULL,
       "file", "serial", NULL, TRUE, "hvm on kvm boots a kernel and initrd (hardware virt)" },
-    { "hvm", "qemu", TCK_BOOT_KERNEL, "QEMU", { "virtio", "sata", "scsi" }, "vd", NULL, NULL,
+    { "hvm", "qemu", TCK_BOOT_KERNEL, "QEMU", { "virtio", "sata", "scsi" }, "vd", NULL, NULL, NULL,
       "file", "serial", NULL, TRUE, "hvm on qemu (TCG) boots a kernel and initrd" },
     /* QEMU can boot the ISO too; only chosen when boot=iso is forced. */
-    { "hvm", "kvm", TCK_BOOT_ISO, "QEMU", { "virtio", "sata", "scsi" }, "vd", "ide", "hd",
+    { "hvm", "kvm", TCK_BOOT_ISO, "QEMU", { "virtio", "sata", "scsi" }, "vd", NULL, "ide", "hd",
       "file", "serial", NULL, TRUE, "hvm on kvm can boot an ISO (when boot=iso is asked for)" },
-    { "hvm", "qemu", TCK_BOOT_ISO, "QEMU", { "virtio", "sata", "scsi" }, "vd", "ide", "hd",
+    { "hvm", "qemu", TCK_BOOT_ISO, "QEMU", { "virtio", "sata", "scsi" }, "vd", NULL, "ide", "hd",
       "file", "serial", NULL, TRUE, "hvm on qemu can boot an ISO (when boot=iso is asked for)" },
-    { "xen", "xen", TCK_BOOT_KERNEL, "libxl", { "xen" }, "xvd", NULL, NULL,
+    { "xen", "xen", TCK_BOOT_KERNEL, "libxl", { "xen" }, "xvd", "qemu", NULL, NULL,
       "pty", "xen", "hvc0", TRUE, "Xen PV boots a kernel and initrd on the xen console" },
-    { "xenpvh", "xen", TCK_BOOT_KERNEL, "libxl", { "xen" }, "xvd", NULL, NULL,
+    { "xenpvh", "xen", TCK_BOOT_KERNEL, "libxl", { "xen" }, "xvd", "qemu", NULL, NULL,
       "pty", "xen", "hvc0", TRUE, "Xen PVH boots a kernel and initrd on the xen console" },
-    { "hvm", "xen", TCK_BOOT_ISO, "libxl", { "ide", "xen" }, "hd", "ide", "hd",
+    { "hvm", "xen", TCK_BOOT_ISO, "libxl", { "ide", "xen" }, "hd", NULL, "ide", "hd",
       "file", "serial", NULL, TRUE, "Xen HVM boots an ISO through hvmloader" },
-    { "hvm", "vmware", TCK_BOOT_ISO, "VMware", { "scsi", "ide" }, "sd", "ide", "hd",
+    { "hvm", "vmware", TCK_BOOT_ISO, "VMware", { "scsi", "ide" }, "sd", NULL, "ide", "hd",
       "file", "serial", NULL, TRUE, "VMware boots an ISO (no direct kernel boot)" },
-    { "hvm", "bhyve", TCK_BOOT_ISO, "bhyve", { "sata", "virtio" }, "sd", "sata", "hd",
+    { "hvm", "bhyve", TCK_BOOT_ISO, "bhyve", { "sata", "virtio" }, "sd", NULL, "sata", "hd",
       "nmdm", "serial", NULL, TRUE, "bhyve boots an ISO (no direct kernel boot)" },
-    { "hvm", "hyperv", TCK_BOOT_ISO, "Hyper-V", { "ide", "scsi" }, "hd", "ide", "hd",
+    { "hvm", "hyperv", TCK_BOOT_ISO, "Hyper-V", { "ide", "scsi" }, "hd", NULL, "ide", "hd",
       "file", "serial", NULL, TRUE, "Hyper-V boots an ISO (no direct kernel boot)" },
-    { "hvm", "vbox", TCK_BOOT_ISO, "VBOX", { "sata", "ide" }, "sd", "ide", "hd",
+    { "hvm", "vbox", TCK_BOOT_ISO, "VBOX", { "sata", "ide" }, "sd", NULL, "ide", "hd",
       "file", "serial", NULL, TRUE, "VirtualBox boots an ISO (no direct kernel boot)" },
-    { "exe", "lxc", TCK_BOOT_CONTAINER, "LXC", { NULL }, NULL, NULL, NULL,
+    { "exe", "lxc", TCK_BOOT_CONTAINER, "LXC", { NULL }, NULL, NULL, NULL, NULL,
       "pty", "lxc", NULL, TRUE, "an LXC container runs a busybox rootfs with <init>" },
-    { "exe", "openvz", TCK_BOOT_TEMPLATE, "OpenVZ", { NULL }, NULL, NULL, NULL,
+    { "exe", "openvz", TCK_BOOT_TEMPLATE, "OpenVZ", { NULL }, NULL, NULL, NULL, NULL,
       "pty", "openvz", NULL, TRUE, "an OpenVZ container starts from a template" },
-    { NULL, "test", TCK_BOOT_KERNEL, "test", { "virtio" }, "vd", NULL, NULL,
+    { NULL, "test", TCK_BOOT_KERNEL, "test", { "virtio" }, "vd", NULL, NULL, NULL,
       "file", "serial", NULL, FALSE, "the test driver takes kernel paths; nothing boots" },
 };
 
@@ -225,6 +230,7 @@ tck_plan_free(TckGuestPlan *plan)
     g_free(plan->machine);
     g_free(plan->disk_bus);
     g_free(plan->disk_prefix);
+    g_free(plan->disk_driver);
     g_free(plan->cdrom_bus);
     g_free(plan->cdrom_prefix);
     g_free(plan->console_type);
@@ -426,6 +432,7 @@ tck_plan_choose(const TckHost *host, const TckPlanRequest *request, GError **err
     plan->boot = rule->boot;
     plan->disk_bus = g_strdup(rule->disk_buses[0]);
     plan->disk_prefix = g_strdup(rule->disk_prefix);
+    plan->disk_driver = g_strdup(rule->disk_driver);
     plan->cdrom_bus = g_strdup(rule->cdrom_bus);
     plan->cdrom_prefix = g_strdup(rule->cdrom_prefix);
     plan->console_type = g_strdup(rule->console_type);

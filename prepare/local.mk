@@ -12,6 +12,7 @@ prepare_libvirt_tck_prepare_SOURCES = \
 	prepare/download.c \
 	prepare/archive-util.c \
 	prepare/initrd.c \
+	prepare/xen-host.c \
 	prepare/iso.c \
 	prepare/rootfs.c \
 	prepare/template.c \

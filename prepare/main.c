@@ -60,7 +60,7 @@ option_group(TckPrepareOptions *o)
         { "cache", 0, 0, G_OPTION_ARG_FILENAME, &o->cache_dir, "Asset cache directory", "DIR" },
         { "arch", 0, 0, G_OPTION_ARG_STRING, &o->arch, "Guest arch (default: the host's)", "ARCH" },
         { "os-type", 0, 0, G_OPTION_ARG_STRING, &o->os_type, "Guest OS type: hvm, xen, exe (default: hvm and exe)", "TYPE" },
-        { "only", 0, 0, G_OPTION_ARG_STRING, &o->only, "Only these assets (comma-separated: kernel,vmlinux,initrd,iso,rootfs,template,disk-raw,disk-qcow2,fs-disk)", "LIST" },
+        { "only", 0, 0, G_OPTION_ARG_STRING, &o->only, "Only these assets (comma-separated: kernel,vmlinux,initrd,iso,rootfs,template,disk-raw,disk-qcow2,fs-disk,xen-host)", "LIST" },
         { "offline", 0, 0, G_OPTION_ARG_NONE, &o->offline, "Never download; fail if a download is needed", NULL },
         { "refresh", 0, 0, G_OPTION_ARG_NONE, &o->refresh, "Re-check downloaded assets (If-None-Match / If-Modified-Since)", NULL },
         { "insecure-no-checksum", 0, 0, G_OPTION_ARG_NONE, &o->insecure, "Allow downloads without --sha256 (stored as unverified)", NULL },
@@ -234,6 +234,12 @@ choose_assets(TckPrepare *p, GError **error)
                 return FALSE;
             }
             p->want[k] = TRUE;
+        }
+        /* The Xen host boots the hypervisor and the host's kernel as dom0. */
+        if (p->want[TCK_ASSET_XEN_HOST]) {
+            p->want[TCK_ASSET_XEN_HYPERVISOR] = p->want[TCK_ASSET_KERNEL] = TRUE;
+            if (!o->os_type)
+                p->kos = "xen";
         }
         return TRUE;
     }

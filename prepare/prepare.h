@@ -108,6 +108,15 @@ gboolean tck_initrd_build(const char *out, const char *busybox, GStrv applets,
                           const char *init_script, const char *modules_dir, GPtrArray *modules,
                           GError **error);
 
+/* ---- xen-host.c */
+#define TCK_XEN_HOST_RECIPE "xen-host-1"
+/* The modules dom0's /init loads, before dependency resolution. */
+extern const char *const tck_xen_dom0_modules[];
+/* The newest xen-*.gz in @boot_dir (NULL: /boot). */
+char *tck_xen_hypervisor_find(const char *boot_dir, GError **error);
+/* Gunzips the hypervisor @src into @out (libarchive's raw reader). */
+gboolean tck_xen_hypervisor_unpack(const char *src, const char *out, GError **error);
+
 /* ---- iso.c */
 #define TCK_ISO_RECIPE "iso-1"
 gboolean tck_iso_build(const char *out, const char *kernel, const char *initrd,
@@ -174,9 +183,11 @@ typedef struct {
     TckHostKernel hk;
     char *bb;
     char *isolinux_bin, *ldlinux_c32;
+    char *xen_gz;               /* the host's /boot/xen-*.gz */
     /* derived while building, kept for the next recipe */
     GStrv applets;
     GPtrArray *modules;
+    GPtrArray *dom0_modules;    /* the Xen host's dom0 initrd's */
     guint built, reused;
 } TckPrepare;
 

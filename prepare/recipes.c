@@ -316,18 +316,19 @@ vmlinux_build(TckPrepare *p, const TckRecipe *r, TckBuilt *out, GError **error)
 
 /* ---------------------------------------------------------------- initrd */
 
-/* The initrd's modules in load order; memoised by the stat of modules.dep
- * and modules.builtin, since parsing them is most of a warm prepare. */
+/* An initrd's @names_wanted modules in load order; memoised by the stat
+ * of modules.dep and modules.builtin, since parsing them is most of a warm
+ * prepare. */
 static GPtrArray *
-resolve_modules(TckPrepare *p, GError **error)
+resolve_modules(TckPrepare *p, const char *const *names_wanted, GError **error)
 {
     g_autofree char *dep = g_build_filename(p->hk.modules_dir, "modules.dep", NULL);
     g_autofree char *builtin = g_build_filename(p->hk.modules_dir, "modules.builtin", NULL);
-    g_autofree char *wanted = g_strjoinv(",", (char **)tck_initrd_modules);
+    g_autofree char *wanted = g_strjoinv(",", (char **)names_wanted);
     g_autofree char *s_dep = tck_asset_stat_stamp(dep);
     g_autofree char *s_builtin = tck_asset_stat_stamp(builtin);
     g_autofree char *stamp = g_strdup_printf("%s %s %s", s_dep, s_builtin, wanted);
-    g_autofree char *key = g_strdup_printf("modules %s", p->hk.modules_dir);
+    g_autofree char *key = g_strdup_printf("modules %s %s", p->hk.modules_dir, wanted);
     g_autofree char *memo = tck_asset_cache_memo_get(p->cache, key, stamp);
     GPtrArray *list;
 
@@ -339,7 +340,7 @@ resolve_modules(TckPrepare *p, GError **error)
                 g_ptr_array_add(list, g_strdup(names[i]));
         return list;
     }
-    if (!(list = tck_host_modules_resolve(p->hk.modules_dir, tck_initrd_modules, error)))
+    if (!(list = tck_host_modules_resolve(p->hk.modules_dir, names_wanted, error)))
         return NULL;
     {
         g_autoptr(GString) value = g_string_new(NULL);
@@ -350,19 +351,19 @@ resolve_modules(TckPrepare *p, GError **error)
     return list;
 }
 
+/* A busybox initrd's inputs: busybox, its /init script and @modules. */
 static gboolean
-initrd_inputs(TckPrepare *p, const TckRecipe *r, GPtrArray *parts, GError **error)
+busybox_initrd_inputs(TckPrepare *p, const char *init_name, GPtrArray *modules, GPtrArray *parts,
+                      GError **error)
 {
-    g_autofree char *init = tck_assets_data_path("init.sh");
+    g_autofree char *init = tck_assets_data_path(init_name);
 
-    if (p->hk.modules_dir && !p->modules && !(p->modules = resolve_modules(p, error)))
-        return FALSE;
     if (!add_input_file(p, parts, "busybox", p->bb, error) ||
         !add_input_file(p, parts, "init", init, error))
         return FALSE;
     g_ptr_array_add(parts, g_strdup_printf("release=%s", p->hk.release ? p->hk.release : "-"));
-    for (guint i = 0; p->modules && i < p->modules->len; i++) {
-        const char *m = g_ptr_array_index(p->modules, i);
+    for (guint i = 0; modules && i < modules->len; i++) {
+        const char *m = g_ptr_array_index(modules, i);
         g_autofree char *path = g_build_filename(p->hk.modules_dir, m, NULL);
         if (!add_input_file(p, parts, m, path, error))
             return FALSE;
@@ -371,13 +372,28 @@ initrd_inputs(TckPrepare *p, const TckRecipe *r, GPtrArray *parts, GError **erro
 }
 
 static gboolean
+busybox_initrd_build(TckPrepare *p, const char *init_name, GPtrArray *modules, TckBuilt *out,
+                     GError **error)
+{
+    g_autofree char *init = tck_assets_data_path(init_name);
+
+    out->tmp = tck_asset_cache_tmp_path(p->cache, init_name);
+    return applets(p, error) &&
+           tck_initrd_build(out->tmp, p->bb, p->applets, init, p->hk.modules_dir, modules, error);
+}
+
+static gboolean
+initrd_inputs(TckPrepare *p, const TckRecipe *r, GPtrArray *parts, GError **error)
+{
+    if (p->hk.modules_dir && !p->modules && !(p->modules = resolve_modules(p, tck_initrd_modules, error)))
+        return FALSE;
+    return busybox_initrd_inputs(p, "init.sh", p->modules, parts, error);
+}
+
+static gboolean
 initrd_build(TckPrepare *p, const TckRecipe *r, TckBuilt *out, GError **error)
 {
-    g_autofree char *init = tck_assets_data_path("init.sh");
-
-    out->tmp = tck_asset_cache_tmp_path(p->cache, "initrd");
-    return applets(p, error) &&
-           tck_initrd_build(out->tmp, p->bb, p->applets, init, p->hk.modules_dir, p->modules, error);
+    return busybox_initrd_build(p, "init.sh", p->modules, out, error);
 }
 
 /* ---------------------------------------------------------------- ISO */
@@ -529,6 +545,38 @@ fs_disk_build(TckPrepare *p, const TckRecipe *r, TckBuilt *out, GError **error)
     return tck_fs_disk_build(out->tmp, blob, p->disk_size, error);
 }
 
+/* ---------------------------------------------------------------- the Xen host */
+
+static gboolean
+xen_hypervisor_inputs(TckPrepare *p, const TckRecipe *r, GPtrArray *parts, GError **error)
+{
+    return add_input_file(p, parts, "xen", p->xen_gz, error);
+}
+
+/* Gunzipped: QEMU's multiboot loader takes a plain ELF. */
+static gboolean
+xen_hypervisor_build(TckPrepare *p, const TckRecipe *r, TckBuilt *out, GError **error)
+{
+    out->tmp = tck_asset_cache_tmp_path(p->cache, "xen");
+    out->source = g_strdup_printf("host:%s", p->xen_gz);
+    return tck_xen_hypervisor_unpack(p->xen_gz, out->tmp, error);
+}
+
+/* dom0's initrd: busybox, the 9p/overlay modules and assets/xen-dom0-init.sh. */
+static gboolean
+xen_host_inputs(TckPrepare *p, const TckRecipe *r, GPtrArray *parts, GError **error)
+{
+    if (!p->dom0_modules && !(p->dom0_modules = resolve_modules(p, tck_xen_dom0_modules, error)))
+        return FALSE;
+    return busybox_initrd_inputs(p, "xen-dom0-init.sh", p->dom0_modules, parts, error);
+}
+
+static gboolean
+xen_host_build(TckPrepare *p, const TckRecipe *r, TckBuilt *out, GError **error)
+{
+    return busybox_initrd_build(p, "xen-dom0-init.sh", p->dom0_modules, out, error);
+}
+
 /* ---------------------------------------------------------------- the table */
 
 /* In dependency order: the fast kernel and the ISO need the kernel (and
@@ -549,6 +597,10 @@ static const TckRecipe recipes[] = {
       disk_build },
     { TCK_ASSET_FS_DISK, NULL, "*", TCK_DISK_RECIPE "-ext4", "built:ext4 rootfs disk", NULL,
       fs_disk_inputs, fs_disk_build },
+    { TCK_ASSET_XEN_HYPERVISOR, NULL, "xen", "xen-hypervisor-1", "host", NULL, xen_hypervisor_inputs,
+      xen_hypervisor_build },
+    { TCK_ASSET_XEN_HOST, NULL, "xen", TCK_XEN_HOST_RECIPE, "built:Xen dom0 initrd (host root over 9p)",
+      NULL, xen_host_inputs, xen_host_build },
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(recipes) == TCK_ASSET_LAST);
 

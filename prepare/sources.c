@@ -28,6 +28,8 @@ tck_prepare_clear(TckPrepare *p)
     g_clear_pointer(&p->bb, g_free);
     g_clear_pointer(&p->isolinux_bin, g_free);
     g_clear_pointer(&p->ldlinux_c32, g_free);
+    g_clear_pointer(&p->xen_gz, g_free);
+    g_clear_pointer(&p->dom0_modules, g_ptr_array_unref);
     g_clear_pointer(&p->applets, g_strfreev);
     g_clear_pointer(&p->modules, g_ptr_array_unref);
 }
@@ -172,7 +174,8 @@ tck_prepare_resolve_sources(TckPrepare *p, GError **error)
                             p->want[TCK_ASSET_FS_DISK];
     gboolean need_kernel = p->want[TCK_ASSET_KERNEL] || p->want[TCK_ASSET_ISO] ||
                            p->want[TCK_ASSET_VMLINUX];
-    gboolean need_initrd = p->want[TCK_ASSET_INITRD] || p->want[TCK_ASSET_ISO];
+    gboolean need_initrd = p->want[TCK_ASSET_INITRD] || p->want[TCK_ASSET_ISO] ||
+                           p->want[TCK_ASSET_XEN_HOST];
 
     if ((need_kernel || need_initrd) && !resolve_kernel(p, native, need_initrd, &need_busybox, error))
         return FALSE;
@@ -189,5 +192,14 @@ tck_prepare_resolve_sources(TckPrepare *p, GError **error)
     if (p->want[TCK_ASSET_ISO] &&
         !tck_host_isolinux_find(&p->isolinux_bin, &p->ldlinux_c32, error))
         return FALSE;
+    if (p->want[TCK_ASSET_XEN_HYPERVISOR] &&
+        !(p->xen_gz = tck_xen_hypervisor_find(p->opt->boot_dir, error)))
+        return FALSE;
+    if (p->want[TCK_ASSET_XEN_HOST] && !p->hk.modules_dir) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_HOST_INPUT,
+                    "the Xen host's dom0 needs the host kernel's modules (9p, overlay): none for %s",
+                    p->hk.kernel ? p->hk.kernel : "the host kernel");
+        return FALSE;
+    }
     return TRUE;
 }

@@ -24,10 +24,12 @@ void tck_cli_print_version(const char *program);
 /*
  * Runs @child (a NULL-terminated argv built from parsed options, never a
  * filtered copy of ours) inside libvirt-tck-sandbox, with its --tcp,
- * --no-kvm or --shell (then @child is ignored).  Returns only on failure,
+ * --no-kvm, --xen (the emulated Xen host; @child's "{uri}" argument
+ * becomes its URI), --hosts N (when > 0) or --shell (then @child is ignored).  Returns only on failure,
  * with the exit status to use (tck/sandbox-route.c).
  */
-int tck_cli_exec_in_sandbox(gboolean tcp, gboolean no_kvm, gboolean shell, int hosts, GPtrArray *child);
+int tck_cli_exec_in_sandbox(gboolean tcp, gboolean no_kvm, gboolean xen, gboolean shell, int hosts,
+                            GPtrArray *child);
 
 /* The path of the running libvirt-tck binary, for a child to run it again. */
 char *tck_cli_self(void);

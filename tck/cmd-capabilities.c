@@ -232,7 +232,7 @@ tck_cmd_capabilities(int argc, char **argv)
         if (o.format)
             g_ptr_array_add(child, g_strdup_printf("--format=%s", o.format));
         g_ptr_array_add(child, NULL);
-        status = tck_cli_exec_in_sandbox(o.tcp, o.no_kvm, FALSE, 0, child);
+        status = tck_cli_exec_in_sandbox(o.tcp, o.no_kvm, FALSE, FALSE, 0, child);
         tck_caps_options_clear(&o);
         return status;
     }

@@ -51,6 +51,7 @@ typedef struct {
     gboolean sandbox_tcp;
     gboolean sandbox_no_kvm;
     int sandbox_hosts;
+    gboolean sandbox_xen;
     gboolean api_coverage;        /* coverage */
     gboolean version;
     char **tests;
@@ -142,6 +143,8 @@ parse_options(char ***argv, RunOptions *o, GError **error)
           "With --sandbox: N private hosts, and a fleet run over them (each host's otheruri: the next)", "N" },
         { "no-kvm", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_no_kvm,
           "With --sandbox: hide /dev/kvm, so QEMU guests use TCG", NULL },
+        { "xen", 0, 0, G_OPTION_ARG_NONE, &o->sandbox_xen,
+          "With --sandbox: run on an emulated Xen host (libxl) instead, see libvirt-tck-sandbox(1)", NULL },
         { "api-coverage", 0, 0, G_OPTION_ARG_NONE, &o->api_coverage,
           "Record which public libvirt functions each test calls (see: report coverage)", NULL },
         { "version", 0, 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL },
@@ -178,15 +181,21 @@ parse_options(char ***argv, RunOptions *o, GError **error)
                     o->run_id, TCK_RUN_ID_LEN);
         return FALSE;
     }
-    if ((o->sandbox_no_kvm || o->sandbox_tcp || o->sandbox_hosts) && !o->sandbox && !o->sandbox_shell) {
+    if ((o->sandbox_no_kvm || o->sandbox_tcp || o->sandbox_hosts || o->sandbox_xen) && !o->sandbox &&
+        !o->sandbox_shell) {
         /* Silently ignored, --no-kvm would let a user believe QEMU runs on TCG. */
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "%s works only with --sandbox",
-                    o->sandbox_no_kvm ? "--no-kvm" : o->sandbox_tcp ? "--tcp" : "--hosts");
+                    o->sandbox_no_kvm ? "--no-kvm" : o->sandbox_tcp ? "--tcp"
+                    : o->sandbox_hosts ? "--hosts" : "--xen");
         return FALSE;
     }
     if (o->sandbox_hosts < 0 || o->sandbox_hosts > TCK_SANDBOX_MAX_HOSTS) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--hosts must be 1 to %d, not %d",
                     TCK_SANDBOX_MAX_HOSTS, o->sandbox_hosts);
+        return FALSE;
+    }
+    if (o->sandbox_hosts && o->sandbox_xen) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "--hosts and --xen cannot be used together (one Xen host)");
         return FALSE;
     }
     if (o->verbose && o->quiet) {
@@ -256,6 +265,10 @@ exec_sandbox(const RunOptions *o, TckConfig *config)
         /* the URIs outside mean nothing in the hub */
         for (int h = 1; h <= o->sandbox_hosts; h++)
             g_ptr_array_add(child, g_strdup_printf("--uri=" TCK_SANDBOX_HOST_URI_FMT, (guint) h));
+    } else if (o->sandbox_xen) {
+        /* The Xen host's URI is known once it is up: the sandbox fills {uri} in. */
+        g_ptr_array_add(child, g_strdup("--uri"));
+        g_ptr_array_add(child, g_strdup("{uri}"));
     } else {
         g_ptr_array_add(child, g_strdup_printf("--uri=%s", tck_cli_uri(NULL, config, "qemu:///system")));
     }
@@ -264,7 +277,8 @@ exec_sandbox(const RunOptions *o, TckConfig *config)
     for (guint i = 0; o->tests && o->tests[i]; i++)
         g_ptr_array_add(child, g_strdup(o->tests[i]));
     g_ptr_array_add(child, NULL);
-    return tck_cli_exec_in_sandbox(o->sandbox_tcp, o->sandbox_no_kvm, o->sandbox_shell, o->sandbox_hosts, child);
+    return tck_cli_exec_in_sandbox(o->sandbox_tcp, o->sandbox_no_kvm, o->sandbox_xen, o->sandbox_shell,
+                                   o->sandbox_hosts, child);
 }
 
 static gboolean

@@ -433,14 +433,29 @@ glob_matches(const char *pattern, const char *value)
     return !pattern || (value && g_pattern_match_simple(pattern, value));
 }
 
-/* Drivers name themselves "QEMU", "TEST", "LXC": compare without case. */
+/* Connection types whose driver goes by another name in libvirt's
+ * sources (and bug reports): the libxl driver's connections say "Xen". */
+static const struct {
+    const char *type;
+    const char *driver;
+} driver_aliases[] = {
+    { "xen", "libxl" },
+};
+
+/* Drivers name themselves "QEMU", "TEST", "LXC", "Xen": compare without
+ * case, and by the driver's own name where it differs. */
 static gboolean
 driver_matches(const char *pattern, const char *driver)
 {
     g_autofree char *p = pattern ? g_ascii_strdown(pattern, -1) : NULL;
     g_autofree char *d = driver ? g_ascii_strdown(driver, -1) : NULL;
 
-    return glob_matches(p, d);
+    if (glob_matches(p, d))
+        return TRUE;
+    for (gsize i = 0; d && i < G_N_ELEMENTS(driver_aliases); i++)
+        if (g_str_equal(d, driver_aliases[i].type) && glob_matches(p, driver_aliases[i].driver))
+            return TRUE;
+    return FALSE;
 }
 
 static gboolean

@@ -59,6 +59,7 @@ tck_libtck_harness_la_SOURCES = \
 	tck/coverage.h \
 	tck/sandbox.c \
 	tck/sandbox.h \
+	tck/sandbox-xen.c \
 	tck/outputs.c \
 	tck/outputs.h \
 	tck/fleet.c \

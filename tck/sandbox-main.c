@@ -26,13 +26,14 @@ static const struct {
 } sandbox_exits[] = {
     { "N", "COMMAND's own exit status" },
     { "2", "usage error (bad option, no COMMAND)" },
-    { "3", "the sandbox cannot be set up, or a daemon died" },
+    { "3", "the sandbox cannot be set up, or a daemon died (--xen: the Xen host did not come up or died)" },
 };
 
 int
 main(int argc, char **argv)
 {
-    gboolean tcp = FALSE, shell = FALSE, no_kvm = FALSE, version = FALSE;
+    gboolean tcp = FALSE, shell = FALSE, no_kvm = FALSE, version = FALSE, xen = FALSE;
+    g_autofree char *cache_dir = NULL;
     g_autoptr(GString) summary = g_string_new(
         "Starts a private virtlogd + libvirtd in new mount, network and PID namespaces,\n"
         "waits until qemu:///system answers, runs COMMAND inside and tears it all down.\n\n"
@@ -40,7 +41,7 @@ main(int argc, char **argv)
     g_autofree char *log_dir = NULL;
     g_autofree char *libvirtd = NULL;
     g_autofree char *virtlogd = NULL;
-    int timeout_s = 60;
+    int timeout_s = 0;
     int hosts = 0;
     g_auto(GStrv) command = NULL;
     const GOptionEntry entries[] = {
@@ -52,7 +53,13 @@ main(int argc, char **argv)
         { "no-kvm", 0, 0, G_OPTION_ARG_NONE, &no_kvm, "Hide /dev/kvm inside, so QEMU guests use TCG", NULL },
         { "hosts", 0, 0, G_OPTION_ARG_INT, &hosts,
           "Start N private hosts, each with its own libvirtd on qemu+tcp://10.77.0.H/system", "N" },
-        { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout_s, "Seconds the daemons may take to answer (60)", "S" },
+        { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout_s,
+          "Seconds the daemons may take to answer (60; with --xen 900)", "S" },
+        { "xen", 0, 0, G_OPTION_ARG_NONE, &xen,
+          "Boot an emulated Xen host (QEMU, PV dom0, libxl) and run COMMAND on this host against "
+          "its xen+tcp://127.0.0.1:PORT/system ($LIBVIRT_DEFAULT_URI, and each {uri} argument)", NULL },
+        { "cache", 0, 0, G_OPTION_ARG_FILENAME, &cache_dir,
+          "With --xen: the asset cache holding `libvirt-tck-prepare --only xen-host`", "DIR" },
         { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
         { "libvirtd", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &libvirtd, "libvirtd binary", "PATH" },
         { "virtlogd", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &virtlogd, "virtlogd binary", "PATH" },
@@ -77,6 +84,11 @@ main(int argc, char **argv)
         printf("libvirt-tck-sandbox %s\n", PACKAGE_VERSION);
         return 0;
     }
+    if (xen && (shell || tcp || hosts)) {
+        fprintf(stderr, "libvirt-tck-sandbox: --xen takes neither --shell, --tcp nor --hosts "
+                "(it is one host, reached over TCP)\n");
+        return 2;
+    }
     if (shell) {
         const char *sh = g_getenv("SHELL");
 
@@ -92,6 +104,8 @@ main(int argc, char **argv)
         fprintf(stderr, "libvirt-tck-sandbox: no COMMAND given (try --help)\n");
         return 2;
     }
+    if (timeout_s == 0)
+        timeout_s = xen ? 900 : 60;
     if (timeout_s <= 0) {
         fprintf(stderr, "libvirt-tck-sandbox: --timeout must be positive, not %d\n", timeout_s);
         return 2;
@@ -127,7 +141,9 @@ main(int argc, char **argv)
     opts.argv = command;
     opts.interactive = shell;
 
-    status = tck_sandbox_run(&opts, &err);
+    opts.xen = xen;
+    opts.cache_dir = cache_dir;
+    status = xen ? tck_sandbox_xen_run(&opts, &err) : tck_sandbox_run(&opts, &err);
     if (status < 0) {
         fprintf(stderr, "libvirt-tck-sandbox: cannot set up the sandbox: %s\n", err->message);
         return TCK_SANDBOX_EXIT_SETUP;

@@ -61,7 +61,7 @@ tck_cli_uri(const char *option, TckConfig *config, const char *fallback)
 }
 
 int
-tck_cli_exec_in_sandbox(gboolean tcp, gboolean no_kvm, gboolean shell, int hosts, GPtrArray *child)
+tck_cli_exec_in_sandbox(gboolean tcp, gboolean no_kvm, gboolean xen, gboolean shell, int hosts, GPtrArray *child)
 {
     g_autofree char *self = tck_cli_self();
     g_autofree char *dir = g_path_get_dirname(self);
@@ -76,10 +76,12 @@ tck_cli_exec_in_sandbox(gboolean tcp, gboolean no_kvm, gboolean shell, int hosts
     g_ptr_array_add(args, sandbox);
     if (tcp)
         g_ptr_array_add(args, "--tcp");
-    if (no_kvm)
+    if (no_kvm && !xen)
         g_ptr_array_add(args, "--no-kvm");
     if (hosts_arg)
         g_ptr_array_add(args, hosts_arg);
+    if (xen)
+        g_ptr_array_add(args, "--xen");
     if (shell) {
         g_ptr_array_add(args, "--shell");
     } else {

@@ -33,6 +33,8 @@ G_BEGIN_DECLS
  *  @host_index, @listen_addr, @cgroup_dir: set by the sandbox itself for
  *              each of those hosts (1-based index, its address, and the
  *              name of its cgroup directory in every hierarchy).
+ *  @xen:       boot the emulated Xen host instead (tck/sandbox-xen.c).
+ *  @cache_dir: (nullable) --xen: the asset cache with the host's boot files.
  */
 typedef struct {
     gboolean tcp;
@@ -47,6 +49,8 @@ typedef struct {
     guint host_index;
     const char *listen_addr;
     const char *cgroup_dir;
+    gboolean xen;
+    char *cache_dir;
 } TckSandboxOptions;
 
 /**
@@ -65,6 +69,23 @@ typedef struct {
  * the namespaces themselves could not be made (no root, no unshare).
  */
 int tck_sandbox_run(const TckSandboxOptions *opts, GError **error);
+
+/**
+ * tck_sandbox_xen_run:
+ * @opts: what to run; @opts->xen is set
+ * @error: return location
+ *
+ * Boots the emulated Xen host under QEMU (the cached boot files of
+ * `libvirt-tck-prepare --only xen-host`), waits up to @opts->timeout_s for
+ * its libvirtd, runs @opts->argv on the host with LIBVIRT_DEFAULT_URI and
+ * TCK_URI set to xen+tcp://127.0.0.1:PORT/system (each "{uri}" argument
+ * replaced by it) and TMPDIR in a directory dom0 shares, then stops QEMU.
+ *
+ * Returns: the command's exit status, or TCK_SANDBOX_EXIT_SETUP when the
+ * host does not come up or dies (reported with the tail of its serial
+ * log); -1 with @error set when QEMU cannot be started at all.
+ */
+int tck_sandbox_xen_run(const TckSandboxOptions *opts, GError **error);
 
 /**
  * tck_sandbox_log_tail:

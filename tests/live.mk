@@ -25,7 +25,8 @@ TESTS += \
 	tests/live-errors.sh \
 	tests/live-remote-assets.sh \
 	tests/live-migration.sh \
-	tests/live-fleet.sh
+	tests/live-fleet.sh \
+	tests/live-xen.sh
 dist_noinst_SCRIPTS += \
 	tests/live-kvm-canary.sh \
 	tests/live-sandbox.sh \
@@ -39,6 +40,8 @@ dist_noinst_SCRIPTS += \
 	tests/live-fleet.sh \
 	tests/live/migration-inner.sh \
 	tests/live/fleet-inner.sh \
+	tests/live-xen.sh \
+	tests/live/xen-inner.sh \
 	tests/live/errors-inner.sh \
 	tests/live/lib.sh \
 	tests/live/sandbox-inner.sh \
@@ -51,6 +54,7 @@ dist_noinst_SCRIPTS += \
 	tests/live/fake-daemon \
 	tests/live/guest-init \
 	bench/live-boot.sh \
+	bench/live-xen.sh \
 	bench/live-bench-inner.sh \
 	bench/live-suite.sh \
 	bench/live-migration.sh \

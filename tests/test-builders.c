@@ -361,6 +361,9 @@ test_generic(gconstpointer data)
         g_assert_true((strstr(cmdline, " no_timer_check ") != NULL) ==
                       (g_str_equal(plan->arch, "x86_64") || g_str_equal(plan->arch, "i686")));
         g_assert_cmpuint(count(&p, "/domain/os/boot"), ==, 0);
+        /* Xen PV/PVH: the disk names the qdisk backend the plan picked. */
+        if (plan->disk_driver && count(&p, "/domain/devices/disk") > 0)
+            assert_xpath(&p, "string(/domain/devices/disk/driver/@name)", plan->disk_driver);
         break;
     }
     case TCK_BOOT_ISO: {

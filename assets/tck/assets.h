@@ -23,6 +23,8 @@ typedef enum {
      * it without the seconds-long self-decompression under TCG), else the
      * compressed kernel itself; `libvirt-tck-prepare --list` says which. */
     TCK_ASSET_VMLINUX,
+    TCK_ASSET_XEN_HYPERVISOR,
+    TCK_ASSET_XEN_HOST,
     TCK_ASSET_LAST
 } TckAssetKind;
 

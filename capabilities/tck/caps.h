@@ -127,6 +127,7 @@ typedef struct {
     TckBoot boot;
     char *disk_bus;      /* nullable for container/template plans */
     char *disk_prefix;   /* "vd", "xvd", "hd", "sd"; nullable likewise */
+    char *disk_driver;   /* nullable: the disk's <driver name=...> ("qemu": Xen's qdisk) */
     char *cdrom_bus;     /* ISO plans: the cdrom's bus */
     char *cdrom_prefix;
     char *console_type;  /* "file" or "pty": how the console is wired */
