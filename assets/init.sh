@@ -70,9 +70,10 @@ chmod 0755 /etc/acpi/PWRF/00000080
 acpid -f -c /etc/acpi -l /dev/null 2>/dev/null &
 acpid_pid=$!
 # READY means ready to react: a power button pressed before acpid holds
-# the input devices would be lost, so wait (5 s at most) until it does.
+# the input devices would be lost, so wait (30 s at most: a loaded TCG host
+# is slow) until it does.
 i=0
-while [ $i -lt 50 ] && [ -e /dev/input/event0 ] && ! ls -l "/proc/$acpid_pid/fd" 2>/dev/null | grep -q /dev/input/event; do
+while [ $i -lt 300 ] && [ -e /dev/input/event0 ] && ! ls -l "/proc/$acpid_pid/fd" 2>/dev/null | grep -q /dev/input/event; do
     sleep 0.1
     i=$((i + 1))
 done

@@ -31,7 +31,7 @@ static const struct {
 };
 
 #define CHECKS_PER_METHOD 6
-#define SHUTDOWN_TIMEOUT_S 30
+#define SHUTDOWN_TIMEOUT_S 60 /* a guest under TCG on a loaded host is slow to power off */
 
 /* Why @flag cannot be tried, asking the inactive @dom; NULL when it can. */
 static char *
