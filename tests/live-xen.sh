@@ -8,6 +8,7 @@
 # reported with its boot files, QEMU's words and the tail of its serial log,
 # and exit 3.  Nothing of Xen runs on this host itself.
 . "$top_srcdir/tests/live/lib.sh"
+live_subset
 if ! [ -e /boot/xen-4.17-amd64.gz ] || ! command -v qemu-system-x86_64 >/dev/null; then
     if [ "${TCK_ALLOW_NO_LIVE:-0}" = 1 ]; then
         echo "1..0 # SKIP no Xen hypervisor or QEMU here (TCK_ALLOW_NO_LIVE=1)"

@@ -24,7 +24,7 @@ tap_diag() {
 
 # live_gate: the sandbox must start.  When it cannot, the test fails loudly
 # (Bail out!), unless TCK_ALLOW_NO_LIVE=1 turns that into a skip with the reason.
-live_gate() {
+live_subset() {
     # TCK_LIVE_ONLY="NAME ...": this build runs only the named live tests
     # (the sanitizer build in CI runs a representative subset).
     if [ -n "${TCK_LIVE_ONLY:-}" ]; then
@@ -34,6 +34,10 @@ live_gate() {
             *) echo "1..0 # SKIP $me is not in this build's live subset (TCK_LIVE_ONLY=$TCK_LIVE_ONLY)"; exit 0 ;;
         esac
     fi
+}
+
+live_gate() {
+    live_subset
     gate_err=$(mktemp)
     if "$SANDBOX" --timeout 120 -- true 2>"$gate_err"; then
         rm -f "$gate_err"
