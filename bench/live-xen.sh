@@ -8,6 +8,8 @@
 # One Xen host, booted once; budget 30-60 minutes on a shared 2-core box.
 # Run from the build directory: sh ../bench/live-xen.sh [KEEP-DIR]
 # (KEEP-DIR, when given, receives the suite's log and archive.)
+# TCK_BENCH_JOBS=N runs the suite at -j N (default 2; 1 keeps two booting
+# guests from competing for the emulated host).
 B=${top_builddir:-$PWD}
 S=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 KEEP=${1:-}
@@ -19,16 +21,16 @@ chmod 0755 "$D"
     --only kernel,initrd,xen-host || exit 1
 echo "host: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(uname -r)"
 cat >"$D/inner.sh" <<'INNER'
-B=$1 D=$2 KB=$3
+B=$1 D=$2 KB=$3 J=${TCK_BENCH_JOBS:-2}
 "$B/tck/libvirt-tck" --uri "$TCK_URI" --suites-dir "$B/suites" -v domain/050-transient-lifecycle >"$D/050.log" 2>&1
 sed -n "s/.*'TCK-GUEST-READY [^']*' appeared in the console of [^ ]* after \([0-9.]*\) s.*/PV guest boot-to-marker (console stream): \1 s/p" "$D/050.log"
 listed=$("$B/tck/libvirt-tck" --uri "$TCK_URI" --suites-dir "$B/suites" --list domain | grep -c '^domain/[0-9]')
 start=$(date +%s)
-"$B/tck/libvirt-tck" --uri "$TCK_URI" --suites-dir "$B/suites" -j 2 -v --known-broken "$KB" \
+"$B/tck/libvirt-tck" --uri "$TCK_URI" --suites-dir "$B/suites" -j "$J" -v --known-broken "$KB" \
     -a "$D/suite.tar.gz" domain >"$D/suite.log" 2>&1
 secs=$(($(date +%s) - start))
 xfail=$(grep -cE '^domain/[0-9][^ ]* \.+ known broken ' "$D/suite.log")
-echo "domain suite on $TCK_URI (-j 2, $listed listed): $secs s: $(tail -n 1 "$D/suite.log") ($xfail known broken)"
+echo "domain suite on $TCK_URI (-j $J, $listed listed): $secs s: $(tail -n 1 "$D/suite.log") ($xfail known broken)"
 echo "tests that failed, skipped or are known broken:"
 grep -E '^domain/[0-9][^ ]* \.+ ' "$D/suite.log" | grep -vE '\.+ ok +[0-9]' | sed 's/^/  /'
 echo "failing checks:"

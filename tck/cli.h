@@ -37,7 +37,8 @@ char *tck_cli_self(void);
 /*
  * The path of one of the harness's helper programs (libvirt-tck-keeper,
  * libvirt-tck-kvm-canary): next to this libvirt-tck in the build tree,
- * else the installed one in PKGLIBEXECDIR.
+ * else where PKGLIBEXECDIR lies from this program's directory (an
+ * installed tree, even moved: a DESTDIR staging root), else PKGLIBEXECDIR.
  */
 char *tck_cli_helper(const char *name);
 

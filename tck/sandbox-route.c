@@ -26,12 +26,36 @@ tck_cli_self(void)
     return self ? self : g_build_filename(BINDIR, "libvirt-tck", NULL);
 }
 
+/*
+ * PKGLIBEXECDIR as seen from BINDIR ("../libexec/libvirt-tck" for the
+ * usual prefixes), so that an installed tree that was moved (a DESTDIR
+ * staging root, a relocated package) still finds its own helpers.
+ */
+static char *
+libexec_from_bindir(void)
+{
+    g_auto(GStrv) bin = g_strsplit(BINDIR, "/", -1);
+    g_auto(GStrv) exec = g_strsplit(PKGLIBEXECDIR, "/", -1);
+    g_autoptr(GString) rel = g_string_new(NULL);
+    guint common = 0;
+
+    while (bin[common] && exec[common] && g_str_equal(bin[common], exec[common]))
+        common++;
+    for (guint i = common; bin[i]; i++)
+        if (*bin[i])
+            g_string_append(rel, "../");
+    for (guint i = common; exec[i]; i++)
+        if (*exec[i])
+            g_string_append_printf(rel, "%s/", exec[i]);
+    return g_string_free(g_steal_pointer(&rel), FALSE);
+}
+
 char *
 tck_cli_helper(const char *name)
 {
     g_autofree char *self = g_file_read_link("/proc/self/exe", NULL);
     g_autofree char *dir = self ? g_path_get_dirname(self) : NULL;
-    g_autofree char *here = NULL;
+    g_autofree char *here = NULL, *rel = NULL, *installed = NULL;
 
     if (dir && g_str_has_suffix(dir, "/.libs")) {
         char *up = g_path_get_dirname(dir);
@@ -39,9 +63,15 @@ tck_cli_helper(const char *name)
         g_free(dir);
         dir = up;
     }
+    /* The build tree: the helper beside the program. */
     here = dir ? g_build_filename(dir, name, NULL) : NULL;
     if (here && g_file_test(here, G_FILE_TEST_IS_EXECUTABLE))
         return g_steal_pointer(&here);
+    /* An installed tree, wherever it now is: the helper where bindir points. */
+    rel = libexec_from_bindir();
+    installed = dir ? g_build_filename(dir, rel, name, NULL) : NULL;
+    if (installed && g_file_test(installed, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer(&installed);
     return g_build_filename(PKGLIBEXECDIR, name, NULL);
 }
 
