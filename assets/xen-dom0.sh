@@ -16,9 +16,18 @@ mkdir -p /dev/pts && mount -t devpts devpts /dev/pts
 # /var/lock is /run/lock: libvirt locks a console pty there ("Couldn't create lock file")
 mkdir -p /run/lock /run/xen /run/xenstored /run/libvirt /var/log/xen /var/log/libvirt/libxl /var/lib/xen
 modprobe xenfs && mount -t xenfs xenfs /proc/xen || fail "no xenfs: not a Xen dom0"
-for m in xen-evtchn xen-gntdev xen-gntalloc xen-privcmd xen-blkback xen-netback loop virtio_net; do
+for m in xen-evtchn xen-gntdev xen-gntalloc xen-privcmd xen-blkback xen-netback loop virtio_net virtio_blk ext4; do
     modprobe "$m" || say "modprobe $m failed"
 done
+# /var/lib/libvirt on dom0's own disk, not the tmpfs overlay: save images,
+# dumps and the tck-assets pool are as big as guests' memory (in tmpfs
+# they used up dom0's memory until libvirtd was killed).
+i=0
+until [ -b /dev/vda ] || [ $i -ge 20 ]; do i=$((i + 1)); sleep 0.5; done
+[ -b /dev/vda ] || fail "no /dev/vda: the sandbox gives dom0 a disk for /var/lib/libvirt"
+mkfs.ext4 -q -F -E lazy_itable_init=1,lazy_journal_init=1 /dev/vda || fail "mkfs.ext4 /dev/vda failed"
+mount -t ext4 /dev/vda /var/lib/libvirt || fail "cannot mount /dev/vda on /var/lib/libvirt"
+say "/var/lib/libvirt is on its own disk"
 grep -q control_d /proc/xen/capabilities || fail "not the control domain"
 xenstored --pid-file /run/xenstored.pid || fail "xenstored did not start"
 xen-init-dom0 >/dev/null || fail "xen-init-dom0 failed"

@@ -18,7 +18,7 @@ D=$(mktemp -d /var/tmp/tck-bench-xen-XXXXXX)
 trap 'rm -rf "$D"' EXIT
 chmod 0755 "$D"
 "$B/prepare/libvirt-tck-prepare" --cache "$D/cache" --offline -q --arch x86_64 --os-type xen \
-    --only kernel,initrd,xen-host || exit 1
+    --only kernel,initrd,xen-host,disk-qcow2 || exit 1
 echo "host: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(uname -r)"
 cat >"$D/inner.sh" <<'INNER'
 B=$1 D=$2 KB=$3 J=${TCK_BENCH_JOBS:-2}

@@ -46,6 +46,13 @@
  * third guest was refused ("libxenlight failed to create new domain"). */
 #define XEN_MEMORY_MIB "2048"
 #define XEN_DOM0_MEMORY "dom0_mem=768M"
+/*
+ * dom0's /var/lib/libvirt: a sparse disk of its own, not the root's tmpfs
+ * overlay.  Save images, core dumps and the tck-assets pool are as big as
+ * the guests' memory; in tmpfs they ate dom0's 768 MiB until the kernel
+ * killed libvirtd (OOM during the domain suite's save tests at -j 2).
+ */
+#define XEN_STORE_BYTES (G_GINT64_CONSTANT(16) * 1024 * 1024 * 1024)
 
 /* The cached boot files: `libvirt-tck-prepare --only xen-host`. */
 typedef struct {
@@ -105,8 +112,8 @@ xen_path_ok(const char *path, GError **error)
 }
 
 static GPtrArray *
-xen_qemu_argv(const XenBootFiles *f, const char *stage2, const char *share, const char *serial,
-              guint port)
+xen_qemu_argv(const XenBootFiles *f, const char *stage2, const char *share, const char *store,
+              const char *serial, guint port)
 {
     GPtrArray *argv = g_ptr_array_new_with_free_func(g_free);
     const char *const fixed[] = {
@@ -131,12 +138,31 @@ xen_qemu_argv(const XenBootFiles *f, const char *stage2, const char *share, cons
     g_ptr_array_add(argv, g_strdup("-virtfs"));
     g_ptr_array_add(argv, g_strdup_printf("local,path=%s,mount_tag=share0,security_model=none,"
                                           "multidevs=remap", share));
+    g_ptr_array_add(argv, g_strdup("-drive"));
+    g_ptr_array_add(argv, g_strdup_printf("file=%s,format=raw,if=virtio,cache=unsafe", store));
     g_ptr_array_add(argv, g_strdup("-netdev"));
     g_ptr_array_add(argv, g_strdup_printf("user,id=n0,hostfwd=tcp:127.0.0.1:%u-:16509", port));
     g_ptr_array_add(argv, g_strdup("-serial"));
     g_ptr_array_add(argv, g_strdup_printf("file:%s", serial));
     g_ptr_array_add(argv, NULL);
     return argv;
+}
+
+/* The sparse file behind dom0's /var/lib/libvirt (XEN_STORE_BYTES); dom0 makes its file system. */
+static gboolean
+xen_store_make(const char *path, GError **error)
+{
+    int fd = g_open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+    if (fd < 0 || ftruncate(fd, (off_t) XEN_STORE_BYTES) < 0) {
+        int err = errno;
+
+        if (fd >= 0)
+            close(fd);
+        return tck_error_set_errno(error, err, "cannot create dom0's disk %s", path);
+    }
+    close(fd);
+    return TRUE;
 }
 
 /* QEMU dies with us, whatever ends us. */
@@ -277,6 +303,7 @@ tck_sandbox_xen_run(const TckSandboxOptions *opts, GError **error)
     g_autofree char *stage2 = tck_assets_data_path("xen-dom0.sh");
     g_autofree char *state = NULL;
     g_autofree char *share = NULL;
+    g_autofree char *store = NULL;
     g_autofree char *serial = NULL;
     g_autofree char *qemu_log = NULL;
     g_autofree char *uri = NULL;
@@ -303,18 +330,21 @@ tck_sandbox_xen_run(const TckSandboxOptions *opts, GError **error)
         return -1;
     }
     share = g_build_filename(state, "scratch", NULL);
+    store = g_build_filename(state, "dom0-store.raw", NULL);
     serial = g_build_filename(state, "serial.log", NULL);
     qemu_log = g_build_filename(state, "qemu.log", NULL);
     if (g_mkdir(share, 0755) < 0) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_IO, "cannot create %s: %s", share, g_strerror(errno));
         return -1;
     }
+    if (!xen_store_make(store, error))
+        return -1;
     if (!xen_path_ok(files.hypervisor, error) || !xen_path_ok(files.kernel, error) ||
         !xen_path_ok(files.initrd, error) || !xen_path_ok(stage2, error) ||
-        !xen_path_ok(share, error) || !(port = xen_free_port(error)))
+        !xen_path_ok(share, error) || !xen_path_ok(store, error) || !(port = xen_free_port(error)))
         return -1;
     uri = g_strdup_printf("xen+tcp://127.0.0.1:%u/system", port);
-    argv = xen_qemu_argv(&files, stage2, share, serial, port);
+    argv = xen_qemu_argv(&files, stage2, share, store, serial, port);
     /* QEMU's own complaints (a boot file it cannot load) go to qemu.log. */
     if ((errfd = g_open(qemu_log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0) {
         g_set_error(error, TCK_ERROR, TCK_ERROR_IO, "cannot create %s: %s", qemu_log, g_strerror(errno));
