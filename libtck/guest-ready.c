@@ -258,6 +258,8 @@ typedef struct {
     guint streams;               /* how many were opened */
     char *ended;                 /* why the last stream ended or could not open */
     gint64 next_look;            /* when to look at the domain again */
+    gint64 born;
+    GString *history;            /* a line per stream opened or ended, for diagnostics */
 } ConsoleRecorder;
 
 #define REOPEN_EVERY_MS 500
@@ -272,6 +274,22 @@ tck_guest_text_append_stream(GString *past, const char *data, gsize len)
         g_string_append_c(past, '\n');
 }
 
+/* @dom's id as the driver says it now: a virDomainPtr keeps the id it was looked up with. */
+static int
+domain_fresh_id(virDomainPtr dom)
+{
+    char uuid[VIR_UUID_STRING_BUFLEN] = "";
+    virDomainPtr cur;
+    int id;
+
+    virDomainGetUUIDString(dom, uuid);
+    if (!(cur = virDomainLookupByUUIDString(virDomainGetConnect(dom), uuid)))
+        return (int) virDomainGetID(dom);
+    id = (int) virDomainGetID(cur);
+    virDomainFree(cur);
+    return id;
+}
+
 static gboolean
 recorder_try_open(ConsoleRecorder *rec, virDomainPtr dom, GError **error)
 {
@@ -284,8 +302,11 @@ recorder_try_open(ConsoleRecorder *rec, virDomainPtr dom, GError **error)
             *error = g_steal_pointer(&local);
         return FALSE;
     }
-    rec->id = (int) virDomainGetID(dom);
+    rec->id = domain_fresh_id(dom);
     rec->streams++;
+    g_string_append_printf(rec->history, "console stream %u of %s opened on domain id %d at %.1f s\n",
+                           rec->streams, virDomainGetName(dom), rec->id,
+                           (double) (g_get_monotonic_time() - rec->born) / G_USEC_PER_SEC);
     return TRUE;
 }
 
@@ -303,6 +324,8 @@ recorder_end_stream(ConsoleRecorder *rec, const char *why)
     g_free(rec->ended);
     rec->ended = g_strdup_printf("stream %u %s", rec->streams,
                                  rec->reader->error ? rec->reader->error : why);
+    g_string_append_printf(rec->history, "console %s at %.1f s (%" G_GSIZE_FORMAT " bytes)\n", rec->ended,
+                           (double) (g_get_monotonic_time() - rec->born) / G_USEC_PER_SEC, len);
     g_clear_pointer(&rec->reader, console_reader_close);
 }
 
@@ -315,6 +338,8 @@ recorder_new(virDomainPtr dom)
     rec->dom = dom;
     virDomainGetUUIDString(dom, rec->uuid);
     rec->past = g_string_new(NULL);
+    rec->history = g_string_new(NULL);
+    rec->born = g_get_monotonic_time();
     return rec;
 }
 
@@ -326,6 +351,7 @@ recorder_free(ConsoleRecorder *rec)
     g_clear_pointer(&rec->reader, console_reader_close);
     virDomainFree(rec->dom);
     g_string_free(rec->past, TRUE);
+    g_string_free(rec->history, TRUE);
     g_free(rec->ended);
     g_free(rec);
 }
@@ -365,7 +391,7 @@ recorder_poll(ConsoleRecorder *rec)
     if (now < rec->next_look)
         return;
     rec->next_look = now + REOPEN_EVERY_MS * 1000;
-    /* a fresh look: a virDomainPtr keeps the id it was looked up with */
+    /* a fresh look, for the fresh id */
     if (!(cur = virDomainLookupByUUIDString(virDomainGetConnect(rec->dom), rec->uuid)))
         return;
     if (virDomainIsActive(cur) == 1) {
@@ -830,6 +856,18 @@ test_marker_recorder(TckTest *t, virDomainPtr dom, const GuestMeta *meta)
     return rec;
 }
 
+/* The streams @rec opened and saw end since its history was @from long. */
+static void
+recorder_history_diag(TckTest *t, ConsoleRecorder *rec, gsize from)
+{
+    g_autoptr(GString) diag = NULL;
+
+    if (!rec || rec->history->len <= from)
+        return;
+    diag = g_string_new(rec->history->str + from);
+    guest_ready_diag(t, diag);
+}
+
 GStrv
 tck_guest_markers(TckTest *t, virDomainPtr dom, const char *word)
 {
@@ -861,7 +899,7 @@ tck_wait_guest_marker(TckTest *t, virDomainPtr dom, const char *word, const char
     g_autofree char *data = NULL;
     g_autofree char *where = NULL;
     GuestFeed feed = { 0 };
-    gsize len = 0;
+    gsize len = 0, history_from;
     gint64 start = g_get_monotonic_time();
     gint64 deadline = start + (gint64) timeout_s * G_USEC_PER_SEC;
 
@@ -875,6 +913,7 @@ tck_wait_guest_marker(TckTest *t, virDomainPtr dom, const char *word, const char
         where = g_strdup(meta.log);
     }
     feed.where = where;
+    history_from = feed.recorder ? feed.recorder->history->len : 0;
     tck_diag(t, "Waiting up to %u s for '%s %s' in %s", timeout_s, word, meta.token, where);
     for (;;) {
         g_clear_pointer(&data, g_free);
@@ -883,6 +922,7 @@ tck_wait_guest_marker(TckTest *t, virDomainPtr dom, const char *word, const char
 
             for (guint i = 0; rests[i]; i++) {
                 if (!seen || !g_strv_contains(seen, rests[i])) {
+                    recorder_history_diag(t, feed.recorder, history_from);
                     tck_diag(t, "'%s %s %s' appeared in %s after %.1f s", word, meta.token, rests[i], where,
                              (double) (g_get_monotonic_time() - start) / G_USEC_PER_SEC);
                     return g_strdup(rests[i]);
@@ -893,6 +933,7 @@ tck_wait_guest_marker(TckTest *t, virDomainPtr dom, const char *word, const char
             break;
         g_usleep(POLL_MS * 1000);
     }
+    recorder_history_diag(t, feed.recorder, history_from);
     g_string_append_printf(diag, "no new '%s %s' in %s within %u s\n", word, meta.token, where, timeout_s);
     guest_feed_describe(diag, &feed);
     guest_describe_log(diag, where, data, len, meta.token);
