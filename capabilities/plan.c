@@ -109,6 +109,32 @@ static const struct {
     { NULL, NULL, "kernel", "the compressed kernel image, as the driver loads it" },
 };
 
+/*
+ * Guests whose own kernel takes part in a save or a core dump: libxl asks
+ * a paravirtual guest to suspend through xenstore, and walks the
+ * page-frame lists the guest's kernel published.  A guest that has not
+ * booted that far can be neither saved (libxc: "Bad mfn 0 for p2m frame
+ * list", libxl: "domain did not respond to suspend request") nor dumped
+ * (libxc: "p2m_size < nr_pages").
+ */
+static const struct {
+    const char *os_type;
+    const char *why;
+} tck_save_needs_guest[] = {
+    { "xen", "a Xen PV guest's kernel answers the suspend request of a save and publishes the page lists a dump walks: it must have booted" },
+    { "xenpvh", "a Xen PVH guest's kernel answers the suspend request of a save and publishes the page lists a dump walks: it must have booted" },
+};
+
+static const char *
+tck_plan_save_needs_guest(const char *os_type)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(tck_save_needs_guest); i++) {
+        if (g_str_equal(tck_save_needs_guest[i].os_type, os_type))
+            return tck_save_needs_guest[i].why;
+    }
+    return NULL;
+}
+
 static void
 tck_plan_pick_kernel(TckGuestPlan *plan, const char **why)
 {
@@ -442,6 +468,7 @@ tck_plan_choose(const TckHost *host, const TckPlanRequest *request, GError **err
                                         : info ? info->kernel_console : "ttyS0");
     plan->loader = g_strdup(best->guest->loader);
     plan->boots = rule->boots;
+    plan->save_needs_guest = rule->boots ? tck_plan_save_needs_guest(plan->os_type) : NULL;
     if (rule->boot == TCK_BOOT_KERNEL) {
         const char *why = NULL;
         char *with_kernel;

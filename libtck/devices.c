@@ -15,6 +15,7 @@
 #include <tck/builders.h>
 #include <tck/devices.h>
 #include <tck/guest.h>
+#include <tck/storage.h>
 #include <tck/xml.h>
 #include "test-private.h"
 
@@ -28,26 +29,11 @@ static const int tck_unsupported_codes[] = {
     VIR_ERR_CONFIG_UNSUPPORTED,
 };
 
-static void
-tck_test_disk_sparse(TckTest *t, const char *path)
-{
-    int fd = g_open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-
-    if (fd < 0 || ftruncate(fd, TCK_TEST_DISK_BYTES) < 0) {
-        int err = errno;
-
-        if (fd >= 0)
-            close(fd);
-        tck_bail_out(t, "cannot create the disk %s: %s", path, g_strerror(err));
-    }
-    close(fd);
-}
-
 char *
 tck_test_disk(TckTest *t, const char *suffix, const char *format)
 {
-    g_autofree char *file = g_strdup_printf("%s.%s", tck_name(t, suffix), format);
-    g_autofree char *path = g_build_filename(tck_test_scratch_dir(t), file, NULL);
+    g_autofree char *file = g_strdup_printf("%s.%s", suffix, format);
+    g_autofree char *path = tck_host_file(t, file);
     TckConfig *cfg = tck_test_config(t);
     g_autofree char *cache = NULL, *source = NULL;
     g_autoptr(GError) error = NULL;
@@ -55,7 +41,8 @@ tck_test_disk(TckTest *t, const char *suffix, const char *format)
     gsize len = 0;
 
     if (g_str_equal(format, "raw") || !tck_guest_boots(t)) {
-        tck_test_disk_sparse(t, path);
+        if (!tck_host_file_make(t, path, TCK_TEST_DISK_BYTES, &error))
+            tck_bail_out(t, "cannot create the disk: %s", error->message);
         return g_steal_pointer(&path);
     }
     if (!g_str_equal(format, "qcow2"))
@@ -65,13 +52,11 @@ tck_test_disk(TckTest *t, const char *suffix, const char *format)
         cache = tck_assets_default_cache_dir(tck_config_get_string(cfg, "scratch_dir"));
     if (!(source = tck_assets_lookup(cache, NULL, NULL, TCK_ASSET_DISK_QCOW2, &error)))
         tck_skip_all(t, "%s", error->message);
-    /* An empty qcow2 disk is a few hundred KiB: one read, one write. */
+    /* An empty qcow2 disk is a few hundred KiB: one read, one write (a new file, the guest's to write:
+     * the cache's files are read-only templates). */
     if (!g_file_get_contents(source, &data, &len, &error) ||
-        !g_file_set_contents(path, data, (gssize) len, &error))
+        !tck_host_file_write(t, path, 0, data, len, &error))
         tck_bail_out(t, "cannot copy %s to %s: %s", source, path, error->message);
-    /* The cache's files are read-only templates; the copy is the guest's to write. */
-    if (g_chmod(path, 0644) < 0)
-        tck_bail_out(t, "cannot chmod %s: %s", path, g_strerror(errno));
     return g_steal_pointer(&path);
 }
 

@@ -76,8 +76,8 @@ tck_pool_unref(gpointer pool)
 }
 
 /* The remote host's asset pool (made on first use) and its target path. */
-static virStoragePoolPtr
-tck_generic_asset_pool(TckTest *t, const char **target)
+virStoragePoolPtr
+tck_test_asset_pool(TckTest *t, const char **target)
 {
     virStoragePoolPtr pool = tck_test_get_data(t, TCK_ASSET_POOL_KEY);
     g_autoptr(GError) error = NULL;
@@ -152,7 +152,7 @@ tck_generic_host_path(TckTest *t, TckAssetKind kind, const TckAssetFile *f)
 
     if (!tck_generic_remote(t))
         return g_strdup(f->path);
-    path = tck_generic_provision(t, tck_generic_asset_pool(t, NULL), tck_test_uri(t), kind, f);
+    path = tck_generic_provision(t, tck_test_asset_pool(t, NULL), tck_test_uri(t), kind, f);
     tck_generic_provision_other(t, kind, f, path);
     return path;
 }
@@ -230,7 +230,7 @@ tck_generic_empty_disk(TckTest *t, const char *scratch, const char *name)
 static char *
 tck_generic_remote_disk(TckTest *t, const char *suffix)
 {
-    virStoragePoolPtr pool = tck_generic_asset_pool(t, NULL);
+    virStoragePoolPtr pool = tck_test_asset_pool(t, NULL);
     g_autofree char *vol_suffix = g_strdup_printf("%s-disk", suffix);
     g_autofree char *xml = tck_volume_xml(t, pool, vol_suffix, "raw", TCK_GENERIC_DISK_BYTES, 0);
     virStorageVolPtr vol = virStorageVolCreateXML(pool, xml, 0);
@@ -360,7 +360,7 @@ tck_generic_domain_xml_with_nic(TckTest *t, const char *suffix, const TckGuestNi
     if (remote && plan->boots) {
         const char *target = NULL;
 
-        tck_generic_asset_pool(t, &target);
+        tck_test_asset_pool(t, &target);
         if (!tck_remote_xml_check(xml, target, &error))
             tck_bail_out(t, "refusing the generic guest %s: %s", name, error->message);
     }
@@ -377,4 +377,15 @@ gboolean
 tck_guest_boots(TckTest *t)
 {
     return tck_generic_plan(t)->boots;
+}
+
+gboolean
+tck_guest_ready_for_save(TckTest *t, virDomainPtr dom, guint timeout_s)
+{
+    const char *why = tck_generic_plan(t)->save_needs_guest;
+
+    if (!why)
+        return TRUE;
+    tck_diag(t, "Letting guest '%s' boot before its memory is saved or dumped: %s", virDomainGetName(dom), why);
+    return tck_wait_guest_ready(t, dom, timeout_s);
 }

@@ -311,6 +311,12 @@ remove_domain(virConnectPtr conn, const TckLedgerEntry *e, const char *prefix G_
     return failed;
 }
 
+static gboolean
+pool_refreshed(virStoragePoolPtr pool)
+{
+    return virStoragePoolIsActive(pool) == 1 && virStoragePoolRefresh(pool, 0) == 0;
+}
+
 static guint
 remove_volume(virConnectPtr conn, const TckLedgerEntry *e, const char *prefix G_GNUC_UNUSED, GString *log)
 {
@@ -323,6 +329,9 @@ remove_volume(virConnectPtr conn, const TckLedgerEntry *e, const char *prefix G_
     if (!(pool = virStoragePoolLookupByName(conn, e->parent)))
         return 0;   /* the pool is gone, and the volume with it */
     vol = virStorageVolLookupByName(pool, e->name);
+    /* A file libvirt made in the pool (a save image, a dump) is a volume after a refresh. */
+    if (!vol && pool_refreshed(pool))
+        vol = virStorageVolLookupByName(pool, e->name);
     if (vol) {
         if (virStorageVolDelete(vol, 0) < 0 && !is_gone()) {
             log_line(log, e, "failed to delete");

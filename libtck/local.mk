@@ -23,6 +23,7 @@ libtck_libtck_core_la_SOURCES = \
 	libtck/needs.c \
 	libtck/generic-domain.c \
 	libtck/guest-ready.c \
+	libtck/host-files.c \
 	libtck/xml-edit.c \
 	libtck/hostnet.c \
 	libtck/test-network.c \

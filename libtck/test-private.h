@@ -31,3 +31,11 @@ const char *tck_test_tag(TckTest *t);
  * Only before the test has created anything.
  */
 void tck_test_drop_connection(TckTest *t);
+
+/*
+ * The remote host's tck-assets pool (made on first use, kept with the
+ * test) and its target directory there: where the generic guest's files
+ * and a test's host files (host-files.c) live on a remote host.
+ * Bails out when the pool cannot be had.
+ */
+virStoragePoolPtr tck_test_asset_pool(TckTest *t, const char **target);

@@ -9,7 +9,7 @@
 # tests/live/remote-assets-inner.sh).
 . "$top_srcdir/tests/live/lib.sh"
 live_gate
-echo "1..22"
+echo "1..25"
 
 D=$(mktemp -d /tmp/tck-live-remote-assets-XXXXXX)
 trap 'rm -rf "$D"' EXIT
@@ -22,7 +22,7 @@ TCK_ASSET_CACHE="$D/cache" "$SANDBOX" --no-kvm --tcp -- \
 rc=$?
 tap_ok $rc "the remote asset checks ran in the sandbox (exit $rc)"
 tap_diag "$(cat "$D/stderr" "$D/stderr-inner" 2>/dev/null)"
-live_results "$D/results" 20
+live_results "$D/results" 23
 [ $tap_failed -eq 0 ] || tap_diag "$(cat "$D/list.out" "$D/purge.out" "$D/purge.err" 2>/dev/null)" \
     "$(cat "$D"/run-*.log "$D"/par-*.log 2>/dev/null | grep -v '^ok' | tail -n 60)"
 exit $tap_failed

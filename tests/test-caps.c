@@ -186,6 +186,9 @@ test_plan(gconstpointer data)
     g_assert_cmpstr(plan->driver, ==, c->e_driver);
     g_assert_cmpstr(plan->loader, ==, c->e_loader);
     g_assert_cmpint(plan->boots, ==, c->e_boots);
+    /* Only a booting Xen PV or PVH guest must be up before it can be saved. */
+    g_assert_cmpint(plan->save_needs_guest != NULL, ==,
+                    c->e_boots && (g_str_equal(c->e_os_type, "xen") || g_str_equal(c->e_os_type, "xenpvh")));
     /* QEMU on x86_64 boots the PVH vmlinux; Xen, the test driver and other arches the kernel */
     if (plan->boot == TCK_BOOT_KERNEL)
         g_assert_cmpstr(plan->kernel, ==,

@@ -135,6 +135,9 @@ typedef struct {
     char *kernel_console; /* nullable: "ttyS0", "hvc0", "ttyAMA0", ... */
     char *loader;        /* nullable: the guest's <loader> (Xen HVM hvmloader) */
     gboolean boots;      /* FALSE for the test driver: paths only */
+    const char *save_needs_guest; /* nullable, static: why the guest's own kernel takes part in its save
+                                   * or core dump (a Xen PV or PVH guest), so it must have booted first;
+                                   * NULL: it can be saved or dumped at any time */
     GPtrArray *reasons;  /* (element-type TckPlanReason) every candidate */
     char *kernel;        /* kernel plans: the kernel asset to boot, "vmlinux" (QEMU x86_64:
                           * the uncompressed PVH ELF) or "kernel"; NULL otherwise */  /* (element-type TckPlanReason) every candidate */

@@ -103,6 +103,27 @@ char *tck_generic_compressed_kernel(TckTest *t);
 /* TRUE when the plan's guests really run something (not the test driver). */
 gboolean tck_guest_boots(TckTest *t);
 
+/* How long a test lets a generic guest boot: TCG on a busy host is slow. */
+#define TCK_BOOT_TIMEOUT_S 200
+
+/**
+ * tck_guest_ready_for_save:
+ * @t: the test
+ * @dom: a running domain built by tck_generic_domain_xml()
+ * @timeout_s: how long a boot may take
+ *
+ * Where the guest's own kernel takes part in a save, managed save or core
+ * dump (the plan says so: a Xen PV or PVH guest answers libxl's suspend
+ * request and publishes the page lists a dump walks), waits for its
+ * readiness marker first, saying why: such a guest cannot be saved or
+ * dumped while it boots.  Other guests can be at any time; nothing is
+ * waited for then.
+ *
+ * Returns: FALSE when the guest had to boot and did not (diagnostics say
+ * what was seen); TRUE otherwise.
+ */
+gboolean tck_guest_ready_for_save(TckTest *t, virDomainPtr dom, guint timeout_s);
+
 /**
  * tck_wait_guest_ready:
  * @t: the test

@@ -159,4 +159,48 @@ const char *tck_host_block_device(TckTest *t);
  */
 const char *tck_storage_server(TckTest *t, const char *key, const char *field, const char **what);
 
+/*
+ * Files of the test on the host libvirt runs on, for what libvirt itself
+ * writes or reads by path: save images, core dumps, block copies.  For a
+ * local URI they are in the scratch dir.  A remote host cannot see that
+ * dir, so there they are volumes of this run in the host's tck-assets pool,
+ * recorded in the ledger before libvirt makes them, and looked at through
+ * the storage API.
+ */
+
+/* The directory for such files on libvirt's host.  Returns: (transfer none). */
+const char *tck_host_dir(TckTest *t);
+
+/**
+ * tck_host_file:
+ * @t: the test
+ * @suffix: what the file is for; it is named tck_name(t, suffix)
+ *
+ * Returns: (transfer full): a path on libvirt's host for a file of this
+ * test (not created: libvirt or tck_host_file_write() makes it).
+ */
+char *tck_host_file(TckTest *t, const char *suffix);
+
+/* The size of the file @path on libvirt's host, -1 when there is none.
+ * Bails out when that cannot be told. */
+gint64 tck_host_file_size(TckTest *t, const char *path);
+
+/* Makes the file @path (of tck_host_file()) on libvirt's host: @bytes long, sparse. */
+gboolean tck_host_file_make(TckTest *t, const char *path, guint64 bytes, GError **error);
+
+/**
+ * tck_host_file_write:
+ * @t: the test
+ * @path: a file of tck_host_file(), existing or not
+ * @offset: where the bytes go (the rest of an existing file stays)
+ * @data: (array length=len): the bytes
+ * @len: how many
+ * @error: return location
+ *
+ * Writes into the file on libvirt's host, making it when there is none
+ * (through virStorageVolUpload() on a remote host).
+ */
+gboolean tck_host_file_write(TckTest *t, const char *path, guint64 offset, const void *data, gsize len,
+                             GError **error);
+
 G_END_DECLS

@@ -19,7 +19,7 @@ static const TckTestInfo info = {
 static char *
 disk_xml(TckTest *t)
 {
-    g_autofree char *path = g_build_filename(tck_test_scratch_dir(t), "hotplug.img", NULL);
+    g_autofree char *path = tck_host_file(t, "hotplug.img");
     g_autoptr(GError) error = NULL;
     char *xml;
 

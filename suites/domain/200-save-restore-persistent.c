@@ -24,7 +24,7 @@ main(int argc, char **argv)
     g_autoptr(TckTest) t = tck_test_begin(&info, argc, argv);
     virConnectPtr conn = tck_test_connect(t);
     g_autofree char *xml = tck_generic_domain_xml(t, "saved");
-    g_autofree char *path = g_build_filename(tck_test_scratch_dir(t), "persistent.save", NULL);
+    g_autofree char *path = tck_host_file(t, "persistent.save");
     const char *name = tck_name(t, "saved");
     char uuid[VIR_UUID_STRING_BUFLEN] = "", restored_uuid[VIR_UUID_STRING_BUFLEN] = "";
     virDomainPtr dom, restored;
@@ -35,6 +35,7 @@ main(int argc, char **argv)
         tck_bail_out(t, "cannot go on without the guest");
     virDomainGetUUIDString(dom, uuid);
     tck_ok_call(t, virDomainCreate(dom), "started the guest");
+    tck_guest_ready_for_save(t, dom, TCK_BOOT_TIMEOUT_S);
 
     tck_diag(t, "Saving it to %s", path);
     tck_ok_call(t, tck_require(t, virDomainSave(dom, path), "virDomainSave"), "saved the guest");

@@ -21,7 +21,7 @@ main(int argc, char **argv)
     g_autoptr(TckTest) t = tck_test_begin(&info, argc, argv);
     virConnectPtr conn = tck_test_connect(t);
     g_autofree char *xml = tck_generic_domain_xml(t, "saved");
-    g_autofree char *path = g_build_filename(tck_test_scratch_dir(t), "transient.save", NULL);
+    g_autofree char *path = tck_host_file(t, "transient.save");
     const char *name = tck_name(t, "saved");
     virDomainPtr dom, restored;
 
@@ -29,13 +29,14 @@ main(int argc, char **argv)
     dom = tck_ok_domain(t, virDomainCreateXML(conn, xml, 0), "created the transient guest");
     if (!dom)
         tck_bail_out(t, "cannot go on without the guest");
+    tck_guest_ready_for_save(t, dom, TCK_BOOT_TIMEOUT_S);
 
     tck_diag(t, "Saving it to %s", path);
     tck_ok_call(t, tck_require(t, virDomainSave(dom, path), "virDomainSave"), "saved the transient guest");
     virDomainFree(dom);
     tck_ok_error(t, virDomainLookupByName(conn, name), VIR_ERR_NO_DOMAIN,
                  "the saved transient guest is gone");
-    tck_ok(t, g_file_test(path, G_FILE_TEST_IS_REGULAR), "the save image exists");
+    tck_ok(t, tck_host_file_size(t, path) > 0, "the save image exists");
 
     tck_diag(t, "Restoring it");
     tck_ok_call(t, tck_require(t, virDomainRestore(conn, path), "virDomainRestore"), "restored the guest");

@@ -45,6 +45,7 @@ main(int argc, char **argv)
     if (!dom)
         tck_bail_out(t, "cannot go on without the guest");
     tck_ok_call(t, virDomainCreate(dom), "started the guest");
+    tck_guest_ready_for_save(t, dom, TCK_BOOT_TIMEOUT_S);
 
     tck_diag(t, "Managed-saving it");
     tck_ok_call(t, tck_require(t, virDomainManagedSave(dom, 0), "virDomainManagedSave"),

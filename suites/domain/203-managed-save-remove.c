@@ -28,6 +28,7 @@ main(int argc, char **argv)
     if (!dom)
         tck_bail_out(t, "cannot go on without the guest");
     tck_ok_call(t, virDomainCreate(dom), "started the guest");
+    tck_guest_ready_for_save(t, dom, TCK_BOOT_TIMEOUT_S);
 
     tck_diag(t, "Managed-saving it and removing the image");
     tck_ok_call(t, tck_require(t, virDomainManagedSave(dom, 0), "virDomainManagedSave"),
@@ -36,6 +37,7 @@ main(int argc, char **argv)
     tck_is_int(t, virDomainHasManagedSaveImage(dom, 0), 0, "the guest has no managed save image");
     tck_ok_call(t, virDomainCreate(dom), "started the guest");
     tck_is_state(t, dom, VIR_DOMAIN_RUNNING, VIR_DOMAIN_RUNNING_BOOTED, "the guest booted afresh");
+    tck_guest_ready_for_save(t, dom, TCK_BOOT_TIMEOUT_S);
 
     tck_diag(t, "Managed-saving it and starting with VIR_DOMAIN_START_FORCE_BOOT");
     tck_ok_call(t, virDomainManagedSave(dom, 0), "managed-saved the guest again");

@@ -9,11 +9,7 @@
  * just as well.
  */
 #include <config.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
-#include <glib/gstdio.h>
 #include <tck/tck.h>
 
 static const TckTestInfo info = {
@@ -22,22 +18,16 @@ static const TckTestInfo info = {
     .needs = (const char *const[]){ "domain", NULL },
 };
 
-/* Overwrites the first 64 bytes of @path with a pattern no driver writes. */
+/* Overwrites the first 64 bytes of @path (on libvirt's host) with a pattern no driver writes. */
 static void
 corrupt_header(TckTest *t, const char *path)
 {
+    g_autoptr(GError) error = NULL;
     char garbage[64];
-    int fd = g_open(path, O_WRONLY | O_CLOEXEC, 0);
 
     memset(garbage, 0xa5, sizeof(garbage));
-    if (fd < 0 || pwrite(fd, garbage, sizeof(garbage), 0) != (ssize_t) sizeof(garbage)) {
-        int err = errno;
-
-        if (fd >= 0)
-            close(fd);
-        tck_bail_out(t, "cannot corrupt %s: %s", path, g_strerror(err));
-    }
-    close(fd);
+    if (!tck_host_file_write(t, path, 0, garbage, sizeof(garbage), &error))
+        tck_bail_out(t, "cannot corrupt %s: %s", path, error->message);
 }
 
 /* virDomainSaveImageGetXMLDesc() as a status: 0 when it read the XML. */
@@ -55,8 +45,8 @@ main(int argc, char **argv)
     g_autoptr(TckTest) t = tck_test_begin(&info, argc, argv);
     virConnectPtr conn = tck_test_connect(t);
     g_autofree char *xml = tck_generic_domain_xml(t, "corrupt");
-    g_autofree char *path = g_build_filename(tck_test_scratch_dir(t), "corrupt.save", NULL);
-    g_autofree char *zeroes = g_build_filename(tck_test_scratch_dir(t), "zeroes.save", NULL);
+    g_autofree char *path = tck_host_file(t, "corrupt.save");
+    g_autofree char *zeroes = tck_host_file(t, "zeroes.save");
     g_autofree char *zero_data = g_malloc0(65536);
     g_autoptr(GError) error = NULL;
     const char *name = tck_name(t, "corrupt");
@@ -66,6 +56,7 @@ main(int argc, char **argv)
     dom = tck_ok_domain(t, virDomainCreateXML(conn, xml, 0), "created the transient guest");
     if (!dom)
         tck_bail_out(t, "cannot go on without the guest");
+    tck_guest_ready_for_save(t, dom, TCK_BOOT_TIMEOUT_S);
     tck_ok_call(t, tck_require(t, virDomainSave(dom, path), "virDomainSave"), "saved the guest");
     virDomainFree(dom);
 
@@ -80,7 +71,7 @@ main(int argc, char **argv)
                  "no guest came out of the corrupted image");
 
     tck_diag(t, "Restoring a file of zeroes");
-    if (!g_file_set_contents(zeroes, zero_data, 65536, &error))
+    if (!tck_host_file_write(t, zeroes, 0, zero_data, 65536, &error))
         tck_bail_out(t, "cannot write %s: %s", zeroes, error->message);
     tck_ok_error(t, virDomainRestore(conn, zeroes), VIR_ERR_OPERATION_FAILED,
                  "restoring a file that never was a save image is refused");

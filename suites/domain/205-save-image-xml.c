@@ -26,7 +26,7 @@ main(int argc, char **argv)
     virConnectPtr conn = tck_test_connect(t);
     g_autofree char *xml = tck_generic_domain_xml(t, "image");
     g_autofree char *other_xml = tck_generic_domain_xml(t, "other");
-    g_autofree char *path = g_build_filename(tck_test_scratch_dir(t), "image.save", NULL);
+    g_autofree char *path = tck_host_file(t, "image.save");
     const char *name = tck_name(t, "image");
     g_autofree char *image_xml = NULL, *updated = NULL, *reread = NULL;
     g_autofree char *image_name = NULL, *image_desc = NULL, *live_desc = NULL;
@@ -37,6 +37,7 @@ main(int argc, char **argv)
     if (!dom)
         tck_bail_out(t, "cannot go on without the guest");
     tck_ok_call(t, virDomainCreate(dom), "started the guest");
+    tck_guest_ready_for_save(t, dom, TCK_BOOT_TIMEOUT_S);
     tck_ok_call(t, tck_require(t, virDomainSave(dom, path), "virDomainSave"), "saved the guest");
 
     tck_diag(t, "Reading the image's XML");

@@ -23,7 +23,7 @@ main(int argc, char **argv)
     g_autoptr(TckTest) t = tck_test_begin(&info, argc, argv);
     virConnectPtr conn = tck_test_connect(t);
     g_autofree char *xml = tck_generic_domain_xml(t, "paused");
-    g_autofree char *path = g_build_filename(tck_test_scratch_dir(t), "paused.save", NULL);
+    g_autofree char *path = tck_host_file(t, "paused.save");
     const char *name = tck_name(t, "paused");
     virDomainPtr dom, restored;
 
@@ -31,6 +31,7 @@ main(int argc, char **argv)
     if (!dom)
         tck_bail_out(t, "cannot go on without the guest");
     tck_ok_call(t, virDomainCreate(dom), "started the guest");
+    tck_guest_ready_for_save(t, dom, TCK_BOOT_TIMEOUT_S);
 
     tck_diag(t, "Saving the running guest and restoring it paused");
     tck_ok_call(t, tck_require(t, virDomainSave(dom, path), "virDomainSave"), "saved the running guest");
@@ -44,7 +45,8 @@ main(int argc, char **argv)
     tck_ok_call(t, restored ? virDomainSave(restored, path) : -1, "saved the paused guest");
     if (restored)
         virDomainFree(restored);
-    tck_ok_call(t, virDomainRestoreFlags(conn, path, NULL, VIR_DOMAIN_SAVE_RUNNING),
+    tck_ok_call(t, tck_require_flag(t, virDomainRestoreFlags(conn, path, NULL, VIR_DOMAIN_SAVE_RUNNING),
+                                    "VIR_DOMAIN_SAVE_RUNNING"),
                 "restored the guest with VIR_DOMAIN_SAVE_RUNNING");
     restored = virDomainLookupByName(conn, name);
     tck_is_state(t, restored, VIR_DOMAIN_RUNNING, TCK_ANY_REASON, "the restored guest runs");

@@ -36,8 +36,7 @@ main(int argc, char **argv)
     virDomainSnapshotPtr snap;
     virDomainPtr dom;
 
-    file = g_strdup_printf("%s.overlay.qcow2", tck_name(t, "snap-ext"));
-    overlay = g_build_filename(tck_test_scratch_dir(t), file, NULL);
+    overlay = tck_host_file(t, "snap-ext.overlay.qcow2");
     tck_snapshot_builder_add_disk(b, target, "external", overlay, "qcow2");
     if (!(snap_xml = tck_snapshot_builder_to_xml(b, &error)))
         tck_bail_out(t, "cannot build the snapshot: %s", error->message);

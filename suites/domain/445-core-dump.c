@@ -19,23 +19,15 @@ static const TckTestInfo info = {
     .needs = (const char *const[]){ "domain", NULL },
 };
 
-static gint64
-file_size(const char *path)
-{
-    GStatBuf st;
-
-    return g_stat(path, &st) == 0 ? (gint64) st.st_size : -1;
-}
-
 int
 main(int argc, char **argv)
 {
     g_autoptr(TckTest) t = tck_test_begin(&info, argc, argv);
     virConnectPtr conn = tck_test_connect(t);
     g_autofree char *xml = tck_generic_domain_xml(t, "dump");
-    g_autofree char *elf = g_build_filename(tck_test_scratch_dir(t), "memory.elf", NULL);
-    g_autofree char *plain = g_build_filename(tck_test_scratch_dir(t), "memory.core", NULL);
-    g_autofree char *nowhere = g_build_filename(tck_test_scratch_dir(t), "no-such-dir", "memory.core", NULL);
+    g_autofree char *elf = tck_host_file(t, "memory.elf");
+    g_autofree char *plain = tck_host_file(t, "memory.core");
+    g_autofree char *nowhere = g_build_filename(tck_host_dir(t), tck_name(t, "no-such-dir"), "memory.core", NULL);
     TckCallOutcome bad;
     int state = -1, reason = -1, ret;
     gboolean dumps = TRUE;
@@ -45,6 +37,7 @@ main(int argc, char **argv)
     dom = tck_ok_domain(t, virDomainCreateXML(conn, xml, 0), "started the guest");
     if (!dom)
         tck_bail_out(t, "cannot go on without the guest");
+    tck_guest_ready_for_save(t, dom, TCK_BOOT_TIMEOUT_S);
 
     tck_diag(t, "Dumping the guest to %s", plain);
     ret = virDomainCoreDump(dom, plain, 0);
@@ -52,8 +45,8 @@ main(int argc, char **argv)
         dumps = FALSE;
     } else {
         tck_ok_call(t, ret, "dumped the guest");
-        tck_ok(t, file_size(plain) > 0, "the dump file is not empty (%" G_GINT64_FORMAT " bytes)",
-               file_size(plain));
+        tck_ok(t, tck_host_file_size(t, plain) > 0, "the dump file is not empty (%" G_GINT64_FORMAT " bytes)",
+               tck_host_file_size(t, plain));
         virDomainGetState(dom, &state, &reason, 0);
         tck_is_int(t, state, VIR_DOMAIN_RUNNING, "the guest still runs");
     }
@@ -64,7 +57,7 @@ main(int argc, char **argv)
         ;
     } else {
         tck_ok_call(t, ret, "dumped the memory");
-        tck_ok(t, file_size(elf) > 0, "the memory dump is not empty (%" G_GINT64_FORMAT " bytes)", file_size(elf));
+        tck_ok(t, tck_host_file_size(t, elf) > 0, "the memory dump is not empty (%" G_GINT64_FORMAT " bytes)", tck_host_file_size(t, elf));
     }
 
     tck_diag(t, "Dumping into a directory that does not exist");

@@ -36,10 +36,9 @@ main(int argc, char **argv)
     int ret = -1;
 
     {
-        g_autofree char *file = g_strdup_printf("%s.copy.raw", tck_name(t, "copy"));
         TckDiskSpec spec = { .device = "disk", .target = target, .format = "raw" };
 
-        dest = g_build_filename(tck_test_scratch_dir(t), file, NULL);
+        dest = tck_host_file(t, "copy.copy.raw");
         spec.source = dest;
         if (!(dest_xml = tck_device_disk_xml(dtype, &spec, &error)))
             tck_bail_out(t, "cannot build the copy's disk: %s", error->message);

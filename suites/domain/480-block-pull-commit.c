@@ -63,11 +63,8 @@ main(int argc, char **argv)
     int ret;
 
     {
-        g_autofree char *f1 = g_strdup_printf("%s.top1.qcow2", tck_name(t, "chain"));
-        g_autofree char *f2 = g_strdup_printf("%s.top2.qcow2", tck_name(t, "chain"));
-
-        top1 = g_build_filename(tck_test_scratch_dir(t), f1, NULL);
-        top2 = g_build_filename(tck_test_scratch_dir(t), f2, NULL);
+        top1 = tck_host_file(t, "chain.top1.qcow2");
+        top2 = tck_host_file(t, "chain.top2.qcow2");
     }
     src_path = g_strdup_printf("/domain/devices/disk[target/@dev='%s']/source/@file", target);
     backing_path = g_strdup_printf("/domain/devices/disk[target/@dev='%s']/backingStore/source/@file", target);

@@ -1419,7 +1419,7 @@ arguments(Checker *c, const TckContract *row, const ApiRow *api, const Condition
     a->path = api->kind == TCK_CONTRACT_INTERFACE
         ? keep(a, g_strdup_printf("02:7c:%02x:%02x:%02x:%02x", g_random_int_range(0, 256),
                                   g_random_int_range(0, 256), g_random_int_range(0, 256), g_random_int_range(0, 256)))
-        : keep(a, g_build_filename(tck_test_scratch_dir(c->t), tck_name(c->t, "c-never-made-file"), NULL));
+        : keep(a, g_build_filename(tck_host_dir(c->t), tck_name(c->t, "c-never-made-file"), NULL));
     a->number = 1;
     if (api->kind == TCK_CONTRACT_NODEDEV && !api->on_conn && wants_fixture &&
         !g_strv_contains(nodedev_readers, api->api))

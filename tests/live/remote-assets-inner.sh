@@ -7,6 +7,8 @@
 # prepare --list --uri shows the pool; --purge --uri removes it, leaving a
 # foreign pool and a foreign file in it alone.  Two runs at once upload
 # each asset once between them, and the volumes still hash to their names.
+# Save images and dumps are files of the run on the remote host, in that
+# pool, and cleanup removes them.
 # Result lines ("ok - ..."/"not ok - ...") go to DIR/results.
 B=$1
 D=$2
@@ -58,6 +60,22 @@ check $rc "the second run of domain/050 over $U passes (exit $rc) $(run_failures
 up=$(uploads "$D/run-2.log"); re=$(reuses "$D/run-2.log")
 [ "$up" -eq 0 ] && [ "$re" -eq 2 ]
 check $? "the second run uploaded nothing and reused both volumes (uploaded $up, reused $re)"
+
+# Files libvirt itself writes by path (save images, dumps) are made on the
+# remote host: volumes of the run in pool tck-assets, never the local
+# scratch dir, and gone with the run.
+"$B/tck/libvirt-tck" --uri "$U" --suites-dir "$B/suites" -v --keep-scratch domain/201-save-restore-transient \
+    domain/204-corrupt-save-image domain/445-core-dump >"$D/files.log" 2>&1
+rc=$?
+check $rc "save, restore, corrupt-image and core-dump tests over $U pass (exit $rc) $(run_failures "$D/files.log")"
+id=$(sed -n 's/^Testing .* run \([0-9a-f]*\), .*/\1/p' "$D/files.log")
+saved=$(sed -n 's/^# Saving it to \(.*\)/\1/p' "$D/files.log" | head -n 1)
+case $saved in "$target/tck-$id-domain-"*) rc=0 ;; *) rc=1 ;; esac
+check $rc "the save image went to the remote host's pool, as a file of this run ($saved)"
+left=$(virsh -q -c "$U" vol-list tck-assets | awk '{ print $1 }' | grep -c "^tck-$id-")
+local_files=$(find /tmp /var/tmp -path "*libvirt-tck-$id*" \( -name "*.save" -o -name "*.core" -o -name "*.elf" \) 2>/dev/null | wc -l)
+[ -n "$id" ] && [ "$left" -eq 0 ] && [ "$local_files" -eq 0 ]
+check $? "after run $id no volume of it is left in tck-assets ($left) and no image was written locally ($local_files)"
 booted "$D/run-2.log"
 check $? "the second run's guest booted and printed its marker"
 volumes_hash_to_names 2>>"$D/stderr-inner"
