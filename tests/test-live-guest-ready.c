@@ -3,6 +3,8 @@
  * the domain's <tck:guest> metadata and the log it names: it sees a marker
  * that arrives late (CRLF console output), refuses other tokens and
  * longer tokens, stops early when the guest stops, and says what it saw.
+ * The markers a console recorder holds over a shutdown and a reboot (two
+ * streams, the first cut mid-line) parse as the log's would.
  * Runs against test:///default (the live tests boot real guests).
  */
 #include <config.h>
