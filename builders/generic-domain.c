@@ -142,6 +142,17 @@ tck_generic_container_root(const char *rootfs, const char *root_dir, GError **er
     return TRUE;
 }
 
+void
+tck_disk_spec_from_plan(const TckGuestPlan *plan, TckDiskSpec *disk)
+{
+    disk->bus = plan->disk_bus;
+    if (plan->disk_driver) {
+        disk->driver = plan->disk_driver;
+        if (!disk->format)
+            disk->format = "raw";
+    }
+}
+
 char *
 tck_generic_domain(const TckGuestPlan *plan, const TckGuestAssets *assets, const char *name,
                    const char *token, const char *log_path, GError **error)
@@ -200,18 +211,16 @@ tck_generic_domain(const TckGuestPlan *plan, const TckGuestAssets *assets, const
         tck_domain_builder_set_kernel(b, assets->kernel, assets->initrd, cmdline);
         if (assets->disk && plan->disk_bus) {
             TckDiskSpec disk = {
-                .source = assets->disk, .bus = plan->disk_bus,
+                .source = assets->disk,
                 .format = assets->disk_format ? assets->disk_format : "raw",
             };
 
             disk_target = tck_target_name(plan->disk_prefix, 'a');
             disk.target = disk_target;
-            /* Elsewhere the plan names the backend (Xen: qdisk) or leaves it to the driver. */
-            if (!qemu) {
-                disk.driver = plan->disk_driver;
-                if (!plan->disk_driver)
-                    disk.format = NULL;
-            }
+            tck_disk_spec_from_plan(plan, &disk);
+            /* Elsewhere the plan names the backend (Xen: qdisk) or leaves it, and the format, to the driver. */
+            if (!qemu && !plan->disk_driver)
+                disk.format = NULL;
             tck_domain_builder_add_disk(b, &disk);
         }
         break;

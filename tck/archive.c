@@ -315,6 +315,92 @@ is_member(const char *name, const char *member)
     return g_str_equal(slash + 1, member);
 }
 
+void
+tck_archive_host_report_free(TckArchiveHostReport *h)
+{
+    if (!h)
+        return;
+    g_free(h->dir);
+    g_free(h->report);
+    g_free(h);
+}
+
+/* "hosts/DIR/report.xml" under the top directory: DIR, else NULL. */
+static char *
+fleet_host_of(const char *name)
+{
+    const char *slash, *rest;
+    g_auto(GStrv) parts = NULL;
+
+    if (g_str_has_prefix(name, "./"))
+        name += 2;
+    if (!(slash = strchr(name, '/')))
+        return NULL;
+    rest = slash + 1;
+    parts = g_strsplit(rest, "/", 4);
+    if (g_strv_length(parts) != 3 || !g_str_equal(parts[0], "hosts") || !*parts[1] ||
+        !g_str_equal(parts[2], "report.xml"))
+        return NULL;
+    return g_strdup(parts[1]);
+}
+
+GPtrArray *
+tck_archive_read_fleet(const char *path, gboolean *is_fleet, GError **error)
+{
+    g_autoptr(GPtrArray) hosts = g_ptr_array_new_with_free_func((GDestroyNotify) tck_archive_host_report_free);
+    struct archive *a = archive_read_new();
+    struct archive_entry *entry;
+    int r;
+
+    *is_fleet = FALSE;
+    archive_read_support_filter_all(a);
+    archive_read_support_format_tar(a);
+    if (archive_read_open_filename(a, path, 64 * 1024) != ARCHIVE_OK) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_REPORT, "%s: cannot open archive: %s", path,
+                    archive_error_string(a));
+        archive_read_free(a);
+        return NULL;
+    }
+    while ((r = archive_read_next_header(a, &entry)) == ARCHIVE_OK) {
+        const char *name = archive_entry_pathname(entry);
+        g_autofree char *dir = name ? fleet_host_of(name) : NULL;
+        la_int64_t size = archive_entry_size(entry);
+        TckArchiveHostReport *h;
+
+        if (name && is_member(name, "fleet.txt"))
+            *is_fleet = TRUE;
+        if (!dir)
+            continue;
+        if (size < 0 || size > ARCHIVE_MAX_REPORT) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_REPORT, "%s: hosts/%s/report.xml has an unusable size",
+                        path, dir);
+            archive_read_free(a);
+            return NULL;
+        }
+        h = g_new0(TckArchiveHostReport, 1);
+        h->dir = g_steal_pointer(&dir);
+        h->report = g_malloc((gsize) size + 1);
+        g_ptr_array_add(hosts, h);
+        if (archive_read_data(a, h->report, (size_t) size) != size) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_REPORT, "%s: hosts/%s/report.xml is truncated: %s", path,
+                        h->dir, archive_error_string(a));
+            archive_read_free(a);
+            return NULL;
+        }
+        h->report[size] = '\0';
+        h->len = (gsize) size;
+    }
+    if (r != ARCHIVE_EOF) {
+        g_set_error(error, TCK_ERROR, TCK_ERROR_REPORT, "%s: corrupt archive: %s", path, archive_error_string(a));
+        archive_read_free(a);
+        return NULL;
+    }
+    archive_read_free(a);
+    if (!*is_fleet)
+        g_ptr_array_set_size(hosts, 0);
+    return g_steal_pointer(&hosts);
+}
+
 char *
 tck_archive_read_report(const char *path, gsize *len, GError **error)
 {

@@ -34,6 +34,7 @@ typedef struct {
     double timing_min_s;
     char *rows;
     char *output;
+    char *host;
     char **args;
 } ReportOptions;
 
@@ -44,6 +45,7 @@ report_options_clear(ReportOptions *o)
     g_strfreev(o->known_broken);
     g_free(o->rows);
     g_free(o->output);
+    g_free(o->host);
     g_strfreev(o->args);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(ReportOptions, report_options_clear)
@@ -94,7 +96,9 @@ cmd_coverage(const ReportMode *mode, const ReportOptions *o)
 
 static const char report_description[] =
     "RUN, BASE and NEW are results archives (-a/--archive) or native XML\n"
-    "reports (--format xml=FILE).  No libvirt connection is made.\n";
+    "reports (--format xml=FILE).  No libvirt connection is made.  A fleet\n"
+    "run's archive holds a run per host: matrix shows them all, a column\n"
+    "each; render, mask and compare take one, named with --host.\n";
 
 /* The report command's exit table; --help prints it. */
 static const TckExitDoc report_exits[] = {
@@ -125,6 +129,8 @@ parse(char ***argv, const ReportMode *mode, ReportOptions *o, GError **error)
         { "rows", 0, 0, G_OPTION_ARG_STRING, &o->rows,
           "matrix: a row per test (default) or per check", "tests|checks" },
         { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, "matrix: the HTML file to write", "FILE" },
+        { "host", 0, 0, G_OPTION_ARG_STRING, &o->host,
+          "Of a fleet archive, only this host: its number or name (as in fleet.txt)", "HOST" },
         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->args, NULL, mode->params },
         { NULL },
     };
@@ -235,6 +241,32 @@ load_known_broken(char **files, GError **error)
     return g_steal_pointer(&kb);
 }
 
+/*
+ * The one run @path holds, or its --host's of a fleet archive.  A fleet
+ * archive of several hosts without --host is a usage error naming them.
+ */
+static TckRun *
+read_one_run(const char *path, const char *host, GError **error)
+{
+    g_autoptr(GPtrArray) runs = tck_report_read_runs(path, host, error);
+    g_autoptr(GString) names = NULL;
+
+    if (!runs)
+        return NULL;
+    if (runs->len == 1)
+        return g_ptr_array_steal_index(runs, 0);
+    names = g_string_new(NULL);
+    for (guint i = 0; i < runs->len; i++) {
+        const TckRun *run = g_ptr_array_index(runs, i);
+
+        g_string_append_printf(names, "%s%s", i ? ", " : "", run->meta.uri ? run->meta.uri : "?");
+    }
+    g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE,
+                "%s is a fleet archive of %u hosts (%s): choose one with --host, or see them side by side "
+                "with 'report matrix'", path, runs->len, names->str);
+    return NULL;
+}
+
 static int
 run_status(const TckRun *run)
 {
@@ -257,7 +289,7 @@ cmd_render(const ReportMode *mode, const ReportOptions *o)
 
     if (o->known_broken && !(kb = load_known_broken(o->known_broken, &error)))
         return tck_exit_report(error);
-    if (!(run = tck_report_read(o->args[0], &error)))
+    if (!(run = read_one_run(o->args[0], o->host, &error)))
         return tck_exit_report(error);
     if (kb)
         tck_known_broken_apply(kb, run);
@@ -280,8 +312,8 @@ cmd_compare(const ReportMode *mode, const ReportOptions *o)
 
     if (!(outputs = mode_outputs(mode, o, &error)) || !tck_outputs_can_compare(outputs, &error))
         return tck_exit_report(error);
-    if (!(base = tck_report_read(o->args[0], &error)) ||
-        !(new_run = tck_report_read(o->args[1], &error)))
+    if (!(base = read_one_run(o->args[0], o->host, &error)) ||
+        !(new_run = read_one_run(o->args[1], o->host, &error)))
         return tck_exit_report(error);
     if (o->known_broken) {
         g_autoptr(TckKnownBroken) kb = load_known_broken(o->known_broken, &error);
@@ -316,13 +348,18 @@ cmd_matrix(const ReportMode *mode, const ReportOptions *o)
     if (o->known_broken && !(kb = load_known_broken(o->known_broken, &error)))
         return tck_exit_report(error);
     for (guint i = 0; o->args[i]; i++) {
-        TckRun *run = tck_report_read(o->args[i], &error);
+        g_autoptr(GPtrArray) these = tck_report_read_runs(o->args[i], o->host, &error);
 
-        if (!run)
+        if (!these)
             return tck_exit_report(error);
-        if (kb)
-            tck_known_broken_apply(kb, run);
-        g_ptr_array_add(runs, run);
+        /* a fleet archive: a column per host */
+        while (these->len) {
+            TckRun *run = g_ptr_array_steal_index(these, 0);
+
+            if (kb)
+                tck_known_broken_apply(kb, run);
+            g_ptr_array_add(runs, run);
+        }
     }
     columns = g_new0(TckMatrixColumn, runs->len);
     for (guint i = 0; i < runs->len; i++) {

@@ -77,6 +77,27 @@ char *tck_archive_read_report(const char *path, gsize *len, GError **error);
  */
 char *tck_archive_read_member(const char *path, const char *member, gsize *len, GError **error);
 
+/* One host's report in a fleet archive. */
+typedef struct {
+    char *dir;                 /* "N-HOSTNAME", its directory under hosts/ */
+    char *report;              /* the bytes of its report.xml */
+    gsize len;
+} TckArchiveHostReport;
+
+void tck_archive_host_report_free(TckArchiveHostReport *h);
+
+/*
+ * tck_archive_read_fleet:
+ * @path: a results archive
+ * @is_fleet: (out): whether it is a fleet's (it has fleet.txt at its top)
+ *
+ * Returns: (transfer full) (element-type TckArchiveHostReport): the
+ * report of each host that left one, in the archive's order (empty for an
+ * archive that is not a fleet's), or NULL with @error set when the archive
+ * cannot be read.
+ */
+GPtrArray *tck_archive_read_fleet(const char *path, gboolean *is_fleet, GError **error);
+
 /* TRUE when the file starts like a gzip or tar archive. */
 gboolean tck_archive_sniff(const char *path);
 

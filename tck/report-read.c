@@ -309,3 +309,64 @@ tck_report_read(const char *path, GError **error)
     }
     return tck_report_xml_parse(data, len, path, error);
 }
+
+/* TRUE when @host names the fleet host whose directory is @dir ("N-NAME"). */
+static gboolean
+fleet_host_matches(const char *dir, const char *host)
+{
+    const char *dash = strchr(dir, '-');
+
+    if (g_str_equal(dir, host))
+        return TRUE;
+    if (!dash)
+        return FALSE;
+    return (strlen(host) == (gsize) (dash - dir) && strncmp(dir, host, (gsize) (dash - dir)) == 0) ||
+           g_str_equal(dash + 1, host);
+}
+
+GPtrArray *
+tck_report_read_runs(const char *path, const char *host, GError **error)
+{
+    g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func((GDestroyNotify) tck_run_free);
+    g_autoptr(GPtrArray) hosts = NULL;
+    g_autoptr(GString) names = g_string_new(NULL);
+    gboolean is_fleet = FALSE;
+    TckRun *run;
+
+    if (g_file_test(path, G_FILE_TEST_IS_REGULAR) && tck_archive_sniff(path) &&
+        !(hosts = tck_archive_read_fleet(path, &is_fleet, error)))
+        return NULL;
+    if (!is_fleet) {
+        if (host) {
+            g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "%s: --host %s: this is one run's, not a fleet archive",
+                        path, host);
+            return NULL;
+        }
+        if (!(run = tck_report_read(path, error)))
+            return NULL;
+        g_ptr_array_add(runs, run);
+        return g_steal_pointer(&runs);
+    }
+    for (guint i = 0; i < hosts->len; i++) {
+        const TckArchiveHostReport *h = g_ptr_array_index(hosts, i);
+        g_autofree char *origin = NULL;
+
+        g_string_append_printf(names, "%s%s", names->len ? ", " : "", h->dir);
+        if (host && !fleet_host_matches(h->dir, host))
+            continue;
+        origin = g_strdup_printf("%s:hosts/%s/report.xml", path, h->dir);
+        if (!(run = tck_report_xml_parse(h->report, h->len, origin, error)))
+            return NULL;
+        g_ptr_array_add(runs, run);
+    }
+    if (!runs->len) {
+        if (host)
+            g_set_error(error, TCK_ERROR, TCK_ERROR_USAGE, "%s: no host '%s' in this fleet archive (hosts: %s)",
+                        path, host, names->len ? names->str : "none left a report");
+        else
+            g_set_error(error, TCK_ERROR, TCK_ERROR_REPORT, "%s: a fleet archive in which no host left a report",
+                        path);
+        return NULL;
+    }
+    return g_steal_pointer(&runs);
+}

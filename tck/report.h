@@ -47,6 +47,20 @@ TckRun *tck_report_xml_parse(const char *data, gsize len, const char *origin, GE
  */
 TckRun *tck_report_read(const char *path, GError **error);
 
+/*
+ * tck_report_read_runs:
+ * @path: as for tck_report_read(), or a fleet run's archive
+ * @host: (nullable): of a fleet archive, only this host: its number or
+ *   name, or its directory "N-NAME" under hosts/
+ * @error: return location (TCK_ERROR_REPORT, TCK_ERROR_NOT_FOUND;
+ *   TCK_ERROR_USAGE when @host names no host, or is given for one run)
+ *
+ * Returns: (transfer full) (element-type TckRun): the run, or every
+ * host's run of a fleet archive (those that left a report), in order;
+ * NULL with @error set.
+ */
+GPtrArray *tck_report_read_runs(const char *path, const char *host, GError **error);
+
 /* JUnit XML as Jenkins and GitLab read it (transfer full). */
 char *tck_report_junit_to_string(const TckRun *run);
 

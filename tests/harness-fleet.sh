@@ -9,7 +9,7 @@
 # that prints nothing, standing in for a hung daemon), are each named
 # with why on one line, the other hosts finish, and the exit status is 1.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 25
+tap_plan 33
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tck-fleet.XXXXXX")
 trap 'rm -rf "$tmp"; _tap_end' EXIT
@@ -45,6 +45,20 @@ members=$(tar tzf "$tmp/f.tar.gz")
 like "$members" "^libvirt-tck-fleet-[0-9a-f]{8}/fleet.txt$" "the archive has its fleet.txt"
 like "$members" "^libvirt-tck-fleet-[0-9a-f]{8}/hosts/1-[^/]*/report.xml$" "...host 1's report"
 like "$members" "^libvirt-tck-fleet-[0-9a-f]{8}/hosts/2-[^/]*/tests/domain/080-unique-identifiers.tap$" "...and host 2's test streams"
+
+# report reads the fleet archive: matrix shows every host, the rest take one (--host)
+out=$("$TCK" report matrix -o "$tmp/fm.html" "$tmp/f.tar.gz" 2>&1); rc=$?
+is "$rc" 0 "report matrix reads the fleet archive ($out)"
+is "$(xmllint --html --xpath "count(//thead//th[@data-column])" "$tmp/fm.html" 2>/dev/null)" 2 "...a column per host"
+out=$("$TCK" report "$tmp/f.tar.gz" 2>&1); rc=$?
+is "$rc" 2 "report of a fleet archive without --host is a usage error"
+like "$out" "is a fleet archive of 2 hosts \\(test:///default, $CROWDED\\): choose one with --host" "...naming the hosts"
+out=$("$TCK" report --host 2 -q "$tmp/f.tar.gz" 2>&1); rc=$?
+is "$rc" 0 "report --host 2 renders host 2's run"
+like "$out" "^$n passed, 0 failed, 0 skipped$" "...with its counts"
+out=$("$TCK" report --host 9 "$tmp/f.tar.gz" 2>&1); rc=$?
+is "$rc" 2 "a --host the archive does not hold is a usage error"
+like "$out" "no host '9' in this fleet archive \\(hosts: 1-[^,]*, 2-" "...listing the hosts it holds"
 
 # the config's hosts: list is a fleet too
 printf 'hosts:\n  - test:///default\n  - %s\n' "$CROWDED" >"$tmp/fleet.yml"

@@ -431,6 +431,36 @@ test_generic(gconstpointer data)
     parsed_clear(&p);
 }
 
+/* A hot-plugged disk gets the plan's bus and backend: Xen PV the qdisk one (libxl's phy backend
+ * cannot serve a file in a slow dom0), QEMU none of its own. */
+static void
+test_disk_spec_from_plan(void)
+{
+    static const struct {
+        const char *fixture, *bus, *driver, *format;
+    } cases[] = {
+        { "qemu-system.xml", "virtio", NULL, NULL },
+        { "xen-x86_64.xml", "xen", "qemu", "raw" },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *path = tck_sample_fixture_path(cases[i].fixture);
+        g_autoptr(TckHost) host = tck_host_parse_file(path, NULL);
+        g_autoptr(TckGuestPlan) plan = tck_plan_choose(host, NULL, NULL);
+        TckDiskSpec disk = { .source = "/d.img", .target = "xvdb" };
+        TckDiskSpec qcow2 = { .source = "/d.qcow2", .target = "xvdc", .format = "qcow2" };
+
+        g_assert_nonnull(plan);
+        tck_disk_spec_from_plan(plan, &disk);
+        tck_disk_spec_from_plan(plan, &qcow2);
+        g_assert_cmpstr(disk.bus, ==, cases[i].bus);
+        g_assert_cmpstr(disk.driver, ==, cases[i].driver);
+        g_assert_cmpstr(disk.format, ==, cases[i].format);
+        g_assert_cmpstr(disk.source, ==, "/d.img");
+        g_assert_cmpstr(qcow2.format, ==, "qcow2");
+    }
+}
+
 static void
 test_generic_stable_identity(void)
 {
@@ -948,6 +978,7 @@ main(int argc, char **argv)
         g_test_add_data_func(path, s, test_generic);
     }
     g_test_add_func("/builders/generic/stable-identity", test_generic_stable_identity);
+    g_test_add_func("/builders/generic/disk-spec-from-plan", test_disk_spec_from_plan);
     g_test_add_func("/builders/generic/missing-assets", test_generic_missing_assets);
     g_test_add_func("/builders/generic/container-root", test_container_root);
     for (gsize i = 0; i < G_N_ELEMENTS(passed_through); i++) {

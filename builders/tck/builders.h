@@ -185,6 +185,14 @@ typedef struct {
  *
  * Returns: (transfer full): the domain XML, or NULL with @error set.
  */
+/*
+ * tck_disk_spec_from_plan: a disk of the plan's guests: its bus, and the
+ * backend the plan names for them (Xen PV/PVH: libxl's qdisk, driver
+ * "qemu", with the format, "raw" unless @disk says otherwise).  The other
+ * fields of @disk stay as they are.
+ */
+void tck_disk_spec_from_plan(const TckGuestPlan *plan, TckDiskSpec *disk);
+
 char *tck_generic_domain(const TckGuestPlan *plan, const TckGuestAssets *assets, const char *name,
                          const char *token, const char *log_path, GError **error);
 

@@ -53,8 +53,9 @@ main(int argc, char **argv)
         g_autofree char *suffix = g_strdup_printf("hotplug-%d", i);
         g_autofree char *path = tck_test_disk(t, suffix, "raw");
         g_autoptr(GError) error = NULL;
-        TckDiskSpec spec = { .source = path, .bus = plan->disk_bus };
+        TckDiskSpec spec = { .source = path };
 
+        tck_disk_spec_from_plan(plan, &spec);
         target[i] = g_strdup_printf("%s%c", plan->disk_prefix, 'b' + i);
         spec.target = target[i];
         if (!(disk_xml[i] = tck_device_disk_xml(dtype, &spec, &error)))

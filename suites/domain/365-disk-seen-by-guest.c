@@ -39,7 +39,8 @@ main(int argc, char **argv)
     dtype = tck_domain_xml_type(xml);
     path = tck_test_disk(t, "seen-disk", "raw");
     target = g_strdup_printf("%s%c", plan->disk_prefix, 'b');
-    spec = (TckDiskSpec) { .source = path, .bus = plan->disk_bus, .target = target };
+    spec = (TckDiskSpec) { .source = path, .target = target };
+    tck_disk_spec_from_plan(plan, &spec);
     if (!(disk = tck_device_disk_xml(dtype, &spec, &error)))
         tck_bail_out(t, "cannot build disk %s: %s", target, error->message);
 

@@ -105,7 +105,9 @@ main(int argc, char **argv)
     } else {
         g_autofree char *path = tck_test_disk(t, "cfgdev-extra", "raw");
         g_autofree char *extra_target = g_strdup_printf("%s%c", tck_test_plan(t)->disk_prefix, 'c');
-        TckDiskSpec spec = { .source = path, .bus = tck_test_plan(t)->disk_bus, .target = extra_target };
+        TckDiskSpec spec = { .source = path, .target = extra_target };
+
+        tck_disk_spec_from_plan(tck_test_plan(t), &spec);
         g_autofree char *disk = tck_device_disk_xml(dtype, &spec, &error);
         g_autofree char *aliased = NULL;
 
