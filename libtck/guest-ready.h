@@ -49,4 +49,15 @@ gboolean tck_guest_ready_wait_from(virDomainPtr dom, TckGuestSource source, guin
 gboolean tck_guest_disk_wait_from(virDomainPtr dom, TckGuestSource source, const char *disk, guint timeout_ms,
                                   GString *diag, GError **error);
 
+/*
+ * The RESTs of the "@word <token> REST" lines in @data, in order ("" for a
+ * line with nothing after the token); a marker may follow other output on
+ * its line (a console glues them).
+ */
+GStrv tck_guest_marker_rests(const char *data, gsize len, const char *word, const char *token);
+
+/* Appends what one console stream printed to @past, ending a cut line so
+ * that it does not glue to what the next stream prints. */
+void tck_guest_text_append_stream(GString *past, const char *data, gsize len);
+
 G_END_DECLS

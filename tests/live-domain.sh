@@ -12,7 +12,7 @@
 # guest, LXC's included, wrote into it).
 . "$top_srcdir/tests/live/lib.sh"
 live_gate
-echo "1..23"
+echo "1..24"
 
 D=$(mktemp -d /tmp/tck-live-domain-XXXXXX)
 trap 'rm -rf "$D"' EXIT
@@ -24,7 +24,7 @@ TCK_ASSET_CACHE="$D/cache" "$SANDBOX" --no-kvm --tcp -- \
 rc=$?
 tap_ok $rc "the domain suite ran in the sandbox on three URIs (exit $rc)"
 tap_diag "$(cat "$D/stderr")"
-live_results "$D/results" 17
+live_results "$D/results" 18
 tap_diag "$(cat "$D/summary")"
 cov=$("$top_builddir/tck/libvirt-tck" report coverage "$D"/archive-*.tar.gz 2>&1)
 rc=$?

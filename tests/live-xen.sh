@@ -2,9 +2,10 @@
 # live-xen.sh — a real libxl driver: libvirt-tck-sandbox --xen boots the
 # emulated Xen host once (Xen and a PV dom0 under QEMU, dom0 running the
 # host's own libvirt and Xen tools), and the seed scenarios pass on it with
-# PV guests whose markers come through the console stream (see
-# tests/live/xen-inner.sh).  A Xen host that does not come up — a boot file
-# QEMU cannot load, a dom0 kernel Xen panics on, no readiness in time — is
+# PV guests whose markers come through the console stream, and so do
+# shutdown (130) and reboot (131), their guests' last words and new boot
+# read from the console recorder (see tests/live/xen-inner.sh).  A Xen
+# host that does not come up — a boot file QEMU cannot load, a dom0 kernel Xen panics on, no readiness in time — is
 # reported with its boot files, QEMU's words and the tail of its serial log,
 # and exit 3.  Nothing of Xen runs on this host itself.
 . "$top_srcdir/tests/live/lib.sh"
@@ -17,7 +18,7 @@ if ! [ -e /boot/xen-4.17-amd64.gz ] || ! command -v qemu-system-x86_64 >/dev/nul
     echo "Bail out! the Xen host needs /boot/xen-4.17-amd64.gz and qemu-system-x86_64 (see .ci/packages)"
     exit 1
 fi
-echo "1..20"
+echo "1..22"
 t0=$(date +%s)
 PREPARE=$top_builddir/prepare/libvirt-tck-prepare
 
@@ -103,14 +104,14 @@ echo "$out" | grep -q "the Xen host's boot files are missing (libvirt-tck-prepar
 tap_ok $? "...saying which files are missing and how to prepare them"
 [ $tap_failed -eq 0 ] || tap_diag "$out"
 
-# The one real boot: the seed scenarios on libxl.
+# The one real boot: the seed scenarios, then 130 and 131, on libxl.
 start=$(date +%s)
 TCK_ASSET_CACHE="$D/cache" "$SANDBOX" --xen --cache "$D/cache" --log-dir "$D/logs" -- \
     sh "$LIVE_FIXTURES/xen-inner.sh" "$top_builddir" "$D" 2>"$D/stderr"
 rc=$?
-tap_ok $rc "the seed scenarios ran on the emulated Xen host (exit $rc, $(($(date +%s) - start)) s)"
+tap_ok $rc "the seed scenarios, 130 and 131 ran on the emulated Xen host (exit $rc, $(($(date +%s) - start)) s)"
 tap_diag "$(cat "$D/stderr")"
-live_results "$D/results" 5
+live_results "$D/results" 7
 [ -s "$D/logs/xen-serial.log" ]
 tap_ok $? "the Xen host's serial log is kept in --log-dir"
 # dom0 relays libxl's per-guest logs there: the reasons behind a
@@ -119,7 +120,7 @@ relayed=$(grep -ac '^TCK-LOG tck-[^ ]*\.log: ' "$D/logs/xen-serial.log")
 [ "$relayed" -gt 0 ]
 tap_ok $? "the serial log relays libxl's logs of the run's guests ($relayed lines)"
 if [ $tap_failed -ne 0 ]; then
-    tap_diag "$(grep -v '^ok' "$D"/run-xen.log | tail -n 60)"
+    tap_diag "$(grep -hv '^ok' "$D"/run-xen.log "$D"/run-xen-markers.log | tail -n 80)"
     # libxl's own reasons (relayed by dom0), and the whole log for a closer look.
     tap_diag "$(grep -a 'TCK-LOG libxl-driver\|error :' "$D/logs/xen-serial.log" 2>/dev/null | tail -n 40)"
     cp "$D/logs/xen-serial.log" "$top_builddir/tests/live-xen-serial.log" 2>/dev/null

@@ -3,6 +3,8 @@
  * the domain's <tck:guest> metadata and the log it names: it sees a marker
  * that arrives late (CRLF console output), refuses other tokens and
  * longer tokens, stops early when the guest stops, and says what it saw.
+ * The markers a console recorder holds over a shutdown and a reboot (two
+ * streams, the first cut mid-line) parse as the log's would.
  * Runs against test:///default (the live tests boot real guests).
  */
 #include <config.h>
@@ -264,6 +266,58 @@ test_guest_stops(Fixture *f, gconstpointer data)
     virDomainFree(d);
 }
 
+/*
+ * What a console recorder holds over a shutdown and a reboot: two streams
+ * (the first cut in the middle of a line as the domain went down), CRLF
+ * endings, kernel output glued before a marker, another guest's token.
+ */
+static void
+test_console_markers(void)
+{
+    static const char first[] =
+        "[    2.1] Run /init as init process\r\n"
+        "TCK-GUEST-READY tok-c boot=aaa\r\n"
+        "TCK-GUEST-READY tok-c boot=aaa\r\n"
+        "TCK-GUEST-READY tok-c2 boot=zzz\r\n"
+        "[   9.3] reboot: Power down[   9.4] TCK-GUEST-DOWN tok-c reboot boot=aaa\r\n"
+        "TCK-GUEST-REA";
+    static const char second[] = "TCK-GUEST-READY tok-c boot=bbb\r\nTCK-GUEST-READY tok-c\r\n";
+    g_autoptr(GString) rec = g_string_new(NULL);
+    g_auto(GStrv) ready = NULL;
+    g_auto(GStrv) down = NULL;
+    g_auto(GStrv) none = NULL;
+
+    tck_guest_text_append_stream(rec, first, strlen(first));
+    tck_guest_text_append_stream(rec, second, strlen(second));
+    ready = tck_guest_marker_rests(rec->str, rec->len, "TCK-GUEST-READY", "tok-c");
+    g_assert_cmpuint(g_strv_length(ready), ==, 4);
+    g_assert_cmpstr(ready[0], ==, "boot=aaa");
+    g_assert_cmpstr(ready[1], ==, "boot=aaa");
+    g_assert_cmpstr(ready[2], ==, "boot=bbb");
+    g_assert_cmpstr(ready[3], ==, "");
+    down = tck_guest_marker_rests(rec->str, rec->len, "TCK-GUEST-DOWN", "tok-c");
+    g_assert_cmpuint(g_strv_length(down), ==, 1);
+    g_assert_cmpstr(down[0], ==, "reboot boot=aaa");
+    none = tck_guest_marker_rests(rec->str, rec->len, "TCK-GUEST-DOWN", "tok");
+    g_assert_cmpuint(g_strv_length(none), ==, 0);
+    /* the cut line ends where its stream ended: no "TCK-GUEST-REATCK-GUEST-READY" */
+    g_assert_null(strstr(rec->str, "REATCK"));
+    g_assert_true(g_str_has_suffix(rec->str, "\n"));
+}
+
+/* A stream that ended on a whole line adds nothing between it and the next. */
+static void
+test_console_append_whole_lines(void)
+{
+    g_autoptr(GString) rec = g_string_new(NULL);
+
+    tck_guest_text_append_stream(rec, "", 0);
+    g_assert_cmpuint(rec->len, ==, 0);
+    tck_guest_text_append_stream(rec, "a\n", 2);
+    tck_guest_text_append_stream(rec, "b\n", 2);
+    g_assert_cmpstr(rec->str, ==, "a\nb\n");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -282,5 +336,7 @@ main(int argc, char **argv)
     g_test_add("/guest-ready/console-unsupported", Fixture, NULL, fixture_setup, test_console_unsupported,
                fixture_teardown);
     g_test_add("/guest-ready/disk-line", Fixture, NULL, fixture_setup, test_disk_line, fixture_teardown);
+    g_test_add_func("/guest-ready/console-markers", test_console_markers);
+    g_test_add_func("/guest-ready/console-append-whole-lines", test_console_append_whole_lines);
     return g_test_run();
 }

@@ -134,6 +134,10 @@ gboolean tck_guest_ready_for_save(TckTest *t, virDomainPtr dom, guint timeout_s)
  * console log when the URI has no host part, through the connection
  * (virDomainOpenConsole) when it has one, so that remote hosts work too;
  * the config key guest_console ("log" or "console") forces either.
+ * Through the console, only what the guest prints after the wait began
+ * counts, and the stream stays open after it as the domain's console
+ * recorder: the marker functions below read what it recorded (a guest's
+ * last words as it goes down included), and it is closed with the test.
  * Diagnostics say what was seen when it times out.
  *
  * Returns: TRUE when the marker appeared in time.
@@ -162,8 +166,9 @@ gboolean tck_wait_guest_disk(TckTest *t, virDomainPtr dom, const char *disk, gui
  * @timeout_s: how long to wait
  *
  * Like tck_wait_guest_ready(), always reading the marker through the
- * connection: virDomainOpenConsole() on a stream.  Only what the guest
- * prints after the console opened is seen.
+ * connection: virDomainOpenConsole() on a stream of its own, closed when
+ * it returns (the domain's console recorder, if any, is closed first).
+ * Only what the guest prints after the console opened is seen.
  *
  * Returns: TRUE when the marker appeared in time.
  */
@@ -185,9 +190,17 @@ gboolean tck_wait_guest_console(TckTest *t, virDomainPtr dom, guint timeout_s);
  * @dom: a domain built by tck_generic_domain_xml() (running or not)
  * @word: the marker's first word (TCK_GUEST_READY, ...)
  *
- * Returns: (transfer full): the REST of each "@word <token> REST" line of
- * the guest's log so far, in order ("" for a line with nothing after the
- * token); an empty vector when there is none or no log yet.
+ * Reads where tck_wait_guest_ready() reads: the local log, or everything
+ * the domain's console recorder heard (over every stream: a stream ends
+ * when the guest goes down, and the console is opened again once the
+ * domain is active).  A running domain without a recorder gets one, which
+ * listens up to 12 s for a READY line, so that the boot that runs now is
+ * among what this returns; on a domain that stopped, the last stream is
+ * given 3 s to deliver the guest's last words.
+ *
+ * Returns: (transfer full): the REST of each "@word <token> REST" line
+ * seen so far, in order ("" for a line with nothing after the token); an
+ * empty vector when there is none or no log yet.
  */
 GStrv tck_guest_markers(TckTest *t, virDomainPtr dom, const char *word);
 
@@ -202,24 +215,31 @@ GStrv tck_guest_markers(TckTest *t, virDomainPtr dom, const char *word);
  *
  * Waits for a "@word <token> REST" line whose REST is not in @seen.  Unlike
  * tck_wait_guest_ready(), it goes on looking after the domain stopped: a
- * guest's last words come as it goes down.
+ * guest's last words come as it goes down.  Reads what tck_guest_markers()
+ * reads, the console opened again whenever the domain is active without
+ * one (after libxl's reboot, a new domain with a new id).
  *
  * Returns: (transfer full): that REST, or NULL on a timeout (diagnostics
- * then show the log's last lines).
+ * then name the log or the console, and show its last lines).
  */
 char *tck_wait_guest_marker(TckTest *t, virDomainPtr dom, const char *word, const char *const *seen,
                             guint timeout_s);
 
 /**
  * tck_guest_console_capture:
+ * @t: the test
  * @dom: a running domain with a console
  * @ms: how long to listen
  * @error: return location
+ *
+ * Closes @dom's console recorder first, if the test has one (a console is
+ * opened once at a time; the marker functions open it again when they
+ * need it).
  *
  * Returns: (transfer full): what the guest printed on its console
  * (virDomainOpenConsole() on @dom's connection) during @ms, or NULL with
  * @error set when the console cannot be opened.
  */
-char *tck_guest_console_capture(virDomainPtr dom, guint ms, GError **error);
+char *tck_guest_console_capture(TckTest *t, virDomainPtr dom, guint ms, GError **error);
 
 G_END_DECLS

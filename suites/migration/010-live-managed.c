@@ -75,7 +75,7 @@ static guint64
 console_heartbeat(TckTest *t, virDomainPtr dom)
 {
     g_autoptr(GError) error = NULL;
-    g_autofree char *data = tck_guest_console_capture(dom, 3000, &error);
+    g_autofree char *data = tck_guest_console_capture(t, dom, 3000, &error);
     g_auto(GStrv) lines = NULL;
     guint64 last = 0;
 

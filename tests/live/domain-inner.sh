@@ -58,6 +58,12 @@ check $? "on qemu:///system the markers are read from the local log (the fast pa
 n_console=$(grep -c "^# 'TCK-GUEST-READY [^']*' appeared in the console of " "$D/run-3.log")
 [ "$n_console" -ge 3 ]
 check $? "over qemu+tcp the markers come through virDomainOpenConsole ($n_console guests)"
+# ...and so do the guests' last words: the console recorder of 130, 131
+# and 133 hears TCK-GUEST-DOWN as the guest goes down, where a remote host
+# has no local log to read it from.
+n_down=$(grep -c "^# 'TCK-GUEST-DOWN [^']*' appeared in the console of " "$D/run-3.log")
+[ "$n_down" -ge 3 ]
+check $? "over qemu+tcp the guests' last words (TCK-GUEST-DOWN of 130, 131, 133) come through the console ($n_down seen)"
 
 log=$D/run-iso.log
 TCK_BOOT=iso "$B/tck/libvirt-tck" --uri qemu:///system --suites-dir "$B/suites" -v domain/050-transient-lifecycle >"$log" 2>&1

@@ -4,7 +4,9 @@
 # xen+tcp://127.0.0.1:PORT/system: the harness runs the seed scenarios
 # (domain/050-080) on libvirt's libxl driver, the PV guests really boot
 # (their markers read through the console stream), and nothing of the run
-# is left.  One test at a time: every guest runs under Xen under TCG on
+# is left.  Then 130 (shutdown) and 131 (reboot): their guests' last words
+# (TCK-GUEST-DOWN) and the new boot come through the console recorder too,
+# since a PV guest has no log file.  One test at a time: every guest runs under Xen under TCG on
 # shared cores, and two booting at once each took twice as long (a marker
 # after 115 s of its 120, a test past the harness's 300 s).
 # Result lines ("ok - ..."/"not ok - ...") go to DIR/results.
@@ -36,6 +38,24 @@ check $? "the PV guests of 050, 060 and 070 really booted (markers seen: $booted
 on_console=$(grep -c "^# 'TCK-GUEST-READY [^']*' appeared in the console of tck-" "$log")
 [ "$on_console" -ge 3 ] && [ "$on_console" -eq "$booted" ]
 check $? "every marker was read through the console stream ($on_console of $booted)"
+
+# The guest's markers after the boot: read through the console recorder.
+log2=$D/run-xen-markers.log
+markers="domain/130-shutdown domain/131-reboot"
+start=$(date +%s)
+# shellcheck disable=SC2086
+"$B/tck/libvirt-tck" --uri "$TCK_URI" --suites-dir "$B/suites" -j 1 -v \
+    --known-broken "$B/../suites/known-broken/domain.yml" $markers >"$log2" 2>&1
+rc=$?
+echo "libvirt-tck on $TCK_URI ($markers): exit $rc in $(($(date +%s) - start)) s" >&2
+set -- $(run_counts "$log2")
+failed=$(run_failures "$log2")
+[ $rc -eq 0 ] && [ "${1:-0}" -eq 2 ] && [ "${2:-1}" -eq 0 ] && [ "${3:-1}" -eq 0 ]
+check $? "on the Xen host 130 (shutdown) and 131 (reboot) pass, none skipped (exit $rc; ${1:-?} passed, ${2:-?} failed, ${3:-?} skipped)${failed:+; failed: $failed}"
+down=$(grep -c "^# 'TCK-GUEST-DOWN [^']*' appeared in the console of tck-" "$log2")
+again=$(grep -c "^# 'TCK-GUEST-READY [^']* boot=[^']*' appeared in the console of tck-.*-131-" "$log2")
+[ "$down" -eq 2 ] && [ "$again" -eq 1 ]
+check $? "the guests' last words and the rebooted guest's new boot came through the console (TCK-GUEST-DOWN: $down of 2, new boot: $again of 1)"
 left=$(virsh -q -c "$TCK_URI" list --all --name | grep '^tck-')
 [ -z "$left" ]
 check $? "no guest of the run is left on the Xen host${left:+ ($left)}"
