@@ -6,7 +6,9 @@
 # (their markers read through the console stream), and nothing of the run
 # is left.  Then 130 (shutdown) and 131 (reboot): their guests' last words
 # (TCK-GUEST-DOWN) and the new boot come through the console recorder too,
-# since a PV guest has no log file.  One test at a time: every guest runs under Xen under TCG on
+# since a PV guest has no log file; and 202, a managed save, which a PV
+# guest allows only once its kernel is up (the kit waits for it), its image
+# on dom0's own disk.  One test at a time: every guest runs under Xen under TCG on
 # shared cores, and two booting at once each took twice as long (a marker
 # after 115 s of its 120, a test past the harness's 300 s).
 # Result lines ("ok - ..."/"not ok - ...") go to DIR/results.
@@ -41,7 +43,9 @@ check $? "every marker was read through the console stream ($on_console of $boot
 
 # The guest's markers after the boot: read through the console recorder.
 log2=$D/run-xen-markers.log
-markers="domain/130-shutdown domain/131-reboot"
+# 202: a PV guest's managed save, which needs the guest booted first (libxl
+# asks its kernel to suspend) and its image on dom0's own disk.
+markers="domain/130-shutdown domain/131-reboot domain/202-managed-save"
 start=$(date +%s)
 # shellcheck disable=SC2086
 "$B/tck/libvirt-tck" --uri "$TCK_URI" --suites-dir "$B/suites" -j 1 -v \
@@ -50,8 +54,9 @@ rc=$?
 echo "libvirt-tck on $TCK_URI ($markers): exit $rc in $(($(date +%s) - start)) s" >&2
 set -- $(run_counts "$log2")
 failed=$(run_failures "$log2")
-[ $rc -eq 0 ] && [ "${1:-0}" -eq 2 ] && [ "${2:-1}" -eq 0 ] && [ "${3:-1}" -eq 0 ]
-check $? "on the Xen host 130 (shutdown) and 131 (reboot) pass, none skipped (exit $rc; ${1:-?} passed, ${2:-?} failed, ${3:-?} skipped)${failed:+; failed: $failed}"
+[ $rc -eq 0 ] && [ "${1:-0}" -eq 3 ] && [ "${2:-1}" -eq 0 ] && [ "${3:-1}" -eq 0 ] &&
+    grep -q '^ok [0-9]* - managed-saved the guest$' "$log2"
+check $? "on the Xen host 130 (shutdown), 131 (reboot) and 202 (managed save of a booted PV guest) pass, none skipped (exit $rc; ${1:-?} passed, ${2:-?} failed, ${3:-?} skipped)${failed:+; failed: $failed}"
 down=$(grep -c "^# 'TCK-GUEST-DOWN [^']*' appeared in the console of tck-" "$log2")
 again=$(grep -c "^# 'TCK-GUEST-READY [^']* boot=[^']*' appeared in the console of tck-.*-131-" "$log2")
 [ "$down" -eq 2 ] && [ "$again" -eq 1 ]
