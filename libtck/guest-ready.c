@@ -616,8 +616,21 @@ tck_guest_ready_wait(virDomainPtr dom, guint timeout_ms, GString *diag, GError *
 }
 
 /*
+ * Whether the plan's guests leave their output in a file here: a serial
+ * log (QEMU's, the "file" console), or a container's shared output
+ * directory.  A pty console alone (Xen PV on xen:///system) has no log:
+ * its guest is read through the console even on a local URI.
+ */
+static gboolean
+guest_plan_writes_log(const TckGuestPlan *plan)
+{
+    return g_strcmp0(plan->console_type, "file") == 0 || plan->boot == TCK_BOOT_CONTAINER;
+}
+
+/*
  * The marker is read from the local log where libvirt runs on this
- * machine (the fast path), through the console otherwise; the config key
+ * machine and the plan's guests write one (the fast path), through the
+ * console otherwise; the config key
  * guest_console ("log" or "console") decides for every URI.
  */
 static TckGuestSource
@@ -630,6 +643,8 @@ guest_source_for(TckTest *t)
     if (forced && g_str_equal(forced, "log"))
         return TCK_GUEST_SOURCE_LOG;
     if (tck_virt_uri_is_remote(tck_test_uri(t)))
+        return TCK_GUEST_SOURCE_CONSOLE;
+    if (!guest_plan_writes_log(tck_test_plan(t)))
         return TCK_GUEST_SOURCE_CONSOLE;
     return TCK_GUEST_SOURCE_LOG;
 }
