@@ -194,23 +194,12 @@ gboolean
 tck_host_file_make(TckTest *t, const char *path, guint64 bytes, GError **error)
 {
     virStorageVolPtr vol;
-    int fd;
 
-    if (host_files_remote(t)) {
-        if (!(vol = host_volume_create(t, path, bytes, error)))
-            return FALSE;
-        virStorageVolFree(vol);
-        return TRUE;
-    }
-    fd = g_open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0 || ftruncate(fd, (off_t) bytes) < 0) {
-        int err = errno;
-
-        if (fd >= 0)
-            close(fd);
-        return tck_error_set_errno(error, err, "cannot create %s", path);
-    }
-    close(fd);
+    if (!host_files_remote(t))
+        return tck_fs_make_sparse(path, bytes, 0, 0644, error);
+    if (!(vol = host_volume_create(t, path, bytes, error)))
+        return FALSE;
+    virStorageVolFree(vol);
     return TRUE;
 }
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <tck/builders.h>
 #include <tck/storage.h>
+#include "fs-util.h"
 #include "test-private.h"
 
 char *
@@ -72,15 +73,10 @@ char *
 tck_scratch_image(TckTest *t, const char *file, guint64 bytes)
 {
     char *path = g_build_filename(tck_test_scratch_dir(t), file, NULL);
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    g_autoptr(GError) error = NULL;
 
-    if (fd < 0 || ftruncate(fd, (off_t)bytes) < 0) {
-        int err = errno;
-        if (fd >= 0)
-            close(fd);
-        tck_bail_out(t, "cannot make the image %s: %s", path, g_strerror(err));
-    }
-    close(fd);
+    if (!tck_fs_make_sparse(path, bytes, O_EXCL | O_NOFOLLOW, 0644, &error))
+        tck_bail_out(t, "cannot make the image: %s", error->message);
     return path;
 }
 

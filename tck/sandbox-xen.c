@@ -29,6 +29,7 @@
 #include <tck/assets.h>
 #include <tck/error.h>
 #include "tck/sandbox.h"
+#include "fs-util.h"
 #include "virt-util.h"
 
 #define XEN_READY "TCK-XEN-HOST-READY"
@@ -152,17 +153,7 @@ xen_qemu_argv(const XenBootFiles *f, const char *stage2, const char *share, cons
 static gboolean
 xen_store_make(const char *path, GError **error)
 {
-    int fd = g_open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-
-    if (fd < 0 || ftruncate(fd, (off_t) XEN_STORE_BYTES) < 0) {
-        int err = errno;
-
-        if (fd >= 0)
-            close(fd);
-        return tck_error_set_errno(error, err, "cannot create dom0's disk %s", path);
-    }
-    close(fd);
-    return TRUE;
+    return tck_fs_make_sparse(path, XEN_STORE_BYTES, O_EXCL, 0600, error);
 }
 
 /* QEMU dies with us, whatever ends us. */

@@ -49,6 +49,22 @@ tck_fs_starts_with(const char *path, const void *magic, gsize len)
 }
 
 gboolean
+tck_fs_make_sparse(const char *path, guint64 bytes, int flags, int mode, GError **error)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | flags, mode);
+
+    if (fd < 0 || ftruncate(fd, (off_t) bytes) < 0) {
+        int err = errno;
+
+        if (fd >= 0)
+            close(fd);
+        return tck_error_set_errno(error, err, "cannot create %s", path);
+    }
+    close(fd);
+    return TRUE;
+}
+
+gboolean
 tck_fs_write_all(int fd, const void *data, gsize len, const char *path, GError **error)
 {
     const char *p = data;

@@ -28,6 +28,17 @@ gboolean tck_fs_starts_with(const char *path, const void *magic, gsize len);
 gboolean tck_fs_write_all(int fd, const void *data, gsize len, const char *path, GError **error);
 
 /**
+ * tck_fs_make_sparse:
+ * @path: the file to make
+ * @bytes: its size; nothing is written, so it takes no space yet
+ * @flags: extra open(2) flags: 0 (an existing file is truncated), or
+ *   O_EXCL, O_NOFOLLOW, ...
+ * @mode: the new file's permissions
+ * @error: (nullable): return location ("cannot create @path: why")
+ */
+gboolean tck_fs_make_sparse(const char *path, guint64 bytes, int flags, int mode, GError **error);
+
+/**
  * tck_fs_replace:
  * @path: the file to replace
  * @data: its new content
