@@ -207,13 +207,18 @@ gboolean
 tck_host_file_write(TckTest *t, const char *path, guint64 offset, const void *data, gsize len,
                     GError **error)
 {
+    g_autoptr(GError) local = NULL;
     virStorageVolPtr vol;
     gboolean ok;
 
     if (!host_files_remote(t))
         return host_write_local(path, offset, data, len, error);
-    if (!(vol = host_volume(t, path, error))) {
-        if (*error || !(vol = host_volume_create(t, path, offset + len, error)))
+    if (!(vol = host_volume(t, path, &local))) {
+        if (local) {
+            g_propagate_error(error, g_steal_pointer(&local));
+            return FALSE;
+        }
+        if (!(vol = host_volume_create(t, path, offset + len, error)))
             return FALSE;
     }
     ok = host_upload(vol, path, offset, data, len, error);
